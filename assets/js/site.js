@@ -1,0 +1,25 @@
+// Progressive enhancements: text size (remembered) and printing. Without JavaScript the buttons stay hidden.
+(function () {
+  var KEY = 'co-chu';
+  var STEPS = [0.875, 1, 1.125, 1.25, 1.5];
+  var root = document.documentElement;
+  function apply(index) {
+    root.style.setProperty('--text-scale', String(STEPS[index]));
+  }
+  var index = Number(localStorage.getItem(KEY));
+  if (!(index >= 0 && index < STEPS.length)) index = 1;
+  apply(index);
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('.text-size, [data-print]').forEach(function (el) { el.hidden = false; });
+    document.querySelectorAll('[data-text-size]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        index = Math.min(STEPS.length - 1, Math.max(0, index + Number(button.getAttribute('data-text-size'))));
+        localStorage.setItem(KEY, String(index));
+        apply(index);
+      });
+    });
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
+    });
+  });
+})();

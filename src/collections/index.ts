@@ -1,0 +1,192 @@
+import { DateTime } from 'luxon';
+import type { Article, Tag } from '../content/article.ts';
+import { vietnamMonth } from '../dates/index.ts';
+import { t } from '../i18n/index.ts';
+import { routes } from '../routes/index.ts';
+import type { Category, SiteSettings } from '../site/index.ts';
+import { relatedArticles } from './related.ts';
+
+export const PAGE_SIZE = 20;
+
+export interface PageLink {
+  number: number;
+  url: string;
+  current: boolean;
+}
+
+/** One page of a paginated list of articles (a category, a tag). */
+export interface ListPage {
+  title: string;
+  description: string;
+  url: string;
+  /** URL of the list's first page. */
+  firstUrl: string;
+  pageNumber: number;
+  totalPages: number;
+  articles: Article[];
+  previousUrl?: string;
+  nextUrl?: string;
+  pageLinks: PageLink[];
+  lastmod: DateTime;
+}
+
+export interface CategorySection {
+  category: Category;
+  url: string;
+  articles: Article[];
+}
+
+export interface TagSection {
+  tag: Tag;
+  articles: Article[];
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  title: string;
+  url: string;
+  articles: Article[];
+}
+
+export interface SitemapEntry {
+  url: string;
+  lastmod: DateTime;
+}
+
+function newest(articles: Article[]): DateTime {
+  return articles.reduce((max, a) => (a.updated > max ? a.updated : max), articles[0].updated);
+}
+
+/** Lists with no articles yet (a new category) still have a page, dated like the site. */
+const EPOCH = DateTime.fromMillis(0);
+
+function paginate(
+  articles: Article[],
+  urlFor: (pageNumber: number) => string,
+  title: string,
+  description: string,
+  siteUpdated: DateTime,
+): ListPage[] {
+  const totalPages = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));
+  const pageNumbers = Array.from({ length: totalPages }, (_, i) => i + 1);
+  return pageNumbers.map((pageNumber) => {
+    const slice = articles.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE);
+    return {
+      title: pageNumber > 1 ? `${title} – ${t('pageNumber', { number: pageNumber })}` : title,
+      description,
+      url: urlFor(pageNumber),
+      firstUrl: urlFor(1),
+      pageNumber,
+      totalPages,
+      articles: slice,
+      previousUrl: pageNumber > 1 ? urlFor(pageNumber - 1) : undefined,
+      nextUrl: pageNumber < totalPages ? urlFor(pageNumber + 1) : undefined,
+      pageLinks: pageNumbers.map((number) => ({ number, url: urlFor(number), current: number === pageNumber })),
+      lastmod: slice.length ? newest(slice) : siteUpdated,
+    };
+  });
+}
+
+/** Which articles readers see at `now`: no drafts (unless previewing), nothing scheduled. */
+export function isPublished(article: Article, now: DateTime, showDrafts: boolean): boolean {
+  return (showDrafts || !article.draft) && article.published <= now;
+}
+
+/**
+ * Everything the layouts list, computed once per build: articles newest
+ * first, category and tag pages, the archive, related articles, the sitemap.
+ * A class, so Eleventy's data cascade passes it by reference instead of copying.
+ */
+export class Portal {
+  readonly articles: Article[];
+  readonly categories: CategorySection[];
+  readonly tags: TagSection[];
+  readonly categoryPages: ListPage[];
+  readonly tagPages: ListPage[];
+  readonly archive: { year: number; months: ArchiveMonth[] }[];
+  readonly archiveMonths: ArchiveMonth[];
+  /** Newest update of any article: the lastmod of pages that list everything. */
+  readonly updated: DateTime;
+  private readonly relatedCache = new Map<Article, Article[]>();
+
+  constructor(site: SiteSettings, articles: Article[]) {
+    this.articles = [...articles].sort(
+      (a, b) => b.published.toMillis() - a.published.toMillis() || a.slug.localeCompare(b.slug),
+    );
+    this.categories = [...site.categories]
+      .sort((a, b) => a.order - b.order)
+      .map((category) => ({
+        category,
+        url: routes.category(category.slug),
+        articles: this.articles.filter((a) => a.category.slug === category.slug),
+      }));
+    const tagMap = new Map<string, TagSection>();
+    for (const article of this.articles) {
+      for (const tag of article.tags) {
+        const section = tagMap.get(tag.slug) ?? { tag, articles: [] };
+        section.articles.push(article);
+        tagMap.set(tag.slug, section);
+      }
+    }
+    this.tags = [...tagMap.values()].sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'vi'));
+
+    this.updated = this.articles.length ? newest(this.articles) : EPOCH;
+    this.categoryPages = this.categories.flatMap(({ category, articles: list }) =>
+      paginate(list, (n) => routes.category(category.slug, n), t('categoryPageTitle', { name: category.name }),
+        category.description, this.updated),
+    );
+    this.tagPages = this.tags.flatMap(({ tag, articles: list }) =>
+      paginate(list, (n) => routes.tag(tag.slug, n), t('tagPageTitle', { name: tag.name }),
+        t('tagPageDescription', { name: tag.name }), this.updated),
+    );
+
+    const months = new Map<string, ArchiveMonth>();
+    for (const article of this.articles) {
+      const { year, month } = article.published;
+      const key = `${year}-${month}`;
+      const entry = months.get(key) ?? {
+        year,
+        month,
+        title: t('archiveMonthTitle', { month: vietnamMonth(year, month) }),
+        url: routes.archiveMonth(year, month),
+        articles: [],
+      };
+      entry.articles.push(article);
+      months.set(key, entry);
+    }
+    this.archiveMonths = [...months.values()];
+    const years = [...new Set(this.archiveMonths.map((m) => m.year))];
+    this.archive = years.map((year) => ({ year, months: this.archiveMonths.filter((m) => m.year === year) }));
+  }
+
+  get lead(): Article | undefined {
+    return this.articles[0];
+  }
+
+  latest(count: number, skip = 0): Article[] {
+    return this.articles.slice(skip, skip + count);
+  }
+
+  related(article: Article): Article[] {
+    let related = this.relatedCache.get(article);
+    if (!related) {
+      related = relatedArticles(article, this.articles);
+      this.relatedCache.set(article, related);
+    }
+    return related;
+  }
+
+  /** Every public, indexable URL with its last modification. */
+  sitemap(): SitemapEntry[] {
+    const lastmod = this.updated;
+    const staticPages = [routes.home, routes.search, routes.sitemapPage, routes.contact, routes.feedback, routes.tagIndex, routes.archive];
+    return [
+      ...staticPages.map((url) => ({ url, lastmod })),
+      ...this.articles.map((a) => ({ url: a.url, lastmod: a.updated })),
+      ...this.categoryPages.map((p) => ({ url: p.url, lastmod: p.lastmod })),
+      ...this.tagPages.map((p) => ({ url: p.url, lastmod: p.lastmod })),
+      ...this.archiveMonths.map((m) => ({ url: m.url, lastmod: newest(m.articles) })),
+    ];
+  }
+}

@@ -1,0 +1,39 @@
+import type { DateTime } from 'luxon';
+import type { Category } from '../site/index.ts';
+
+export interface Tag {
+  name: string;
+  slug: string;
+  url: string;
+}
+
+export interface ArticleImage {
+  src: string;
+  alt: string;
+  caption?: string;
+}
+
+/** A published (or previewed) article, ready for the layouts. */
+export interface Article {
+  file: string;
+  slug: string;
+  url: string;
+  title: string;
+  author: string;
+  category: Category;
+  tags: Tag[];
+  summary: string;
+  /** The rendered body. */
+  html: string;
+  image?: ArticleImage;
+  published: DateTime;
+  /** `modified`, else `date`: what "Cập nhật lúc" shows. */
+  updated: DateTime;
+  draft: boolean;
+  aliases: string[];
+  /** Precomputed for the layouts, in Vietnam time. */
+  publishedText: string;
+  updatedText: string;
+  publishedIso: string;
+  updatedIso: string;
+}

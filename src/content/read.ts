@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument, LineCounter } from 'yaml';
+import { lineOf } from '../site/load.ts';
+import { frontMatterSchema, fieldHints, type FrontMatter } from './schema.ts';
+import { describeIssue, type Problem } from './problems.ts';
+
+/** An article file as read from disk, before it becomes a page. */
+export interface ArticleSource {
+  /** Path relative to the project, as editors see it. */
+  file: string;
+  fileSlug: string;
+  frontMatter: FrontMatter;
+  /** Line of each front-matter field, for messages. */
+  lines: (field: (string | number)[]) => number | undefined;
+  body: string;
+  /** Line in the file where the body starts. */
+  bodyLine: number;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Every Markdown file under `dir`, sorted so the build is deterministic. */
+export function articleFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name))
+    .sort();
+}
+
+function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    problems.push({ severity: 'error', file, line: 1, message: 'tệp bắt đầu bằng dấu BOM; hãy lưu lại dưới dạng UTF-8 không BOM' });
+    return null;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.push({ severity: 'error', file, message: 'tệp không phải UTF-8; hãy lưu lại với bảng mã UTF-8' });
+    return null;
+  }
+}
+
+/** Reads one article; problems found are pushed, and null returned if it can't be used. */
+export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
+  const text = decodeUtf8(file, bytes, problems);
+  if (text === null) return null;
+  const normalised = text.normalize('NFC');
+  const match = FRONT_MATTER.exec(normalised);
+  if (!match) {
+    problems.push({ severity: 'error', file, line: 1, message: 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất title, date, author' });
+    return null;
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(match[1], { lineCounter: counter });
+  if (doc.errors.length) {
+    for (const error of doc.errors) {
+      problems.push({ severity: 'error', file, line: (error.linePos?.[0].line ?? 0) + 1,
+        message: `phần thông tin đầu bài không phải YAML hợp lệ (${error.code}); kiểm tra dấu hai chấm, dấu nháy và thụt lề` });
+    }
+    return null;
+  }
+  const lines = (field: (string | number)[]) => lineOf(doc, counter, field, 1);
+  const data: unknown = doc.toJS() ?? {};
+  const parsed = frontMatterSchema.safeParse(data);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.join('.');
+      const hint = fieldHints[field] ?? fieldHints[String(issue.path[0])];
+      problems.push({ severity: 'error', file, field: field || undefined, line: lines(issue.path),
+        message: `${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}` });
+    }
+    return null;
+  }
+  return {
+    file,
+    fileSlug: path.basename(file, '.md'),
+    frontMatter: parsed.data,
+    lines,
+    body: normalised.slice(match[0].length),
+    bodyLine: normalised.slice(0, match[0].length).split('\n').length,
+  };
+}
+
+/** Reads every article under `dir`, collecting all problems instead of stopping at the first. */
+export function readArticles(dir: string, problems: Problem[]): ArticleSource[] {
+  const sources: ArticleSource[] = [];
+  for (const file of articleFiles(dir)) {
+    const source = readArticle(file, readFileSync(file), problems);
+    if (source) sources.push(source);
+  }
+  return sources;
+}

@@ -1,0 +1,37 @@
+import { DateTime } from 'luxon';
+
+export const VIETNAM_ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * Reads an ISO 8601 date or date-time; without an offset it is Vietnam time.
+ * Returns null when the text is not a valid ISO date.
+ */
+export function parseVietnamDate(text: string): DateTime | null {
+  const parsed = DateTime.fromISO(text.trim(), { zone: VIETNAM_ZONE });
+  return parsed.isValid ? parsed.setZone(VIETNAM_ZONE) : null;
+}
+
+function inVietnam(date: DateTime | Date): DateTime {
+  const dt = date instanceof Date ? DateTime.fromJSDate(date) : date;
+  return dt.setZone(VIETNAM_ZONE).setLocale('vi');
+}
+
+/** 06/08/2018 */
+export function vietnamDate(date: DateTime | Date): string {
+  return inVietnam(date).toFormat('dd/MM/yyyy');
+}
+
+/** 06/08/2018 09:47:32, as the "Cập nhật lúc" line shows it. */
+export function vietnamDateTime(date: DateTime | Date): string {
+  return inVietnam(date).toFormat('dd/MM/yyyy HH:mm:ss');
+}
+
+/** "tháng 8 năm 2018" for archive headings. */
+export function vietnamMonth(year: number, month: number): string {
+  return `tháng ${month} năm ${year}`;
+}
+
+/** 2018-08-06T09:47:32+07:00: machine-readable, with Vietnam's offset. */
+export function isoWithOffset(date: DateTime | Date): string {
+  return inVietnam(date).toISO({ suppressMilliseconds: true }) ?? '';
+}

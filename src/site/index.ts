@@ -1,0 +1,2 @@
+export { loadSiteSettings, lineOf } from './load.ts';
+export { siteSchema, type SiteSettings, type Category } from './schema.ts';

@@ -1,0 +1,27 @@
+/** Vietnamese text as readers type it: NFC, the form every comparison uses. */
+export function nfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+/** Drops every diacritic, đ/Đ included (NFD alone keeps đ as a letter of its own). */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .normalize('NFC');
+}
+
+/** URL slug: "Đà Nẵng" → "da-nang". */
+export function slugify(text: string): string {
+  return foldVietnamese(text)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Two tags are the same tag when they differ only in case or Unicode form. */
+export function tagKey(tag: string): string {
+  return nfc(tag).trim().toLocaleLowerCase('vi');
+}
