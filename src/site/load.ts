@@ -1,15 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument, LineCounter, isNode } from 'yaml';
+import { parseDocument, LineCounter, isNode, isMap, isScalar, isSeq } from 'yaml';
 import { siteSchema, siteFieldHints, type SiteSettings } from './schema.ts';
 import { ContentError, describeIssue, type Problem } from '../content/problems.ts';
 
-/** Line of the YAML node at `path`, or of its nearest existing parent. */
+/** Line of the YAML key at `path` (or of its nearest existing parent), counting from `offset`. */
 export function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[], offset = 0): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line + offset;
+  let node: unknown = doc.contents;
+  let line: number | undefined = isNode(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      if (isNode(pair.key) && pair.key.range) line = counter.linePos(pair.key.range[0]).line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && isNode(node.items[segment])) {
+      node = node.items[segment];
+      const range = (node as { range?: [number, number, number] }).range;
+      if (range) line = counter.linePos(range[0]).line;
+    } else break;
   }
-  return undefined;
+  return line === undefined ? undefined : line + offset;
 }
 
 /**

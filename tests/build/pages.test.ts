@@ -1,0 +1,202 @@
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { build, copyFixture, page, text, writeArticle, type BuildRun } from '../support/build.ts';
+
+let run: BuildRun;
+
+before(() => {
+  const content = copyFixture('basic');
+  // 23 more articles in one category and one tag, so both paginate (20 a page).
+  for (let i = 1; i <= 23; i++) {
+    const day = String(i).padStart(2, '0');
+    writeArticle(content, `2023/bai-kinh-te-${i}.md`,
+      `---\ntitle: "Tin kinh tế số ${i}"\ndate: "2023-05-${day}T08:00:00+07:00"\nauthor: Phóng viên\ncategory: kinh-te\ntags: ["Kinh tế"]\n---\nĐoạn mở đầu của tin kinh tế số ${i}.\n`);
+  }
+  run = build(content);
+  assert.equal(run.status, 0, run.stderr);
+});
+
+const everyPage = ['/', '/tin-tuc/bac-kan-so-ket/', '/chuyen-muc/kinh-te/', '/chuyen-muc/kinh-te/trang-2/', '/the/kinh-te/',
+  '/the/', '/luu-tru/', '/luu-tru/2023/05/', '/so-do-trang/', '/lien-he/', '/gop-y/', '/gop-y/cam-on/', '/tim-kiem/', '/404.html'];
+
+describe('every page', () => {
+  test('is Vietnamese, with skip link, header links, menu, search box and footer', () => {
+    for (const url of everyPage) {
+      const $ = page(run.outputDir, url);
+      assert.equal($('html').attr('lang'), 'vi', url);
+      const skip = $('a.skip-link');
+      assert.equal(skip.text(), 'Bỏ qua, đến nội dung chính', url);
+      assert.equal($(skip.attr('href')).length, 1, `${url}: skip link target`);
+      assert.deepEqual($('header nav[aria-label="Liên kết nhanh"] a').map((_, a) => $(a).text()).get(),
+        ['Trang chủ', 'Góp ý', 'Sơ đồ trang', 'Liên hệ'], url);
+      assert.equal($('.greeting').text(), 'Cổng thông tin điện tử Bắc Kạn kính chào quý khách!');
+      assert.ok($('nav.main-menu a[href="/chuyen-muc/kinh-te/"]').length, url);
+      assert.equal($('form[role="search"]').attr('action'), '/tim-kiem/', url);
+      assert.match(text($, 'footer'), /Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn.*Ghi rõ nguồn/, url);
+      assert.ok($('title').text().length > 0, url);
+      assert.ok($('meta[name="description"]').attr('content'), url);
+      assert.ok($('link[rel="alternate"][type="application/atom+xml"]').length, url);
+      assert.equal($('h1').length, 1, `${url}: one h1`);
+    }
+  });
+});
+
+describe('article page', () => {
+  test('shows breadcrumb, title, Vietnam-time update line, figure, body, author and tags', () => {
+    const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
+    assert.deepEqual($('.breadcrumb a').map((_, a) => $(a).text()).get(), ['Trang chủ', 'Chỉ đạo điều hành']);
+    assert.equal(text($, 'h1'), 'Bắc Kạn sơ kết 03 năm thực hiện các chương trình mục tiêu quốc gia');
+    assert.equal(text($, '.updated'), '(Cập nhật lúc: 06/08/2018 23:30:00)');
+    assert.equal($('.updated time').attr('datetime'), '2018-08-06T23:30:00+07:00');
+    assert.equal(text($, 'figure figcaption'), 'Quang cảnh Hội nghị');
+    assert.equal($('figure img').attr('alt'), 'Các đại biểu dự hội nghị trong hội trường');
+    assert.equal(text($, '.author'), 'Thu Cúc');
+    assert.deepEqual($('.tags a').map((_, a) => $(a).attr('href')).get(), ['/the/nong-thon-moi/', '/the/giam-ngheo/']);
+    assert.match(text($, '.summary'), /^Ngày 03\/8\/2018, UBND tỉnh Bắc Kạn/);
+    assert.equal($('link[rel="canonical"]').attr('href'), 'https://vidu.gov.vn/tin-tuc/bac-kan-so-ket/');
+    assert.equal($('meta[property="og:image"]').attr('content'), 'https://vidu.gov.vn/images/hoi-nghi.jpg');
+  });
+
+  test('"Các tin khác" lists other articles, and share links are plain links', () => {
+    const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
+    const related = $('section.related li a').map((_, a) => $(a).attr('href')).get();
+    assert.ok(related.length > 0 && related.length <= 8);
+    assert.ok(!related.includes('/tin-tuc/bac-kan-so-ket/'));
+    assert.equal(related[0], '/tin-tuc/dang-uy-hop/', 'shares a tag, so it ranks first');
+    const share = $('.share a').map((_, a) => $(a).attr('href')).get();
+    assert.match(share[0], /^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=https%3A%2F%2Fvidu\.gov\.vn%2Ftin-tuc%2Fbac-kan-so-ket%2F$/);
+    assert.match(share[1], /^https:\/\/sp\.zalo\.me\//);
+    assert.match(share[2], /^mailto:\?subject=/);
+    assert.equal($('script[src]').filter((_, s) => !($(s).attr('src') ?? '').startsWith('/')).length, 0, 'no third-party scripts');
+  });
+
+  test('external links are marked and safe; raw HTML is escaped', () => {
+    const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
+    const external = $('.article-body a[href="https://chinhphu.vn"]');
+    assert.equal(external.attr('rel'), 'noopener noreferrer');
+    assert.match(external.text(), /liên kết ngoài/);
+    const other = page(run.outputDir, '/tin-tuc/dang-uy-hop/');
+    assert.equal(other('.article-body b').length, 0);
+    assert.match(text(other, '.article-body'), /<b>tháng 3<\/b>/);
+  });
+
+  test('JSON-LD survives a title containing </script>', () => {
+    const $ = page(run.outputDir, '/tin-tuc/dang-uy-hop/');
+    const scripts = $('script[type="application/ld+json"]');
+    assert.equal(scripts.length, 1);
+    const data = JSON.parse(scripts.text());
+    assert.equal(data['@type'], 'NewsArticle');
+    assert.equal(data.headline, 'Đảng ủy khối họp phiên thường kỳ </script><script>alert(1)</script>');
+    assert.equal(data.datePublished, '2024-03-01T08:00:00+07:00');
+    assert.equal(data.dateModified, '2024-03-02T10:15:00+07:00');
+    assert.equal($('script:not([type]), script[type="text/javascript"]').filter((_, s) => !$(s).attr('src')).length, 0);
+  });
+});
+
+describe('lists', () => {
+  test('category pages paginate 20 a page, newest first, with Vietnamese pagination', () => {
+    const first = page(run.outputDir, '/chuyen-muc/kinh-te/');
+    assert.equal(first('.card').length, 20);
+    assert.equal(text(first, '.card-title'), 'Tin kinh tế số 23');
+    assert.equal(text(first, '.page-status'), 'Trang 1/2');
+    assert.equal(first('a[rel="next"]').attr('href'), '/chuyen-muc/kinh-te/trang-2/');
+    assert.equal(first('link[rel="next"]').attr('href'), '/chuyen-muc/kinh-te/trang-2/');
+    assert.equal(text(first, 'a[rel="next"]'), 'Trang sau');
+    const second = page(run.outputDir, '/chuyen-muc/kinh-te/trang-2/');
+    assert.equal(second('.card').length, 3);
+    assert.equal(text(second, '.page-status'), 'Trang 2/2');
+    assert.equal(text(second, 'a[rel="prev"]'), 'Trang trước');
+    assert.equal(second('link[rel="prev"]').attr('href'), '/chuyen-muc/kinh-te/');
+    assert.equal(second('.pagination a[aria-current="page"]').text(), '2');
+  });
+
+  test('tag pages merge spellings that differ only in case', () => {
+    const $ = page(run.outputDir, '/the/nong-thon-moi/');
+    assert.equal($('.card').length, 2);
+    const index = page(run.outputDir, '/the/');
+    assert.equal(index('a[href="/the/nong-thon-moi/"]').length, 1);
+  });
+
+  test('the archive groups by year and month', () => {
+    const $ = page(run.outputDir, '/luu-tru/');
+    assert.deepEqual($('main h2').map((_, h) => $(h).text()).get(), ['Năm 2024', 'Năm 2023', 'Năm 2018']);
+    assert.equal($('a[href="/luu-tru/2023/05/"]').text(), 'Tin bài tháng 5 năm 2023');
+    assert.equal(page(run.outputDir, '/luu-tru/2023/05/')('.card').length, 23);
+  });
+});
+
+describe('home', () => {
+  test('leads with the newest article, lists the latest and one block per category', () => {
+    const $ = page(run.outputDir, '/');
+    assert.equal($('.lead-title a').attr('href'), '/tin-tuc/dang-uy-hop/');
+    assert.equal($('.latest li').length, 10);
+    const blocks = $('.category-block h2').map((_, h) => $(h).text()).get();
+    assert.deepEqual(blocks, ['Chính trị', 'Kinh tế', 'Chỉ đạo điều hành']);
+  });
+});
+
+describe('drafts and scheduled articles', () => {
+  test('are not published anywhere', () => {
+    assert.equal(existsSync(path.join(run.outputDir, 'tin-tuc/ban-nhap')), false);
+    assert.equal(existsSync(path.join(run.outputDir, 'tin-tuc/hen-gio')), false);
+    for (const file of ['feed.xml', 'sitemap.xml', 'index.html']) {
+      const body = readFileSync(path.join(run.outputDir, file), 'utf8');
+      assert.doesNotMatch(body, /ban-nhap|hen-gio|Bài đang soạn|Bài hẹn giờ/, file);
+    }
+  });
+});
+
+describe('sitemap, contact, feedback', () => {
+  test('Sơ đồ trang groups sections, categories, archive and tags', () => {
+    const $ = page(run.outputDir, '/so-do-trang/');
+    assert.deepEqual($('main h2').map((_, h) => $(h).text()).get(), ['Các mục chính', 'Chuyên mục', 'Lưu trữ', 'Từ khóa']);
+    assert.equal($('main a[href="/chuyen-muc/y-te/"]').length, 1);
+    assert.equal($('main a[href="/lien-he/"]').length, 1);
+  });
+
+  test('sitemap.xml lists every article and page with lastmod; robots.txt names it', () => {
+    const $ = page(run.outputDir, 'sitemap.xml');
+    const locs = $('url loc').map((_, l) => $(l).text()).get();
+    assert.ok(locs.includes('https://vidu.gov.vn/tin-tuc/bac-kan-so-ket/'));
+    assert.ok(locs.includes('https://vidu.gov.vn/chuyen-muc/kinh-te/trang-2/'));
+    assert.equal($('url').length, $('url lastmod').length);
+    assert.match(readFileSync(path.join(run.outputDir, 'robots.txt'), 'utf8'), /Sitemap: https:\/\/vidu\.gov\.vn\/sitemap\.xml/);
+  });
+
+  test('Liên hệ shows the agency and officials with tel: and mailto: links', () => {
+    const $ = page(run.outputDir, '/lien-he/');
+    assert.equal($('main a[href="tel:02093870223"]').text(), '0209 3870 223');
+    assert.equal($('main a[href="mailto:congthongtin@backan.example.gov.vn"]').length, 1);
+    assert.equal($('.official').length, 3);
+  });
+
+  test('Góp ý has the required fields, consent, a hidden honeypot, and posts to the endpoint', () => {
+    const $ = page(run.outputDir, '/gop-y/');
+    const form = $('form.feedback-form');
+    assert.equal(form.attr('action'), 'https://gopy.backan.example.gov.vn/gui');
+    assert.equal(form.attr('method'), 'post');
+    const label = (id: string) => text($, `label[for="${id}"]`);
+    for (const [id, name] of [['gy-ten', 'Họ và tên'], ['gy-email', 'Email'], ['gy-tieu-de', 'Tiêu đề'], ['gy-noi-dung', 'Nội dung']]) {
+      assert.equal(label(id), `${name} *`);
+      assert.equal($(`#${id}`).prop('required'), true, id);
+    }
+    assert.equal($('#gy-email').attr('type'), 'email');
+    assert.equal($('#gy-dien-thoai').prop('required'), false);
+    assert.equal($('#gy-dong-y').attr('type'), 'checkbox');
+    assert.equal($('#gy-dong-y').prop('required'), true);
+    assert.ok($('#gy-website').closest('.honeypot').length);
+    assert.equal($('input[name="_next"]').attr('value'), 'https://vidu.gov.vn/gop-y/cam-on/');
+  });
+});
+
+describe('feed', () => {
+  test('Atom feed lists published articles newest first with absolute links', () => {
+    const $ = page(run.outputDir, 'feed.xml');
+    const links = $('entry link').map((_, l) => $(l).attr('href')).get();
+    assert.equal(links.length, 20);
+    assert.equal(links[0], 'https://vidu.gov.vn/tin-tuc/dang-uy-hop/');
+    assert.ok(links.every((l) => l.startsWith('https://vidu.gov.vn/tin-tuc/')));
+  });
+});

@@ -1,0 +1,25 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { slugify, tagKey, foldVietnamese } from '../../src/slugs/index.ts';
+
+test('slugs transliterate Vietnamese', () => {
+  assert.equal(slugify('Đà Nẵng'), 'da-nang');
+  assert.equal(slugify('Đảng'), 'dang');
+  assert.equal(slugify('Bắc Kạn sơ kết 03 năm: “nông thôn mới”!'), 'bac-kan-so-ket-03-nam-nong-thon-moi');
+  assert.equal(slugify('  Xã hội hóa -- giáo dục  '), 'xa-hoi-hoa-giao-duc');
+});
+
+test('decomposed and precomposed text give the same slug', () => {
+  const nfd = 'Đà Nẵng'.normalize('NFD');
+  assert.notEqual(nfd, 'Đà Nẵng');
+  assert.equal(slugify(nfd), 'da-nang');
+});
+
+test('tags differing only in case or Unicode form share a key', () => {
+  assert.equal(tagKey('Giáo dục'), tagKey('giáo dục'.normalize('NFD')));
+  assert.notEqual(tagKey('Giáo dục'), tagKey('Giao duc'));
+});
+
+test('folding removes every diacritic including đ', () => {
+  assert.equal(foldVietnamese('Đảng ủy được xã hội hóa'), 'Dang uy duoc xa hoi hoa');
+});

@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+
+export interface BuildRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputDir: string;
+}
+
+/** A scratch copy of a fixture content set, so a test can add or break files. */
+export function copyFixture(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `portal-${name}-`));
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  return dir;
+}
+
+export function writeArticle(contentDir: string, relative: string, text: string): string {
+  const file = path.join(contentDir, 'articles', relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+  return file;
+}
+
+/** Runs `npm run build` (scripts/build.ts) on a content folder, as an editor would. */
+export function build(contentDir: string, env: Record<string, string> = {}, outputDir?: string): BuildRun {
+  const out = outputDir ?? path.join(mkdtempSync(path.join(tmpdir(), 'portal-site-')), '_site');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PORTAL_CONTENT: contentDir, PORTAL_OUTPUT: out, PORTAL_NOW: '2026-11-26T12:00:00+07:00', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputDir: out };
+}
+
+/** Parses a built page as a reader's browser would see it. */
+export function page(outputDir: string, url: string): cheerio.CheerioAPI {
+  const file = url.endsWith('/') ? path.join(outputDir, url, 'index.html') : path.join(outputDir, url);
+  return cheerio.load(readFileSync(file, 'utf8'));
+}
+
+export function text($: cheerio.CheerioAPI, selector: string): string {
+  return $(selector).first().text().replace(/\s+/g, ' ').trim();
+}
