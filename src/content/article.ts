@@ -22,7 +22,10 @@ export interface Article {
   author: string;
   category: Category;
   tags: Tag[];
+  /** For lists, feeds and meta: the editor's summary, else the first paragraph. */
   summary: string;
+  /** The editor's own summary, shown as the article's standfirst (absent when it would repeat the first paragraph). */
+  standfirst?: string;
   /** The rendered body. */
   html: string;
   image?: ArticleImage;

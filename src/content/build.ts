@@ -96,6 +96,7 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       category,
       tags: [...new Map(fm.tags.map((name) => [slugify(name), tags.get(slugify(name))!])).values()],
       summary: fm.summary ?? firstParagraph(tokens),
+      standfirst: fm.summary,
       html: md.renderer.render(tokens, md.options, {}),
       image: fm.image,
       published,

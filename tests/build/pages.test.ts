@@ -54,7 +54,10 @@ describe('article page', () => {
     assert.equal($('figure img').attr('alt'), 'Các đại biểu dự hội nghị trong hội trường');
     assert.equal(text($, '.author'), 'Thu Cúc');
     assert.deepEqual($('.tags a').map((_, a) => $(a).attr('href')).get(), ['/the/nong-thon-moi/', '/the/giam-ngheo/']);
-    assert.match(text($, '.summary'), /^Ngày 03\/8\/2018, UBND tỉnh Bắc Kạn/);
+    // No summary in front matter: the first paragraph is the description, and isn't repeated above the body.
+    assert.match($('meta[name="description"]').attr('content') ?? '', /^Ngày 03\/8\/2018, UBND tỉnh Bắc Kạn/);
+    assert.equal($('.summary').length, 0);
+    assert.equal(text(page(run.outputDir, '/tin-tuc/dang-uy-hop/'), '.summary'), 'Đảng ủy khối họp bàn nhiệm vụ quý II.');
     assert.equal($('link[rel="canonical"]').attr('href'), 'https://vidu.gov.vn/tin-tuc/bac-kan-so-ket/');
     assert.equal($('meta[property="og:image"]').attr('content'), 'https://vidu.gov.vn/images/hoi-nghi.jpg');
   });
