@@ -4,7 +4,7 @@ import { vietnamMonth } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
 import type { Category, SiteSettings } from '../site/index.ts';
-import { relatedArticles } from './related.ts';
+import { RelatedIndex } from './related.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -108,7 +108,7 @@ export class Portal {
   readonly archiveMonths: ArchiveMonth[];
   /** Newest update of any article: the lastmod of pages that list everything. */
   readonly updated: DateTime;
-  private readonly relatedCache = new Map<Article, Article[]>();
+  private readonly relatedIndex: RelatedIndex;
 
   constructor(site: SiteSettings, articles: Article[]) {
     this.articles = [...articles].sort(
@@ -129,6 +129,7 @@ export class Portal {
         tagMap.set(tag.slug, section);
       }
     }
+    this.relatedIndex = new RelatedIndex(this.articles);
     this.tags = [...tagMap.values()].sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'vi'));
 
     this.updated = this.articles.length ? newest(this.articles) : EPOCH;
@@ -168,13 +169,9 @@ export class Portal {
     return this.articles.slice(skip, skip + count);
   }
 
+  /** "Các tin khác" for an article. */
   related(article: Article): Article[] {
-    let related = this.relatedCache.get(article);
-    if (!related) {
-      related = relatedArticles(article, this.articles);
-      this.relatedCache.set(article, related);
-    }
-    return related;
+    return this.relatedIndex.for(article);
   }
 
   /** Every public, indexable URL with its last modification. */

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { relatedArticles } from '../../src/collections/related.ts';
+import { RelatedIndex } from '../../src/collections/related.ts';
 import type { Article } from '../../src/content/index.ts';
 
 function article(slug: string, category: string, tags: string[], day: number): Article {
@@ -24,15 +24,32 @@ test('related articles rank shared category and tags above recency', () => {
   const unrelatedOld = article('unrelated-old', 'y-te', [], 5);
   const newestFirst = [unrelatedNew, self, unrelatedOld, oneTag, sameCategory, twoTags, sameBoth];
   assert.deepEqual(
-    relatedArticles(self, newestFirst).map((a) => a.slug),
+    new RelatedIndex(newestFirst).for(self).map((a) => a.slug),
     ['same-both', 'same-category', 'two-tags', 'one-tag', 'unrelated-new', 'unrelated-old'],
   );
 });
 
 test('at most eight, never the article itself', () => {
   const all = Array.from({ length: 12 }, (_, i) => article(`a${i}`, 'kinh-te', [], i + 1)).reverse();
-  const related = relatedArticles(all[0], all);
+  const related = new RelatedIndex(all).for(all[0]);
   assert.equal(related.length, 8);
   assert.ok(!related.includes(all[0]));
   assert.equal(related[0].slug, 'a10');
+});
+
+test('the fast path ranks like scoring every article', () => {
+  // Deterministic mix: 300 articles over 4 categories and 12 tags.
+  const all = Array.from({ length: 300 }, (_, i) =>
+    article(`a${i}`, `c${i % 4}`, [`t${i % 12}`, `t${(i * 7) % 12}`].filter((t, j, a) => a.indexOf(t) === j), (i % 28) + 1));
+  const index = new RelatedIndex(all);
+  for (const self of all.slice(0, 40)) {
+    const tags = new Set(self.tags.map((t) => t.slug));
+    const brute = all
+      .map((other, position) => ({ other, position, score: (other.category.slug === self.category.slug ? 2 : 0) + other.tags.filter((t) => tags.has(t.slug)).length }))
+      .filter(({ other }) => other !== self)
+      .sort((a, b) => b.score - a.score || a.position - b.position)
+      .slice(0, 8)
+      .map(({ other }) => other.slug);
+    assert.deepEqual(index.for(self).map((a) => a.slug), brute, self.slug);
+  }
 });
