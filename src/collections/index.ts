@@ -12,6 +12,17 @@ export interface PageLink {
   number: number;
   url: string;
   current: boolean;
+  /** Pages were skipped before this one ("…"). */
+  afterGap: boolean;
+}
+
+/** First, last and the two pages either side of the current one: a 700-page tag list stays a short row of links. */
+export function pageWindow(current: number, total: number, radius = 2): number[] {
+  const numbers: number[] = [];
+  for (let n = 1; n <= total; n++) {
+    if (n === 1 || n === total || Math.abs(n - current) <= radius) numbers.push(n);
+  }
+  return numbers;
 }
 
 /** One page of a paginated list of articles (a category, a tag). */
@@ -82,7 +93,12 @@ function paginate(
       articles: slice,
       previousUrl: pageNumber > 1 ? urlFor(pageNumber - 1) : undefined,
       nextUrl: pageNumber < totalPages ? urlFor(pageNumber + 1) : undefined,
-      pageLinks: pageNumbers.map((number) => ({ number, url: urlFor(number), current: number === pageNumber })),
+      pageLinks: pageWindow(pageNumber, totalPages).map((number, i, shown) => ({
+        number,
+        url: urlFor(number),
+        current: number === pageNumber,
+        afterGap: i > 0 && number - shown[i - 1] > 1,
+      })),
       lastmod: slice.length ? newest(slice) : siteUpdated,
     };
   });
