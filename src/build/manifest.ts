@@ -37,13 +37,13 @@ export interface BuildManifest {
   files: Record<string, OutputFile>;
 }
 
-export function sha256(file: string): string {
+function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
 /** Every file under `dir`, as sorted posix paths relative to it. */
 export function listFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .sort();

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { hashSources, MANIFEST_FILE, readBuildManifest, sha256, listFiles, type BuildManifest } from '../build/manifest.ts';
+import { describeOutput, hashSources, MANIFEST_FILE, readBuildManifest, type BuildManifest, type OutputFile } from '../build/manifest.ts';
 import { vietnamDateTime } from '../dates/index.ts';
 
 /** A deploy that must not happen; `reasons` say why and what to do, in Vietnamese. */
@@ -71,9 +70,8 @@ export function verifyBuild(outputDir: string, { projectDir = process.cwd() }: C
   const reasons: string[] = [];
   const built = vietnamDateTime(new Date(manifest.builtAt));
 
-  const output = Object.fromEntries(listFiles(outputDir).filter((f) => f !== MANIFEST_FILE).map((f) => [f, sha256(path.join(outputDir, f))]));
-  const recordedOutput = Object.fromEntries(Object.entries(manifest.files).map(([f, { sha256: hash }]) => [f, hash]));
-  const outputDiff = differences(recordedOutput, output);
+  const hashes = (files: Record<string, OutputFile>) => Object.fromEntries(Object.entries(files).map(([file, { sha256 }]) => [file, sha256]));
+  const outputDiff = differences(hashes(manifest.files), hashes(describeOutput(outputDir)));
   if (!isEmpty(outputDiff)) {
     reasons.push(`Bản dựng lúc ${built} không còn nguyên vẹn: ${describe(outputDiff, { changed: 'bị sửa', added: 'lạ được thêm', removed: 'bị mất' })} ` +
       `sau khi dựng. Hãy chạy lại "npm run build".`);

@@ -18,6 +18,6 @@ export interface Target {
 export function parseTarget(arg: string, via?: TransportName): Target {
   const isFolder = (text: string) => !/^[^/\\]*:/.test(text) || /^[A-Za-z]:[\\/]/.test(text);
   const transport: TransportName = via ?? (/^[^/:@]+@[^/:]+:/.test(arg) ? 'rsync' : isFolder(arg) ? 'folder' : 'rclone');
-  const location = transport !== 'rclone' && isFolder(arg) ? path.resolve(arg) : arg;
+  const location = transport === 'folder' || (transport === 'rsync' && isFolder(arg)) ? path.resolve(arg) : arg;
   return { transport, location };
 }

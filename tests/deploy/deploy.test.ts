@@ -5,7 +5,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listFiles, MANIFEST_FILE } from '../../src/build/manifest.ts';
-import { deploy, DeployRefused, type DeployReport, type Operation, type TransportName } from '../../src/deploy/index.ts';
+import { deploy, DeployRefused, parseTarget, phaseOf, type DeployReport, type Operation, type TransportName } from '../../src/deploy/index.ts';
 import { build, copyFixture, ROOT, writeArticle } from '../support/build.ts';
 
 // The real clock: a deploy refuses builds made with a PORTAL_NOW in the future.
@@ -34,6 +34,22 @@ const indexOf = (report: DeployReport, phase: string, action: string, file: stri
 function available(command: string): boolean {
   return !spawnSync(command, ['--version']).error;
 }
+
+test('a target names its transport: folder, user@host:path for rsync, remote:path for rclone', () => {
+  assert.deepEqual(parseTarget('/var/www/cong-thong-tin'), { transport: 'folder', location: '/var/www/cong-thong-tin' });
+  assert.deepEqual(parseTarget('www'), { transport: 'folder', location: path.resolve('www') });
+  assert.deepEqual(parseTarget('./a:b'), { transport: 'folder', location: path.resolve('a:b') });
+  assert.deepEqual(parseTarget('quantri@may-chu.backan.gov.vn:/var/www/ctt'), { transport: 'rsync', location: 'quantri@may-chu.backan.gov.vn:/var/www/ctt' });
+  assert.deepEqual(parseTarget('s3-tinh:cong-thong-tin/ban-chinh'), { transport: 'rclone', location: 's3-tinh:cong-thong-tin/ban-chinh' });
+  assert.deepEqual(parseTarget(':s3:cong-thong-tin'), { transport: 'rclone', location: ':s3:cong-thong-tin' });
+  assert.deepEqual(parseTarget('may-chu:/var/www', 'rsync'), { transport: 'rsync', location: 'may-chu:/var/www' });
+  assert.deepEqual(parseTarget('/srv/www', 'rsync'), { transport: 'rsync', location: '/srv/www' });
+});
+
+test('pages are the documents that point to other files; everything else is an asset', () => {
+  for (const page of ['index.html', 'tin-tuc/a/index.html', 'feed.xml', 'sitemap.xml', 'robots.txt', '_redirects', '_headers']) assert.equal(phaseOf(page), 'pages', page);
+  for (const asset of ['assets/css/site.css', 'assets/js/site.js', 'images/a.jpg', 'assets/fonts/x.woff2', 'pagefind/pagefind.js', 'img/a-640.webp']) assert.equal(phaseOf(asset), 'assets', asset);
+});
 
 describe('deploying twice to a folder, with rsync and with rclone', () => {
   const transports: TransportName[] = ['folder', 'rsync', 'rclone'];
