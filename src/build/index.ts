@@ -2,9 +2,11 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { loadContent, type Problem } from '../content/index.ts';
+import { hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
+export { MANIFEST_FILE, readBuildManifest, type BuildManifest } from './manifest.ts';
 
 export interface BuildResult {
   outputDir: string;
@@ -17,8 +19,12 @@ export interface BuildResult {
  * site exactly as it was.
  */
 export async function buildSite(settings: BuildSettings = buildSettings()): Promise<BuildResult> {
+  // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
+  const builtAt = new Date();
+  const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
+  const sources = hashSources(roots, process.cwd());
   // Checks first: a broken article stops the build before anything is written.
-  const { problems } = loadContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts });
+  const { problems, site } = loadContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts });
 
   const outputDir = path.resolve(settings.outputDir);
   const staging = `${outputDir}.next`;
@@ -29,6 +35,9 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     process.env.PORTAL_OUTPUT = staging;
     const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
+    // Last: the manifest marks a complete build (the deploy refuses an output without one).
+    writeBuildManifest(staging, { builtAt: builtAt.toISOString(), now: settings.now.toISO()!, showDrafts: settings.showDrafts,
+      baseUrl: site.baseUrl, sourceRoots: roots, sources });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

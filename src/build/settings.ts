@@ -1,27 +1,33 @@
 import { DateTime } from 'luxon';
+import { siteFile } from '../content/index.ts';
 import { parseVietnamDate } from '../dates/index.ts';
+import { pathPrefixOf } from '../routes/index.ts';
+import { loadSiteSettings } from '../site/index.ts';
 
 export interface BuildSettings {
   contentDir: string;
   outputDir: string;
   showDrafts: boolean;
   now: DateTime;
+  /** Where the site is served: "/" or "/cong-thong-tin/" (from PATH_PREFIX, else the path of SITE_URL or site.yaml's baseUrl). */
   pathPrefix: string;
 }
 
 /**
  * The build's knobs, from the environment so that `npm run build`, `npm start`
  * and the tests share one config: PORTAL_CONTENT, PORTAL_OUTPUT,
- * PORTAL_DRAFTS=1, PORTAL_NOW (ISO date, for tests of scheduling), PATH_PREFIX.
+ * PORTAL_DRAFTS=1, PORTAL_NOW (ISO date, for tests of scheduling), and
+ * SITE_URL / PATH_PREFIX, which the site settings resolve into the public root.
  */
 export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   const now = env.PORTAL_NOW ? parseVietnamDate(env.PORTAL_NOW) : DateTime.now();
   if (!now) throw new Error(`PORTAL_NOW="${env.PORTAL_NOW}" không phải ngày ISO 8601 hợp lệ`);
+  const contentDir = env.PORTAL_CONTENT ?? 'content';
   return {
-    contentDir: env.PORTAL_CONTENT ?? 'content',
+    contentDir,
     outputDir: env.PORTAL_OUTPUT ?? '_site',
     showDrafts: env.PORTAL_DRAFTS === '1',
     now,
-    pathPrefix: env.PATH_PREFIX ?? '/',
+    pathPrefix: pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl),
   };
 }

@@ -5,7 +5,7 @@ import { loadContent, type LoadedContent } from '../content/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { pages } from '../pages/index.ts';
-import { absoluteUrl, routes } from '../routes/index.ts';
+import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import type { EleventyConfig } from './config.ts';
 
 export interface PortalOptions {
@@ -34,6 +34,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addGlobalData('site', () => content().site);
   config.addGlobalData('portal', () => content().portal);
   config.addGlobalData('routes', routes);
+  // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
+  config.addGlobalData('pathPrefix', () => pathPrefixOf(content().site.baseUrl));
   config.addNunjucksGlobal('t', t);
   config.addFilter('absolute', (url: string) => absoluteUrl(content().site.baseUrl, url));
   config.addFilter('iso', (date: DateTime) => isoWithOffset(date));

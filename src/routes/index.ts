@@ -22,7 +22,43 @@ export const routes = {
   notFound: '/404.html',
 } as const;
 
-/** Absolute URL on the portal's base URL (for feeds, canonical links, Open Graph). */
+/**
+ * Absolute URL of a site path (a route, without the path prefix) on the portal's
+ * public root, e.g. ("https://x.gov.vn/cong-thong-tin/", "/tin-tuc/a/") →
+ * "https://x.gov.vn/cong-thong-tin/tin-tuc/a/". Full URLs are returned as they are.
+ */
 export function absoluteUrl(baseUrl: string, path: string): string {
   return new URL(path.replace(/^\//, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).href;
+}
+
+/**
+ * A path prefix in the one form Eleventy, the layouts and the scripts use: a
+ * percent-encoded path with a slash at each end ("/" or "/cong-thong-tin/").
+ * Returns undefined for something that is not a plain path (a URL, "?", "#", "..").
+ */
+export function normalizePathPrefix(prefix: string): string | undefined {
+  const trimmed = prefix.trim();
+  if (/[?#\\]|^[a-z][a-z0-9+.-]*:/i.test(trimmed)) return undefined;
+  const segments = trimmed.split('/').filter(Boolean);
+  if (segments.some((s) => s === '.' || s === '..')) return undefined;
+  return new URL(segments.map((s) => `${s}/`).join(''), 'http://x/').pathname;
+}
+
+/**
+ * The portal's public root, the one source of every URL's origin and prefix:
+ * the origin of `baseUrl` (site.yaml, or SITE_URL) followed by `pathPrefix`
+ * (PATH_PREFIX) or, when that is not given, by the base URL's own path. So
+ * SITE_URL=https://x.gov.vn/cong-thong-tin alone implies the prefix
+ * /cong-thong-tin/, and giving both never doubles it.
+ */
+export function publicRoot(baseUrl: string, pathPrefix?: string): string {
+  const url = new URL(baseUrl);
+  const prefix = normalizePathPrefix(pathPrefix || url.pathname);
+  if (!prefix) throw new Error(`PATH_PREFIX="${pathPrefix}" không phải một đường dẫn như /cong-thong-tin/`);
+  return `${url.origin}${prefix}`;
+}
+
+/** The path prefix of a public root: "/" or "/cong-thong-tin/". */
+export function pathPrefixOf(root: string): string {
+  return new URL(root).pathname;
 }

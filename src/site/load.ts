@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, isMap, isScalar, isSeq } from 'yaml';
 import { siteSchema, siteFieldHints, type SiteSettings } from './schema.ts';
 import { ContentError, describeIssue, type Problem } from '../content/problems.ts';
+import { normalizePathPrefix, publicRoot } from '../routes/index.ts';
 
 /** Line of the YAML key at `path` (or of its nearest existing parent), counting from `offset`. */
 export function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[], offset = 0): number | undefined {
@@ -24,7 +25,9 @@ export function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCount
 
 /**
  * Reads and validates the site settings. Throws a ContentError naming every
- * wrong setting; SITE_URL in the environment overrides `baseUrl`.
+ * wrong setting. SITE_URL in the environment overrides `baseUrl`, and
+ * PATH_PREFIX its path: the returned `baseUrl` is the public root every URL is
+ * built on (see publicRoot), ending in "/".
  */
 export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.env): SiteSettings {
   const counter = new LineCounter();
@@ -39,9 +42,17 @@ export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.
 
   const raw = doc.toJS() as Record<string, unknown>;
   if (env.SITE_URL) raw.baseUrl = env.SITE_URL;
+  if (env.SITE_URL && !URL.canParse(env.SITE_URL)) {
+    throw new ContentError([{ severity: 'error', file: 'SITE_URL', message:
+      `"${env.SITE_URL}" không phải địa chỉ đầy đủ; cần dạng https://backan.gov.vn/ hoặc https://backan.gov.vn/cong-thong-tin/` }]);
+  }
+  if (env.PATH_PREFIX && !normalizePathPrefix(env.PATH_PREFIX)) {
+    throw new ContentError([{ severity: 'error', file: 'PATH_PREFIX', message:
+      `"${env.PATH_PREFIX}" không phải đường dẫn con hợp lệ; cần dạng /cong-thong-tin/ (không có giao thức, tên miền, "?", "#" hay "..")` }]);
+  }
   const result = siteSchema.safeParse(raw);
   if (result.success) {
-    const site = result.data;
+    const site = { ...result.data, baseUrl: publicRoot(result.data.baseUrl, env.PATH_PREFIX) };
     const slugs = new Set(site.categories.map((c) => c.slug));
     if (!slugs.has(site.defaultCategory)) {
       throw new ContentError([{ severity: 'error', file, field: 'defaultCategory', line: lineOf(doc, counter, ['defaultCategory']),

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The build manifest, written into the output as the build's last step: its
+ * presence means every stage succeeded, its file list lets a deploy prove the
+ * output is complete and untouched, and its source hashes let a deploy prove
+ * the output was built from the sources that are there now.
+ */
+export const MANIFEST_FILE = '.portal-build.json';
+
+/** What goes into the output: the editors' content and the code that turns it into pages. */
+export function sourceRoots(contentDir: string): string[] {
+  return [contentDir, 'layouts', 'assets', 'src', '.eleventy.ts', 'package.json', 'package-lock.json'];
+}
+
+export interface OutputFile {
+  size: number;
+  sha256: string;
+}
+
+export interface BuildManifest {
+  format: 1;
+  /** When the build ran (the real clock). */
+  builtAt: string;
+  /** The build's clock for scheduling: PORTAL_NOW, or builtAt. */
+  now: string;
+  showDrafts: boolean;
+  /** The public root the URLs were built for (origin and path prefix). */
+  baseUrl: string;
+  /** Files and folders hashed, relative to the project folder (or absolute when outside it). */
+  sourceRoots: string[];
+  /** Every source file when the build started: path → sha256. */
+  sources: Record<string, string>;
+  /** Every output file but the manifest: posix path relative to the output → size and sha256. */
+  files: Record<string, OutputFile>;
+}
+
+function sha256(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** Every file under `dir`, as sorted posix paths relative to it. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/** sha256 of every file under the roots (files or folders; missing ones are skipped), keyed by path as given. */
+export function hashSources(roots: string[], projectDir: string): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const root of roots) {
+    const full = path.resolve(projectDir, root);
+    if (!existsSync(full)) continue;
+    const files = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
+    for (const file of files) hashes[file] = sha256(path.resolve(projectDir, file));
+  }
+  return hashes;
+}
+
+/** Roots as the manifest records them: relative to the project when inside it, so a checkout elsewhere still matches. */
+export function recordedRoots(roots: string[], projectDir: string): string[] {
+  return roots.map((root) => {
+    const relative = path.relative(projectDir, path.resolve(projectDir, root));
+    return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(projectDir, root) : relative.split(path.sep).join('/');
+  });
+}
+
+/** Size and sha256 of every output file. */
+export function describeOutput(outputDir: string): Record<string, OutputFile> {
+  const files: Record<string, OutputFile> = {};
+  for (const file of listFiles(outputDir)) {
+    if (file === MANIFEST_FILE) continue;
+    const full = path.join(outputDir, file);
+    files[file] = { size: statSync(full).size, sha256: sha256(full) };
+  }
+  return files;
+}
+
+export function writeBuildManifest(outputDir: string, manifest: Omit<BuildManifest, 'format' | 'files'>): BuildManifest {
+  const complete: BuildManifest = { format: 1, ...manifest, files: describeOutput(outputDir) };
+  writeFileSync(path.join(outputDir, MANIFEST_FILE), `${JSON.stringify(complete, null, 1)}\n`);
+  return complete;
+}
+
+/** The manifest of a build, or undefined when there is none (the build failed or is incomplete). */
+export function readBuildManifest(outputDir: string): BuildManifest | undefined {
+  const file = path.join(outputDir, MANIFEST_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest;
+    return manifest.format === 1 && manifest.files && manifest.sources ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,63 @@
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+};
+
+export interface ServedSite {
+  /** http://127.0.0.1:<port> */
+  origin: string;
+  /** The URL of the site's root, origin + prefix. */
+  root: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site the way static hosts do, at a random port and only under
+ * `prefix`: a folder gets its index.html (and a redirect to add the slash), a
+ * missing file gets the site's 404.html with status 404 (GitHub Pages, Netlify
+ * and Cloudflare Pages do that at any depth), and anything outside the prefix
+ * is a bare 404, so a URL that forgot the prefix fails.
+ */
+export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> {
+  const server = createServer((request, response) => {
+    const send = (status: number, body: Buffer | string, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': type, ...headers });
+      response.end(request.method === 'HEAD' ? undefined : body);
+    };
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    } catch {
+      return send(400, 'bad request');
+    }
+    if (`${pathname}/` === prefix) return send(301, '', undefined, { location: prefix });
+    if (!pathname.startsWith(prefix)) return send(404, `not found: outside ${prefix}`);
+    const file = path.join(dir, pathname.slice(prefix.length));
+    if (!file.startsWith(path.resolve(dir))) return send(404, 'not found');
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!pathname.endsWith('/')) return send(301, '', undefined, { location: `${encodeURI(pathname)}/` });
+      if (existsSync(path.join(file, 'index.html'))) return send(200, readFileSync(path.join(file, 'index.html')), types['.html']);
+    } else if (existsSync(file)) {
+      return send(200, readFileSync(file), types[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
+    }
+    const notFound = path.join(dir, '404.html');
+    return existsSync(notFound) ? send(404, readFileSync(notFound), types['.html']) : send(404, 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    root: `${origin}${prefix}`,
+    close: () => new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}
