@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { loadContent, type Problem } from '../content/index.ts';
+import {
+  formatPublishedList, loadContent, publishedList, publishedListFile, readPublishedList, type Problem,
+} from '../content/index.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
@@ -17,10 +19,15 @@ export interface BuildResult {
  * site exactly as it was.
  */
 export async function buildSite(settings: BuildSettings = buildSettings()): Promise<BuildResult> {
-  // Checks first: a broken article stops the build before anything is written.
-  const { problems } = loadContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts });
-
+  // Checks first (the same as `npm run check`): a broken article stops the build before anything is written.
   const outputDir = path.resolve(settings.outputDir);
+  const { portal, problems } = loadContent({
+    contentDir: settings.contentDir,
+    now: settings.now,
+    showDrafts: settings.showDrafts,
+    previous: readPublishedList(publishedListFile(outputDir)),
+  });
+
   const staging = `${outputDir}.next`;
   const previous = `${outputDir}.old`;
   rmSync(staging, { recursive: true, force: true });
@@ -29,6 +36,7 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     process.env.PORTAL_OUTPUT = staging;
     const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
+    writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

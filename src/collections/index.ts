@@ -49,6 +49,13 @@ export interface ArchiveMonth {
   articles: Article[];
 }
 
+/** An old URL of an article (`aliases:`) and where it now lives. */
+export interface Redirect {
+  from: string;
+  to: string;
+  title: string;
+}
+
 export interface SitemapEntry {
   url: string;
   lastmod: DateTime;
@@ -88,9 +95,12 @@ function paginate(
   });
 }
 
-/** Which articles readers see at `now`: no drafts (unless previewing), nothing scheduled. */
+/**
+ * Which articles readers see at `now`: no drafts, nothing scheduled. The
+ * preview (`npm start`, PORTAL_DRAFTS=1) shows both, each under its banner.
+ */
 export function isPublished(article: Article, now: DateTime, showDrafts: boolean): boolean {
-  return (showDrafts || !article.draft) && article.published <= now;
+  return showDrafts || (!article.draft && article.published <= now);
 }
 
 /**
@@ -106,6 +116,8 @@ export class Portal {
   readonly tagPages: ListPage[];
   readonly archive: { year: number; months: ArchiveMonth[] }[];
   readonly archiveMonths: ArchiveMonth[];
+  /** One redirect page per alias of a published article, sorted by old URL. */
+  readonly redirects: Redirect[];
   /** Newest update of any article: the lastmod of pages that list everything. */
   readonly updated: DateTime;
   private readonly relatedCache = new Map<Article, Article[]>();
@@ -158,6 +170,9 @@ export class Portal {
     this.archiveMonths = [...months.values()];
     const years = [...new Set(this.archiveMonths.map((m) => m.year))];
     this.archive = years.map((year) => ({ year, months: this.archiveMonths.filter((m) => m.year === year) }));
+    this.redirects = this.articles
+      .flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title })))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
   }
 
   get lead(): Article | undefined {

@@ -20,7 +20,21 @@ export const routes = {
   feed: '/feed.xml',
   sitemapXml: '/sitemap.xml',
   notFound: '/404.html',
+  /** Where an old URL (`aliases:`) gets its redirect page: "/cu" is served as "/cu/". */
+  redirect: (alias: string) => (alias.endsWith('/') || /\.[a-z0-9]+$/i.test(alias) ? alias : `${alias}/`),
+  /** Netlify/Cloudflare redirect rules, one per alias. */
+  redirectsFile: '/_redirects',
+  /** Every URL the build published, for the next check to compare with (written by src/build). */
+  publishedList: '/published-urls.json',
 } as const;
+
+/**
+ * Folders copied to the site as they are: URL prefix → source folder. The
+ * images folder lives in the content folder; `assets/` in the project.
+ */
+export function staticFolders(contentDir: string): Record<string, string> {
+  return { '/assets/': 'assets', '/images/': `${contentDir.replace(/\/+$/, '')}/images` };
+}
 
 /** Absolute URL on the portal's base URL (for feeds, canonical links, Open Graph). */
 export function absoluteUrl(baseUrl: string, path: string): string {
