@@ -49,7 +49,7 @@ export function usedUrls(contentDir: string): Map<string, string> {
       // The check reports the broken YAML; the file name still counts.
     }
     if (typeof data?.slug === 'string') used.set(routes.article(data.slug), file);
-    if (Array.isArray(data?.aliases)) for (const alias of data.aliases) if (typeof alias === 'string') used.set(routes.redirect(alias), file);
+    if (Array.isArray(data?.aliases)) for (const alias of data.aliases) if (typeof alias === 'string') used.set(routes.redirect(alias) ?? alias, file);
   }
   return used;
 }

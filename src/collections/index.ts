@@ -116,8 +116,10 @@ export class Portal {
   readonly tagPages: ListPage[];
   readonly archive: { year: number; months: ArchiveMonth[] }[];
   readonly archiveMonths: ArchiveMonth[];
-  /** One redirect page per alias of a published article, sorted by old URL. */
+  /** Every alias of a published article, sorted by old URL (the _redirects file). */
   readonly redirects: Redirect[];
+  /** The aliases that get an HTML redirect page. */
+  readonly redirectPages: Redirect[];
   /** Newest update of any article: the lastmod of pages that list everything. */
   readonly updated: DateTime;
   private readonly relatedCache = new Map<Article, Article[]>();
@@ -173,6 +175,7 @@ export class Portal {
     this.redirects = this.articles
       .flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title })))
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    this.redirectPages = this.redirects.filter((r) => routes.redirect(r.from) !== undefined);
   }
 
   get lead(): Article | undefined {

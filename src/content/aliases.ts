@@ -28,7 +28,7 @@ export function checkAliases(checked: CheckedSource[], portal: Portal, contentDi
         problems.push({ severity: 'error', file: source.file, line: source.lines(['aliases', index]), field: 'aliases', message: `địa chỉ cũ "${alias}" ${message}` });
       const wrong = malformed.find(([pattern]) => pattern.test(alias));
       if (wrong) return error(wrong[1]);
-      const target = routes.redirect(alias);
+      const target = routes.redirect(alias) ?? alias;
       const owner = articles.get(target);
       const earlier = seen.get(target);
       if (target === url) error('chính là địa chỉ hiện tại của bài này; hãy xóa dòng này');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Portal } from '../collections/index.ts';
 import { pageUrls } from '../pages/index.ts';
 import { routes } from '../routes/index.ts';
+import { nfc } from '../slugs/index.ts';
 import type { CheckedSource } from './build.ts';
 import type { Problem } from './problems.ts';
 
@@ -16,12 +17,17 @@ export interface PublishedList {
   articles: { url: string; file: string; title: string }[];
 }
 
+/** A file as the list names it: relative to the content folder, "/"-separated, NFC (as typed on any keyboard). */
+function listedFile(contentDir: string, file: string): string {
+  return nfc(path.relative(contentDir, file).split(path.sep).join('/'));
+}
+
 /** The list for `portal`; files are relative to the content folder so the list doesn't depend on where it is. */
 export function publishedList(portal: Portal, contentDir: string): PublishedList {
   return {
     pages: pageUrls(portal),
     articles: portal.articles
-      .map((a) => ({ url: a.url, file: path.relative(contentDir, a.file).split(path.sep).join('/'), title: a.title }))
+      .map((a) => ({ url: a.url, file: listedFile(contentDir, a.file), title: a.title }))
       .sort((a, b) => (a.url < b.url ? -1 : 1)),
   };
 }
@@ -65,7 +71,6 @@ export function disappearedUrls(previous: PreviousBuild, portal: Portal, checked
   const current = new Set(pageUrls(portal));
   const lines = previous.text.split('\n');
   const lineOf = (url: string) => lines.findIndex((line) => line.includes(JSON.stringify(url))) + 1 || undefined;
-  const relative = (file: string) => path.relative(contentDir, file).split(path.sep).join('/');
   const articles = new Map(previous.list.articles.map((a) => [a.url, a]));
 
   const gone = previous.list.pages.filter((url) => !current.has(url));
@@ -80,7 +85,7 @@ export function disappearedUrls(previous: PreviousBuild, portal: Portal, checked
   for (const url of gone.filter((url) => articles.has(url))) {
     const was = articles.get(url)!;
     const fix = `aliases: ["${url}"]`;
-    const match = checked.find((c) => relative(c.source.file) === was.file) ?? checked.find((c) => c.source.frontMatter.title === was.title);
+    const match = checked.find((c) => listedFile(contentDir, c.source.file) === was.file) ?? checked.find((c) => c.source.frontMatter.title === was.title);
     if (!match) {
       problems.push({ severity: 'warning', file: previous.file, line: lineOf(url), field: 'aliases',
         message: `bài "${was.title}" (tệp ${was.file}) đã xuất bản ở ${url} nay không còn; nếu bài được đổi tên tệp, hãy thêm ${fix} vào bài mới; nếu cố ý gỡ bài thì bỏ qua cảnh báo này` });

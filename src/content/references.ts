@@ -105,7 +105,7 @@ export function checkReferences(checked: CheckedSource[], { portal, everything, 
     published: new Set(pageUrls(portal)),
     eventually: () => (eventually ??= new Set(pageUrls(everything()))),
     articles: new Map(checked.flatMap(({ article }) => (article ? [[article.url, article] as const] : []))),
-    redirects: new Map(portal.redirects.map((r) => [routes.redirect(r.from), r.to])),
+    redirects: new Map(portal.redirectPages.map((r) => [routes.redirect(r.from)!, r.to])),
   };
   for (const entry of checked) {
     for (const ref of entry.references) {

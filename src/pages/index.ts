@@ -79,8 +79,8 @@ export const pages: PageDefinition[] = [
     template: 'redirect.njk',
     data: {
       eleventyExcludeFromCollections: true,
-      pagination: { data: 'portal.redirects', size: 1, alias: 'redirect' },
-      permalink: (data: PageData) => routes.redirect((data.redirect as Redirect).from),
+      pagination: { data: 'portal.redirectPages', size: 1, alias: 'redirect' },
+      permalink: (data: PageData) => routes.redirect((data.redirect as Redirect).from)!,
     },
   },
   { name: 'redirects-file', template: 'redirects-file.njk', data: { permalink: routes.redirectsFile, eleventyExcludeFromCollections: true } },

@@ -20,8 +20,16 @@ export const routes = {
   feed: '/feed.xml',
   sitemapXml: '/sitemap.xml',
   notFound: '/404.html',
-  /** Where an old URL (`aliases:`) gets its redirect page: "/cu" is served as "/cu/". */
-  redirect: (alias: string) => (alias.endsWith('/') || /\.[a-z0-9]+$/i.test(alias) ? alias : `${alias}/`),
+  /**
+   * Where an old URL (`aliases:`) gets its redirect page: "/cu" is served as
+   * "/cu/". Undefined for paths a static host won't serve as HTML (".aspx",
+   * ".php"): only the _redirects file covers those.
+   */
+  redirect: (alias: string): string | undefined => {
+    const extension = /\.([a-z0-9]+)$/i.exec(alias.slice(alias.lastIndexOf('/')))?.[1].toLowerCase();
+    if (extension) return extension === 'html' || extension === 'htm' ? alias : undefined;
+    return alias.endsWith('/') ? alias : `${alias}/`;
+  },
   /** Netlify/Cloudflare redirect rules, one per alias. */
   redirectsFile: '/_redirects',
   /** Every URL the build published, for the next check to compare with (written by src/build). */
