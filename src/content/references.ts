@@ -27,7 +27,12 @@ export function sitePath(href: string, pageUrl: string, baseUrl: string): string
     if (!/^(https?:)?\/\//i.test(href) || !bare(href).startsWith(base)) return null;
     target = `/${href.replace(/^([a-z]+:)?\/\//i, '').slice(base.length)}`;
   }
-  const { pathname } = new URL(target, ORIGIN + pageUrl);
+  let pathname: string;
+  try {
+    pathname = new URL(target, ORIGIN + pageUrl).pathname;
+  } catch {
+    return target; // not a URL at all: reported as a page that doesn't exist
+  }
   try {
     return decodeURIComponent(pathname);
   } catch {
