@@ -3,7 +3,8 @@
 // sample articles, and copies of their bodies with their own titles, tags,
 // categories, an image, links to one another and an alias. Prints wall-clock figures (the
 // whole process, Node's start-up included: what an editor waits for).
-// BENCH_KEEP=1 keeps the generated folder (to time it by hand, e.g. with /usr/bin/time).
+// BENCH_KEEP=1 keeps the generated folder (to time it by hand, e.g. with /usr/bin/time);
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" passes Node options to the check (profiling).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
