@@ -1,7 +1,9 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import { loadContent, type Problem } from '../content/index.ts';
+import {
+  formatPublishedList, loadContent, publishedList, publishedListFile, readPublishedList, type Problem,
+} from '../content/index.ts';
 import { hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
@@ -23,10 +25,15 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   const builtAt = new Date();
   const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
   const sources = hashSources(roots, process.cwd());
-  // Checks first: a broken article stops the build before anything is written.
-  const { problems, site } = loadContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts });
-
+  // Checks first (the same as `npm run check`): a broken article stops the build before anything is written.
   const outputDir = path.resolve(settings.outputDir);
+  const { portal, problems, site } = loadContent({
+    contentDir: settings.contentDir,
+    now: settings.now,
+    showDrafts: settings.showDrafts,
+    previous: readPublishedList(publishedListFile(outputDir)),
+  });
+
   const staging = `${outputDir}.next`;
   const previous = `${outputDir}.old`;
   rmSync(staging, { recursive: true, force: true });
@@ -35,6 +42,7 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     process.env.PORTAL_OUTPUT = staging;
     const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
+    writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(staging, { builtAt: builtAt.toISOString(), now: settings.now.toISO()!, showDrafts: settings.showDrafts,
       baseUrl: site.baseUrl, sourceRoots: roots, sources });

@@ -60,6 +60,13 @@ export interface ArchiveMonth {
   articles: Article[];
 }
 
+/** An old URL of an article (`aliases:`) and where it now lives. */
+export interface Redirect {
+  from: string;
+  to: string;
+  title: string;
+}
+
 export interface SitemapEntry {
   url: string;
   lastmod: DateTime;
@@ -104,9 +111,12 @@ function paginate(
   });
 }
 
-/** Which articles readers see at `now`: no drafts (unless previewing), nothing scheduled. */
+/**
+ * Which articles readers see at `now`: no drafts, nothing scheduled. The
+ * preview (`npm start`, PORTAL_DRAFTS=1) shows both, each under its banner.
+ */
 export function isPublished(article: Article, now: DateTime, showDrafts: boolean): boolean {
-  return (showDrafts || !article.draft) && article.published <= now;
+  return showDrafts || (!article.draft && article.published <= now);
 }
 
 /**
@@ -122,6 +132,10 @@ export class Portal {
   readonly tagPages: ListPage[];
   readonly archive: { year: number; months: ArchiveMonth[] }[];
   readonly archiveMonths: ArchiveMonth[];
+  /** Every alias of a published article, sorted by old URL (the _redirects file). */
+  readonly redirects: Redirect[];
+  /** The aliases that get an HTML redirect page. */
+  readonly redirectPages: Redirect[];
   /** Newest update of any article: the lastmod of pages that list everything. */
   readonly updated: DateTime;
   private readonly relatedIndex: RelatedIndex;
@@ -175,6 +189,10 @@ export class Portal {
     this.archiveMonths = [...months.values()];
     const years = [...new Set(this.archiveMonths.map((m) => m.year))];
     this.archive = years.map((year) => ({ year, months: this.archiveMonths.filter((m) => m.year === year) }));
+    this.redirects = this.articles
+      .flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title })))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    this.redirectPages = this.redirects.filter((r) => routes.redirect(r.from) !== undefined);
   }
 
   get lead(): Article | undefined {

@@ -33,6 +33,8 @@ export interface Article {
   /** `modified`, else `date`: what "Cập nhật lúc" shows. */
   updated: DateTime;
   draft: boolean;
+  /** Only in the preview: when a scheduled article will be published ("dd/MM/yyyy HH:mm:ss"). */
+  scheduledFor?: string;
   aliases: string[];
   /** Precomputed for the layouts, in Vietnam time. */
   publishedText: string;

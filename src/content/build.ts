@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
-import { firstParagraph } from '../markdown/index.ts';
+import { bodyReferences, firstParagraph, type BodyReference } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
-import type { Problem } from './problems.ts';
+import { BODY_FIELD, type Problem } from './problems.ts';
 
 /** Where an image referenced by an article lives on disk: "/x" from the content root, else next to the article. */
 export function imagePath(contentDir: string, articleFile: string, src: string): string {
@@ -17,17 +17,16 @@ export function imagePath(contentDir: string, articleFile: string, src: string):
 
 /** One page per tag slug; the spelling shown is the most used one, accents preferred. */
 function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {
-  const spellings = new Map<string, Map<string, { count: number; files: string[] }>>();
+  const spellings = new Map<string, Map<string, { count: number; file: string; line?: number }>>();
   for (const source of sources) {
-    for (const name of source.frontMatter.tags) {
+    source.frontMatter.tags.forEach((name, index) => {
       const slug = slugify(name);
       const bySpelling = spellings.get(slug) ?? new Map();
-      const entry = bySpelling.get(name) ?? { count: 0, files: [] };
+      const entry = bySpelling.get(name) ?? { count: 0, file: source.file, line: source.lines(['tags', index]) };
       entry.count++;
-      entry.files.push(source.file);
       bySpelling.set(name, entry);
       spellings.set(slug, bySpelling);
-    }
+    });
   }
   const accents = (name: string) => [...name].filter((ch, i) => ch !== foldVietnamese(name)[i]).length;
   const tags = new Map<string, Tag>();
@@ -37,23 +36,33 @@ function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string,
     );
     const [name] = ranked[0];
     tags.set(slug, { name, slug, url: routes.tag(slug) });
-    for (const [other, { files }] of ranked.slice(1)) {
-      problems.push({ severity: 'warning', file: files[0], field: 'tags',
+    for (const [other, { file, line }] of ranked.slice(1)) {
+      problems.push({ severity: 'warning', file, line, field: 'tags',
         message: `từ khóa "${other}" và "${name}" chỉ khác nhau ở chữ hoa, dấu hoặc bảng mã; hãy thống nhất một cách viết ("${name}")` });
     }
   }
   return tags;
 }
 
+/** An article file after the cross-file checks: its URL, its body's links, and the article unless it has errors. */
+export interface CheckedSource {
+  source: ArticleSource;
+  url: string;
+  article?: Article;
+  /** Links and images of the body, with their line in the file. */
+  references: BodyReference[];
+}
+
 /**
  * Turns validated sources into articles, checking what needs the whole
- * content set: categories, duplicate URLs, dates, images.
+ * content set: categories, duplicate URLs, dates, images. The body's links
+ * are checked later, against every URL of the portal.
  */
-export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, contentDir: string, problems: Problem[]): Article[] {
+export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, contentDir: string, problems: Problem[]): CheckedSource[] {
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
   const tags = tagRegistry(sources, problems);
   const bySlug = new Map<string, string>();
-  const articles: Article[] = [];
+  const checked: CheckedSource[] = [];
 
   for (const source of sources) {
     const fm = source.frontMatter;
@@ -64,7 +73,8 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
     const slug = fm.slug ?? slugify(source.fileSlug);
     const taken = bySlug.get(slug);
     if (taken) {
-      error(fm.slug ? 'slug' : 'title', `địa chỉ ${routes.article(slug)} trùng với bài ${taken}; hãy đặt slug khác hoặc đổi tên tệp`);
+      // Without `slug:` the URL comes from the file name, so the line is where `slug:` would go.
+      error('slug', `địa chỉ ${routes.article(slug)} trùng với bài ${taken}; hãy đặt slug khác hoặc đổi tên tệp`);
       usable = false;
     } else bySlug.set(slug, source.file);
 
@@ -83,11 +93,19 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       error('image.src', `không tìm thấy tệp ảnh "${fm.image.src}"; hãy kiểm tra tên tệp hoặc đặt ảnh vào content/images/`);
       usable = false;
     }
+    const tokens = md.parse(source.body, {});
+    if (!source.body.trim()) {
+      problems.push({ severity: 'error', file: source.file, field: BODY_FIELD, line: source.bodyLine,
+        message: 'bài viết chưa có nội dung; hãy viết nội dung bên dưới dòng --- kết thúc phần thông tin đầu bài' });
+      usable = false;
+    }
+    const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
+    const entry: CheckedSource = { source, url: routes.article(slug), references };
+    checked.push(entry);
     if (!usable || !category) continue;
 
-    const tokens = md.parse(source.body, {});
     const updated = modified ?? published;
-    articles.push({
+    entry.article = {
       file: source.file,
       slug,
       url: routes.article(slug),
@@ -107,7 +125,7 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       updatedText: vietnamDateTime(updated),
       publishedIso: isoWithOffset(published),
       updatedIso: isoWithOffset(updated),
-    });
+    };
   }
-  return articles;
+  return checked;
 }

@@ -2,6 +2,9 @@ import type { ZodIssue } from 'zod';
 
 export type Severity = 'error' | 'warning';
 
+/** The "field" of problems in an article's Markdown body (below the front matter). */
+export const BODY_FIELD = 'nội dung';
+
 /** One thing wrong with an editor's file, said in Vietnamese. */
 export interface Problem {
   severity: Severity;

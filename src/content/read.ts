@@ -18,7 +18,7 @@ export interface ArticleSource {
   bodyLine: number;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+export const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
 /** Every Markdown file under `dir`, sorted so the build is deterministic. */
 export function articleFiles(dir: string): string[] {
@@ -36,7 +36,11 @@ function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | 
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    problems.push({ severity: 'error', file, message: 'tệp không phải UTF-8; hãy lưu lại với bảng mã UTF-8' });
+    // The line of the first byte that isn't UTF-8, so the editor sees where the old encoding shows.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
+    problems.push({ severity: 'error', file, line,
+      message: 'tệp không phải UTF-8 (có thể được lưu bằng bảng mã cũ như Windows-1258 hoặc TCVN3); hãy mở tệp và lưu lại với bảng mã UTF-8' });
     return null;
   }
 }

@@ -5,7 +5,7 @@ import { loadContent, type LoadedContent } from '../content/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { pages } from '../pages/index.ts';
-import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
+import { absoluteUrl, pathPrefixOf, routes, staticFolders } from '../routes/index.ts';
 import type { EleventyConfig } from './config.ts';
 
 export interface PortalOptions {
@@ -50,7 +50,9 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addWatchTarget(path.join(options.contentDir, '_data'));
   config.ignores.add('articles/**');
 
-  config.addPassthroughCopy({ assets: 'assets', [path.join(options.contentDir, 'images')]: 'images' });
+  for (const [url, folder] of Object.entries(staticFolders(options.contentDir))) {
+    config.addPassthroughCopy({ [folder]: url.replace(/^\/|\/$/g, '') });
+  }
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';
   for (const file of readdirSync(fonts).filter((f) => /-(latin|vietnamese)-(400|700)-normal\.woff2$/.test(f))) {
     config.addPassthroughCopy({ [path.join(fonts, file)]: `assets/fonts/${file}` });

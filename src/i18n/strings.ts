@@ -83,6 +83,11 @@ export const strings = {
   externalLink: '(liên kết ngoài, mở trang khác)',
   photoOf: 'Ảnh minh họa',
   draftBanner: 'Bản nháp – bài viết này chưa được xuất bản',
+  scheduledBanner: 'Bài hẹn giờ – sẽ được xuất bản từ {date}, khi cổng được dựng lại sau thời điểm đó',
+  redirectTitle: 'Đã chuyển địa chỉ: {title}',
+  redirectHeading: 'Trang này đã chuyển sang địa chỉ mới',
+  redirectBody: 'Nếu trình duyệt không tự chuyển, quý vị vui lòng bấm vào liên kết dưới đây:',
+  redirectsFileComment: 'Chuyển hướng địa chỉ cũ của tin bài (trường aliases) sang địa chỉ mới. Tệp do bộ dựng tạo ra, không sửa tay.',
 } as const;
 
 export type StringKey = keyof typeof strings;

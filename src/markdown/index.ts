@@ -70,13 +70,24 @@ export function firstParagraph(tokens: Token[], maxLength = 240): string {
   return '';
 }
 
-/** Internal link targets of a Markdown body (for the link check). */
-export function linkTargets(tokens: Token[]): { href: string; line: number }[] {
-  const found: { href: string; line: number }[] = [];
+/** A link or image written in a Markdown body, with the line it is on (1 = the body's first line). */
+export interface BodyReference {
+  kind: 'link' | 'image';
+  href: string;
+  /** Alt text of an image. */
+  alt: string;
+  line: number;
+}
+
+/** Every link and image of a parsed body, for the checks (line counted through soft line breaks). */
+export function bodyReferences(tokens: Token[]): BodyReference[] {
+  const found: BodyReference[] = [];
   for (const block of tokens) {
+    let line = (block.map?.[0] ?? 0) + 1;
     for (const child of block.children ?? []) {
-      const href = child.type === 'link_open' ? child.attrGet('href') : child.type === 'image' ? child.attrGet('src') : null;
-      if (href) found.push({ href, line: (block.map?.[0] ?? 0) + 1 });
+      if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
+      else if (child.type === 'link_open') found.push({ kind: 'link', href: child.attrGet('href') ?? '', alt: '', line });
+      else if (child.type === 'image') found.push({ kind: 'image', href: child.attrGet('src') ?? '', alt: child.content.trim(), line });
     }
   }
   return found;

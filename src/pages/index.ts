@@ -1,5 +1,5 @@
 import type { Article } from '../content/index.ts';
-import type { ArchiveMonth, ListPage } from '../collections/index.ts';
+import type { ArchiveMonth, ListPage, Portal, Redirect } from '../collections/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
 import type { PageData } from '../eleventy/config.ts';
@@ -73,4 +73,33 @@ export const pages: PageDefinition[] = [
   { name: 'feed', template: 'feed.njk', data: { permalink: routes.feed, eleventyExcludeFromCollections: true } },
   { name: 'sitemap-xml', template: 'sitemap-xml.njk', data: { permalink: routes.sitemapXml, eleventyExcludeFromCollections: true } },
   { name: 'robots', template: 'robots.njk', data: { permalink: '/robots.txt', eleventyExcludeFromCollections: true } },
+  {
+    // A page of its own, not base.njk: it only sends the reader on, and search engines to the new URL.
+    name: 'redirect',
+    template: 'redirect.njk',
+    data: {
+      eleventyExcludeFromCollections: true,
+      pagination: { data: 'portal.redirectPages', size: 1, alias: 'redirect' },
+      permalink: (data: PageData) => routes.redirect((data.redirect as Redirect).from)!,
+    },
+  },
+  { name: 'redirects-file', template: 'redirects-file.njk', data: { permalink: routes.redirectsFile, eleventyExcludeFromCollections: true } },
 ];
+
+/**
+ * Every URL the page types above write for `portal`, sorted: what the link
+ * check knows exists and what the build records as published. `except`
+ * leaves out page types by name.
+ */
+export function pageUrls(portal: Portal, except: string[] = []): string[] {
+  return pages
+    .filter(({ name }) => !except.includes(name))
+    .flatMap(({ data }) => {
+      const { pagination, permalink } = data as { pagination?: { data: string; alias: string }; permalink: string | ((data: PageData) => string) };
+      if (typeof permalink === 'string' || !pagination) return [permalink as string];
+      // 'portal.articles' → portal.articles
+      const items = pagination.data.split('.').slice(1).reduce<any>((value, key) => value[key], portal) as unknown[];
+      return items.map((item) => permalink({ [pagination.alias]: item }));
+    })
+    .sort();
+}

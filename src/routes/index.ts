@@ -20,7 +20,29 @@ export const routes = {
   feed: '/feed.xml',
   sitemapXml: '/sitemap.xml',
   notFound: '/404.html',
+  /**
+   * Where an old URL (`aliases:`) gets its redirect page: "/cu" is served as
+   * "/cu/". Undefined for paths a static host won't serve as HTML (".aspx",
+   * ".php"): only the _redirects file covers those.
+   */
+  redirect: (alias: string): string | undefined => {
+    const extension = /\.([a-z0-9]+)$/i.exec(alias.slice(alias.lastIndexOf('/')))?.[1].toLowerCase();
+    if (extension) return extension === 'html' || extension === 'htm' ? alias : undefined;
+    return alias.endsWith('/') ? alias : `${alias}/`;
+  },
+  /** Netlify/Cloudflare redirect rules, one per alias. */
+  redirectsFile: '/_redirects',
+  /** Every URL the build published, for the next check to compare with (written by src/build). */
+  publishedList: '/published-urls.json',
 } as const;
+
+/**
+ * Folders copied to the site as they are: URL prefix → source folder. The
+ * images folder lives in the content folder; `assets/` in the project.
+ */
+export function staticFolders(contentDir: string): Record<string, string> {
+  return { '/assets/': 'assets', '/images/': `${contentDir.replace(/\/+$/, '')}/images` };
+}
 
 /**
  * Absolute URL of a site path (a route, without the path prefix) on the portal's

@@ -25,3 +25,11 @@ export function slugify(text: string): string {
 export function tagKey(tag: string): string {
   return nfc(tag).trim().toLocaleLowerCase('vi');
 }
+
+/** Slug of a new article's title, cut at a word boundary so the URL stays readable. */
+export function titleSlug(title: string, maxLength = 80): string {
+  const slug = slugify(title);
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength + 1);
+  return cut.slice(0, cut.lastIndexOf('-') > 0 ? cut.lastIndexOf('-') : maxLength);
+}

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -21,7 +22,7 @@ export function copyFixture(name: string): string {
   return dir;
 }
 
-export function writeArticle(contentDir: string, relative: string, text: string): string {
+export function writeArticle(contentDir: string, relative: string, text: string | Buffer): string {
   const file = path.join(contentDir, 'articles', relative);
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, text);
@@ -47,4 +48,21 @@ export function page(outputDir: string, url: string): cheerio.CheerioAPI {
 
 export function text($: cheerio.CheerioAPI, selector: string): string {
   return $(selector).first().text().replace(/\s+/g, ' ').trim();
+}
+
+/** Every file under `dir` (relative path, sorted) with the SHA-256 of its bytes. */
+export function fileHashes(dir: string): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isFile()) hashes.set(name, createHash('sha256').update(readFileSync(file)).digest('hex'));
+  }
+  return hashes;
+}
+
+/** One hash of a whole tree (names and bytes), to show a folder was left exactly as it was. */
+export function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const [name, digest] of fileHashes(dir)) hash.update(`${name}\0${digest}\n`);
+  return hash.digest('hex');
 }

@@ -1,0 +1,27 @@
+// npm run check: every check the build runs, without building. Prints every
+// problem at once and exits 1 if any is an error.
+// Options: --previous <published-urls.json> (default: the one in the last build, _site/).
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSettings } from '../src/build/settings.ts';
+import { formatProblem, inspectContent, publishedListFile, readPublishedList } from '../src/content/index.ts';
+import { articleFiles } from '../src/content/read.ts';
+
+const started = performance.now();
+const { values } = parseArgs({ options: { previous: { type: 'string' } } });
+const settings = buildSettings();
+const previousFile = values.previous ?? publishedListFile(settings.outputDir);
+const previous = readPublishedList(previousFile);
+
+const { problems } = inspectContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts, previous });
+for (const problem of problems) console.log(formatProblem(problem));
+
+const errors = problems.filter((p) => p.severity === 'error').length;
+const count = articleFiles(path.join(settings.contentDir, 'articles')).length;
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (!previous) console.log(`(Chưa có danh sách địa chỉ của lần dựng trước ở ${previousFile}: bỏ qua kiểm tra địa chỉ bị mất.)`);
+console.log(`Đã kiểm tra ${count} bài viết trong ${seconds} giây: ${errors} lỗi, ${problems.length - errors} cảnh báo.`);
+if (errors) {
+  console.log('Hãy sửa các lỗi trên: bài có lỗi không thể xuất bản.');
+  process.exit(1);
+}

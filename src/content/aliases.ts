@@ -1,0 +1,42 @@
+import type { Portal } from '../collections/index.ts';
+import { pageUrls } from '../pages/index.ts';
+import { routes, staticFolders } from '../routes/index.ts';
+import type { CheckedSource } from './build.ts';
+import type { Problem } from './problems.ts';
+
+/** What an old URL can't contain, since a static host serves it as a file. */
+const malformed: [RegExp, string][] = [
+  [/\s/, 'có khoảng trắng; hãy thay khoảng trắng bằng dấu gạch ngang hoặc %20 như địa chỉ cũ'],
+  [/[?#]/, 'có dấu ? hoặc #; trang tĩnh không chuyển hướng được theo tham số, chỉ ghi phần đường dẫn trước dấu ?'],
+  [/\/\.\.?(\/|$)/, 'có đoạn "." hoặc ".."; hãy ghi đường dẫn đầy đủ từ gốc, ví dụ /tin-tuc/ten-cu/'],
+  [/\/\//, 'có hai dấu / liền nhau'],
+];
+
+/**
+ * Each old URL (`aliases:`) becomes a redirect page, so it must be a plain path
+ * that no page of the portal, no other article and no other alias already uses.
+ */
+export function checkAliases(checked: CheckedSource[], portal: Portal, contentDir: string, problems: Problem[]): void {
+  const pages = new Set([...pageUrls(portal, ['redirect']), routes.publishedList]);
+  const articles = new Map(checked.map((entry) => [entry.url, entry.source.file]));
+  const folders = Object.keys(staticFolders(contentDir));
+  const seen = new Map<string, string>();
+
+  for (const { source, url } of checked) {
+    source.frontMatter.aliases.forEach((alias, index) => {
+      const error = (message: string) =>
+        problems.push({ severity: 'error', file: source.file, line: source.lines(['aliases', index]), field: 'aliases', message: `địa chỉ cũ "${alias}" ${message}` });
+      const wrong = malformed.find(([pattern]) => pattern.test(alias));
+      if (wrong) return error(wrong[1]);
+      const target = routes.redirect(alias) ?? alias;
+      const owner = articles.get(target);
+      const earlier = seen.get(target);
+      if (target === url) error('chính là địa chỉ hiện tại của bài này; hãy xóa dòng này');
+      else if (owner) error(`trùng với địa chỉ của bài ${owner}; một địa chỉ chỉ dẫn tới một bài`);
+      else if (pages.has(target)) error(`trùng với một trang của cổng thông tin (${target}); không thể dùng làm địa chỉ cũ`);
+      else if (folders.some((folder) => target.startsWith(folder))) error(`nằm trong thư mục tài nguyên (${folders.join(', ')}) của cổng`);
+      else if (earlier) error(earlier === source.file ? 'được ghi hai lần' : `đã là địa chỉ cũ của bài ${earlier}; mỗi địa chỉ cũ chỉ chuyển tới một bài`);
+      seen.set(target, earlier ?? source.file);
+    });
+  }
+}
