@@ -4,7 +4,7 @@ import Eleventy from '@11ty/eleventy';
 import {
   formatPublishedList, loadContent, publishedList, publishedListFile, readPublishedList, type Problem,
 } from '../content/index.ts';
-import { hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
+import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
@@ -22,9 +22,8 @@ export interface BuildResult {
  */
 export async function buildSite(settings: BuildSettings = buildSettings()): Promise<BuildResult> {
   // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
-  const builtAt = new Date();
   const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
-  const sources = hashSources(roots, process.cwd());
+  const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
   // Checks first (the same as `npm run check`): a broken article stops the build before anything is written.
   const outputDir = path.resolve(settings.outputDir);
   const { portal, problems, site } = loadContent({
@@ -44,8 +43,8 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     await eleventy.write();
     writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
-    writeBuildManifest(staging, { builtAt: builtAt.toISOString(), now: settings.now.toISO()!, showDrafts: settings.showDrafts,
-      baseUrl: site.baseUrl, sourceRoots: roots, sources });
+    writeBuildManifest(staging, { clock: process.env.PORTAL_NOW || null, showDrafts: settings.showDrafts,
+      baseUrl: site.baseUrl, sourceRoots: roots, sourcesDigest });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -22,17 +22,22 @@ export interface OutputFile {
 
 export interface BuildManifest {
   format: 1;
-  /** When the build ran (the real clock). */
-  builtAt: string;
-  /** The build's clock for scheduling: PORTAL_NOW, or builtAt. */
-  now: string;
+  /**
+   * PORTAL_NOW when the build ran on a clock of its own, else null. The real
+   * build time is not recorded: two builds of the same sources are identical.
+   */
+  clock: string | null;
   showDrafts: boolean;
   /** The public root the URLs were built for (origin and path prefix). */
   baseUrl: string;
   /** Files and folders hashed, relative to the project folder (or absolute when outside it). */
   sourceRoots: string[];
-  /** Every source file when the build started: path → sha256. */
-  sources: Record<string, string>;
+  /**
+   * One sha256 over every source file's path and content when the build
+   * started. A digest, not a list: the manifest is published with the site,
+   * and the names of draft or scheduled articles must not be.
+   */
+  sourcesDigest: string;
   /** Every output file but the manifest: posix path relative to the output → size and sha256. */
   files: Record<string, OutputFile>;
 }
@@ -59,6 +64,13 @@ export function hashSources(roots: string[], projectDir: string): Record<string,
     for (const file of files) hashes[file] = sha256(path.resolve(projectDir, file));
   }
   return hashes;
+}
+
+/** The manifest's digest of `hashSources`: order-independent, names included. */
+export function digestSources(sources: Record<string, string>): string {
+  const hash = createHash('sha256');
+  for (const file of Object.keys(sources).sort()) hash.update(`${file}\0${sources[file]}\n`);
+  return hash.digest('hex');
 }
 
 /** Roots as the manifest records them: relative to the project when inside it, so a checkout elsewhere still matches. */
@@ -92,7 +104,7 @@ export function readBuildManifest(outputDir: string): BuildManifest | undefined 
   if (!existsSync(file)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest;
-    return manifest.format === 1 && manifest.files && manifest.sources ? manifest : undefined;
+    return manifest.format === 1 && manifest.files && manifest.sourcesDigest ? manifest : undefined;
   } catch {
     return undefined;
   }

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { describeOutput, hashSources, MANIFEST_FILE, readBuildManifest, type BuildManifest, type OutputFile } from '../build/manifest.ts';
-import { vietnamDateTime } from '../dates/index.ts';
+import { describeOutput, digestSources, hashSources, MANIFEST_FILE, readBuildManifest, type BuildManifest, type OutputFile } from '../build/manifest.ts';
 
 /** A deploy that must not happen; `reasons` say why and what to do, in Vietnamese. */
 export class DeployRefused extends Error {
@@ -39,7 +38,7 @@ function describe(diff: Differences, words: { added: string; removed: string; ch
 
 const isEmpty = (diff: Differences) => !diff.added.length && !diff.removed.length && !diff.changed.length;
 
-/** Allowance between the build's clock and the real one before PORTAL_NOW counts as time travel. */
+/** Allowance between the build's clock and the deploy's before PORTAL_NOW counts as time travel. */
 const CLOCK_SLACK_MS = 60_000;
 
 export interface CheckOptions {
@@ -68,26 +67,24 @@ export function verifyBuild(outputDir: string, { projectDir = process.cwd() }: C
       'Hãy chạy "npm run build" và chỉ triển khai khi lệnh báo đã dựng xong.']);
   }
   const reasons: string[] = [];
-  const built = vietnamDateTime(new Date(manifest.builtAt));
 
   const hashes = (files: Record<string, OutputFile>) => Object.fromEntries(Object.entries(files).map(([file, { sha256 }]) => [file, sha256]));
   const outputDiff = differences(hashes(manifest.files), hashes(describeOutput(outputDir)));
   if (!isEmpty(outputDiff)) {
-    reasons.push(`Bản dựng lúc ${built} không còn nguyên vẹn: ${describe(outputDiff, { changed: 'bị sửa', added: 'lạ được thêm', removed: 'bị mất' })} ` +
+    reasons.push(`Bản dựng không còn nguyên vẹn: ${describe(outputDiff, { changed: 'bị sửa', added: 'lạ được thêm', removed: 'bị mất' })} ` +
       `sau khi dựng. Hãy chạy lại "npm run build".`);
   }
 
-  const sourceDiff = differences(manifest.sources, hashSources(manifest.sourceRoots, projectDir));
-  if (!isEmpty(sourceDiff)) {
-    reasons.push(`Bản dựng cũ hơn mã nguồn: sau lần dựng lúc ${built} có ${describe(sourceDiff, { changed: 'đã sửa', added: 'mới', removed: 'đã xóa' })}. ` +
+  if (digestSources(hashSources(manifest.sourceRoots, projectDir)) !== manifest.sourcesDigest) {
+    reasons.push('Bản dựng cũ hơn mã nguồn: nội dung, giao diện hoặc mã đã thay đổi (sửa, thêm hoặc xóa tệp) sau lần dựng. ' +
       'Hãy chạy "npm run build" rồi triển khai lại.');
   }
 
   if (manifest.showDrafts) {
     reasons.push('Bản dựng này hiện cả bản nháp (PORTAL_DRAFTS=1) nên không được xuất bản. Hãy dựng lại không có PORTAL_DRAFTS.');
   }
-  if (Date.parse(manifest.now) > Date.parse(manifest.builtAt) + CLOCK_SLACK_MS) {
-    reasons.push(`Bản dựng dùng đồng hồ giả lập ở tương lai (PORTAL_NOW=${manifest.now}) nên có thể đăng sớm các bài hẹn giờ. ` +
+  if (manifest.clock && Date.parse(manifest.clock) > Date.now() + CLOCK_SLACK_MS) {
+    reasons.push(`Bản dựng dùng đồng hồ giả lập ở tương lai (PORTAL_NOW=${manifest.clock}) nên có thể đăng sớm các bài hẹn giờ. ` +
       'Hãy dựng lại không có PORTAL_NOW.');
   }
   if (reasons.length) throw new DeployRefused(reasons);

@@ -2,7 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { MANIFEST_FILE } from '../../src/build/index.ts';
 import { build, copyFixture, fileHashes, page, text, treeHash, writeArticle } from '../support/build.ts';
+
+/** Every published file but the build manifest, which records the build's inputs (its clock override, a digest of the sources). */
+function siteHashes(dir: string): Map<string, string> {
+  const hashes = fileHashes(dir);
+  hashes.delete(MANIFEST_FILE);
+  return hashes;
+}
 
 test('Eleventy failing mid-build leaves the published _site/ exactly as it was, and no half-built folder', () => {
   const content = copyFixture('basic');
@@ -27,11 +35,14 @@ test('two builds of the same content, at different times, are byte-identical', (
   const second = build(content, { PORTAL_NOW: '2026-11-27T08:00:00+07:00' });
   assert.equal(first.status, 0, first.stderr);
   assert.equal(second.status, 0, second.stderr);
-  const a = fileHashes(first.outputDir);
-  const b = fileHashes(second.outputDir);
+  const a = siteHashes(first.outputDir);
+  const b = siteHashes(second.outputDir);
   assert.ok(a.size > 30);
   assert.deepEqual([...b.keys()], [...a.keys()]);
   for (const [name, hash] of a) assert.equal(b.get(name), hash, name);
+  // Without a clock override (every real build), the manifest is identical too.
+  const manifest = (run: typeof first) => JSON.parse(readFileSync(path.join(run.outputDir, MANIFEST_FILE), 'utf8'));
+  assert.deepEqual({ ...manifest(second), clock: null }, { ...manifest(first), clock: null });
 });
 
 test('title, tags, file name and body in decomposed Unicode (NFD) give the same site as precomposed (NFC)', () => {
@@ -55,8 +66,8 @@ test('title, tags, file name and body in decomposed Unicode (NFD) give the same 
   assert.equal(text($, 'h1'), 'Hội nghị tổng kết năm học');
   assert.equal($('.tags a').map((_, el) => $(el).attr('href')).get().join(' '), '/the/giao-duc/ /the/doi-moi/');
   assert.equal(text(page(b.outputDir, '/the/giao-duc/'), 'h1'), 'Từ khóa: Giáo dục');
-  const hashesA = fileHashes(a.outputDir);
-  const hashesB = fileHashes(b.outputDir);
+  const hashesA = siteHashes(a.outputDir);
+  const hashesB = siteHashes(b.outputDir);
   assert.deepEqual([...hashesB.keys()], [...hashesA.keys()]);
   for (const [name, hash] of hashesA) assert.equal(hashesB.get(name), hash, name);
 });

@@ -18,7 +18,7 @@ let site: ServedSite;
 before(async () => {
   const content = copyFixture('basic');
   // Editors write root-relative links and images; the build must prefix them.
-  writeArticle(content, '2024/lien-ket-noi-bo.md', '---\ntitle: "Bài có liên kết nội bộ"\ndate: "2024-04-02T08:00:00+07:00"\nauthor: Phóng viên\n---\n' +
+  writeArticle(content, '2024/lien-ket-noi-bo.md', '---\ntitle: "Bài có liên kết nội bộ"\ndate: "2024-04-02T08:00:00+07:00"\nauthor: Phóng viên\naliases: ["/tin-cu/"]\n---\n' +
     'Xem [bài sơ kết](/tin-tuc/bac-kan-so-ket/) và [chuyên mục](/chuyen-muc/kinh-te/).\n\n![Hội nghị](/images/hoi-nghi.jpg "Ảnh hội nghị")\n');
   run = build(content, { SITE_URL: 'https://vidu.gov.vn/cong-thong-tin', PATH_PREFIX: PREFIX });
   assert.equal(run.status, 0, run.stderr);
