@@ -2,13 +2,19 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { loadContent, type Problem } from '../content/index.ts';
+import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
 
+/** Cached photos no build has used for this long are deleted. */
+const IMAGE_CACHE_DAYS = 30;
+
 export interface BuildResult {
   outputDir: string;
   warnings: Problem[];
+  /** Photos this build encoded, and those it took from the cache unchanged. */
+  images: ImageStats;
 }
 
 /**
@@ -17,8 +23,11 @@ export interface BuildResult {
  * site exactly as it was.
  */
 export async function buildSite(settings: BuildSettings = buildSettings()): Promise<BuildResult> {
-  // Checks first: a broken article stops the build before anything is written.
-  const { problems } = loadContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts });
+  // Checks first: a broken article or photo stops the build before anything is written.
+  // The photos are processed here; Eleventy's pass shares the processor and finds them done.
+  const images = imageProcessor(settings.imageCacheDir);
+  const before = { ...images.stats };
+  const { problems } = await loadContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts, images });
 
   const outputDir = path.resolve(settings.outputDir);
   const staging = `${outputDir}.next`;
@@ -39,5 +48,6 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   if (existsSync(outputDir)) renameSync(outputDir, previous);
   renameSync(staging, outputDir);
   rmSync(previous, { recursive: true, force: true });
-  return { outputDir, warnings: problems };
+  images.cache.prune(IMAGE_CACHE_DAYS);
+  return { outputDir, warnings: problems, images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused } };
 }

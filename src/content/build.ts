@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { ArticleImages } from '../images/index.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
-import { firstParagraph } from '../markdown/index.ts';
+import { firstParagraph, type MarkdownEnv } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
@@ -10,10 +10,7 @@ import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import type { Problem } from './problems.ts';
 
-/** Where an image referenced by an article lives on disk: "/x" from the content root, else next to the article. */
-export function imagePath(contentDir: string, articleFile: string, src: string): string {
-  return src.startsWith('/') ? path.join(contentDir, src) : path.join(path.dirname(articleFile), src);
-}
+export { imagePath } from '../images/index.ts';
 
 /** One page per tag slug; the spelling shown is the most used one, accents preferred. */
 function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {
@@ -45,11 +42,20 @@ function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string,
   return tags;
 }
 
+/** Alt text of the body's first image (the share image when there is no lead photo). */
+function bodyImageAlt(tokens: Token[]): string | undefined {
+  for (const block of tokens) {
+    const image = block.children?.find((child) => child.type === 'image');
+    if (image) return image.content;
+  }
+  return undefined;
+}
+
 /**
  * Turns validated sources into articles, checking what needs the whole
  * content set: categories, duplicate URLs, dates, images.
  */
-export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, contentDir: string, problems: Problem[]): Article[] {
+export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, images: ArticleImages, problems: Problem[]): Article[] {
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
   const tags = tagRegistry(sources, problems);
   const bySlug = new Map<string, string>();
@@ -79,14 +85,16 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       error('modified', `ngày cập nhật ${fm.modified} sớm hơn ngày đăng ${fm.date}; ngày cập nhật phải sau ngày đăng`);
       usable = false;
     }
-    if (fm.image && !existsSync(imagePath(contentDir, source.file, fm.image.src))) {
-      error('image.src', `không tìm thấy tệp ảnh "${fm.image.src}"; hãy kiểm tra tên tệp hoặc đặt ảnh vào content/images/`);
-      usable = false;
-    }
-    if (!usable || !category) continue;
+    // Image problems were reported by the image pre-pass.
+    const pictures = images.of(source.file);
+    if (!usable || !category || !pictures) continue;
 
     const tokens = md.parse(source.body, {});
     const updated = modified ?? published;
+    const lead = fm.image && { ...fm.image, processed: pictures.get(fm.image.src)! };
+    const shown = [...new Set(pictures.values())];
+    const share = lead?.processed ?? shown[0];
+    const env: MarkdownEnv = { images: pictures };
     articles.push({
       file: source.file,
       slug,
@@ -96,8 +104,10 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       category,
       tags: [...new Map(fm.tags.map((name) => [slugify(name), tags.get(slugify(name))!])).values()],
       summary: fm.summary ?? firstParagraph(tokens),
-      html: md.renderer.render(tokens, md.options, {}),
-      image: fm.image,
+      html: md.renderer.render(tokens, md.options, env),
+      image: lead,
+      images: shown,
+      shareImage: share && { ...share.openGraph, alt: lead?.alt ?? bodyImageAlt(tokens) ?? fm.title },
       published,
       updated,
       draft: fm.draft,

@@ -20,6 +20,8 @@ export const routes = {
   feed: '/feed.xml',
   sitemapXml: '/sitemap.xml',
   notFound: '/404.html',
+  /** A processed photo: file names carry a content hash, so they can be cached forever. */
+  image: (file: string) => `/img/${file}`,
 } as const;
 
 /** Absolute URL on the portal's base URL (for feeds, canonical links, Open Graph). */
