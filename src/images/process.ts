@@ -62,6 +62,12 @@ export function variantWidths(width: number): number[] {
   return [...new Set(WIDTHS.map((w) => Math.min(w, width)))];
 }
 
+/** A path as an editor in the project folder would type it. */
+function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
+}
+
 function decodeFailure(error: unknown): ImageError {
   const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
   return new ImageError('corrupt', reason.replace(/^Input (buffer|file) /, ''));
@@ -92,7 +98,7 @@ export class ImageProcessor {
   async process(file: string): Promise<ProcessedImage> {
     const source = path.resolve(file);
     const info = await stat(source).catch(() => null);
-    if (!info?.isFile()) throw new ImageError('missing', path.relative(process.cwd(), source));
+    if (!info?.isFile()) throw new ImageError('missing', shownPath(source));
     const key = `${source}\0${info.size}\0${info.mtimeMs}`;
     let result = this.memo.get(key);
     if (!result) {

@@ -1,11 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+
+/** Processed photos, shared by the builds of one test file; tests of the cache pass their own PORTAL_IMAGE_CACHE. */
+const imageCache = mkdtempSync(path.join(tmpdir(), 'portal-image-cache-'));
 
 export interface BuildRun {
   status: number | null;
@@ -34,7 +38,7 @@ export function build(contentDir: string, env: Record<string, string> = {}, outp
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PORTAL_CONTENT: contentDir, PORTAL_OUTPUT: out, PORTAL_NOW: '2026-11-26T12:00:00+07:00', ...env },
+    env: { ...process.env, PORTAL_CONTENT: contentDir, PORTAL_OUTPUT: out, PORTAL_NOW: '2026-11-26T12:00:00+07:00', PORTAL_IMAGE_CACHE: imageCache, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputDir: out };
 }
@@ -47,4 +51,14 @@ export function page(outputDir: string, url: string): cheerio.CheerioAPI {
 
 export function text($: cheerio.CheerioAPI, selector: string): string {
   return $(selector).first().text().replace(/\s+/g, ' ').trim();
+}
+
+/** A fingerprint of every file in a folder: equal before and after means nothing was published. */
+export function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isFile()) hash.update(name).update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
