@@ -9,4 +9,4 @@ export { ImageError, imageErrorMessage } from './errors.ts';
 export { ArticleImages, imagePath, imageReferences, processArticleImages, type ImageReference } from './articles.ts';
 export { renderFigure, renderPicture, type PictureOptions } from './picture.ts';
 export { articleImageFiles, publishImages } from './publish.ts';
-export { FORMATS, OPEN_GRAPH, SIZES, WIDTHS, type ImageFormat, type SizesName } from './options.ts';
+export { ENCODERS, FORMATS, OPEN_GRAPH, SIZES, WIDTHS, type ImageFormat, type SizesName } from './options.ts';
