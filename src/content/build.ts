@@ -10,7 +10,6 @@ import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import type { Problem } from './problems.ts';
 
-export { imagePath } from '../images/index.ts';
 
 /** One page per tag slug; the spelling shown is the most used one, accents preferred. */
 function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {

@@ -175,8 +175,8 @@ describe('what Chromium downloads', () => {
     await tab.goto(server.url + url, { waitUntil: 'networkidle' });
     // Scroll through the page so lazy photos load too.
     await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await tab.waitForFunction(() => [...document.images].every((img) => img.complete));
     await tab.waitForLoadState('networkidle');
-    await tab.waitForTimeout(300);
     await context.close();
     return server.requests.filter((request) => request.startsWith('/img/'));
   };
