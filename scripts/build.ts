@@ -4,8 +4,9 @@ import { ContentError, formatProblem } from '../src/content/index.ts';
 
 try {
   const started = performance.now();
-  const { outputDir, warnings } = await buildSite();
+  const { outputDir, warnings, images } = await buildSite();
   for (const warning of warnings) console.warn(formatProblem(warning));
+  console.log(`Ảnh: mã hóa ${images.encoded}, dùng lại từ bộ nhớ đệm ${images.reused}.`);
   console.log(`Đã dựng cổng thông tin vào ${outputDir} trong ${((performance.now() - started) / 1000).toFixed(1)} giây.`);
 } catch (error) {
   if (error instanceof ContentError) {

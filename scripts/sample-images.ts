@@ -8,6 +8,11 @@
  * Chạy: npx tsx scripts/sample-images.ts
  * Kết quả: content/images/<tên>.jpg (1600×1067, JPEG chất lượng 80).
  *
+ * Một số ảnh được xuất như ảnh chụp thật từ máy ảnh, điện thoại (danh sách
+ * `cameraPhotos`): khổ lớn (4800×3201), hoặc lưu nằm nghiêng kèm thẻ EXIF
+ * Orientation, kèm thông tin máy chụp và tọa độ GPS, để bộ xử lý ảnh của cổng
+ * có dữ liệu thật để xoay ảnh và xóa siêu dữ liệu.
+ *
  * Ngoài danh sách chủ đề bên dưới, script còn quét front matter của
  * content/articles/**.md; ảnh nào được tham chiếu (image.src) mà chưa có chủ đề
  * riêng sẽ được sinh bằng bảng màu suy ra từ tên tệp.
@@ -77,16 +82,16 @@ function hslToHex(h: number, s: number, l: number): string {
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
 
-/** Nền chuyển màu chéo 3 điểm dừng, tính trực tiếp thành điểm ảnh RGB. */
-function gradientBackground(stops: readonly [string, string, string]): Buffer {
+/** Nền chuyển màu chéo 3 điểm dừng, tính trực tiếp thành điểm ảnh RGB (width × height). */
+function gradientBackground(stops: readonly [string, string, string], width = WIDTH, height = HEIGHT): Buffer {
   const [c0, c1, c2] = stops.map(hexToRgb) as [Rgb, Rgb, Rgb];
-  const data = Buffer.alloc(WIDTH * HEIGHT * 3);
-  for (let y = 0; y < HEIGHT; y += 1) {
-    for (let x = 0; x < WIDTH; x += 1) {
+  const data = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
       // Hướng chủ yếu từ trên xuống, hơi nghiêng theo chiều ngang.
-      const t = Math.min(1, Math.max(0, (y / HEIGHT) * 0.85 + (x / WIDTH) * 0.15));
+      const t = Math.min(1, Math.max(0, (y / height) * 0.85 + (x / width) * 0.15));
       const [from, to, local] = t < 0.5 ? [c0, c1, t / 0.5] : [c1, c2, (t - 0.5) / 0.5];
-      const offset = (y * WIDTH + x) * 3;
+      const offset = (y * width + x) * 3;
       data[offset] = Math.round(from[0] + (to[0] - from[0]) * local);
       data[offset + 1] = Math.round(from[1] + (to[1] - from[1]) * local);
       data[offset + 2] = Math.round(from[2] + (to[2] - from[2]) * local);
@@ -231,6 +236,56 @@ interface Theme {
 }
 
 const themes: Record<string, Theme> = {
+  // Hội chợ: dãy gian hàng mái bạt nhiều màu, cờ dây, dòng người tham quan.
+  "hoi-cho-nong-san": {
+    background: ["#8cc8f0", "#dcefff", "#c9b28a"],
+    draw: (rng) => {
+      let out = sun(1380, 150, 70, "#fff6d0");
+      out += clouds(rng, 4, "#ffffff", 240);
+      out += ridge(rng, 420, 120, "#8fb58a", 0.8);
+      const tents = ["#d7263d", "#1b998b", "#f46036", "#2e86ab", "#f9c80e"];
+      for (let row = 0; row < 2; row += 1) {
+        const y = 520 + row * 190;
+        const w = 230 - row * 20;
+        for (let x = 40 + row * 60; x < WIDTH - 100; x += w + 30) {
+          const color = tents[Math.floor(rng() * tents.length)] ?? "#d7263d";
+          out += `<rect x="${x}" y="${y}" width="${w}" height="130" fill="#f7f1e3"/>`;
+          out += `<polygon points="${x - 12},${y} ${x + w / 2},${y - 70} ${x + w + 12},${y}" fill="${color}"/>`;
+          out += `<rect x="${x + 14}" y="${y + 70}" width="${w - 28}" height="22" fill="#8a5a3b"/>`;
+          for (let k = 0; k < 4; k += 1) {
+            out += `<circle cx="${round(x + 30 + k * ((w - 60) / 3))}" cy="${y + 62}" r="12" fill="${tents[(k + row) % tents.length]}" fill-opacity="0.85"/>`;
+          }
+        }
+      }
+      for (let i = 0; i < 60; i += 1) {
+        const x = between(rng, 0, WIDTH);
+        const y = between(rng, 900, 1040);
+        out += `<rect x="${round(x - 12)}" y="${round(y - 50)}" width="24" height="54" rx="10" fill="${hslToHex(between(rng, 0, 360), 0.45, 0.45)}"/>`;
+        out += `<circle cx="${round(x)}" cy="${round(y - 62)}" r="12" fill="#e2b48a"/>`;
+      }
+      return out;
+    },
+  },
+  // Sân khấu hát then: phông đỏ, nghệ nhân áo chàm ôm đàn tính, đèn sân khấu.
+  "hat-then-dan-tinh": {
+    background: ["#3a0d12", "#7a1622", "#c9803c"],
+    draw: (rng) => {
+      let out = bokeh(rng, 16, "#ffd98a", [0, 0, WIDTH, 360]);
+      for (let i = 0; i < 5; i += 1) {
+        out += `<polygon points="${200 + i * 300},0 ${120 + i * 300},900 ${330 + i * 300},900" fill="#fff3c4" fill-opacity="0.07"/>`;
+      }
+      out += `<rect x="0" y="820" width="${WIDTH}" height="${HEIGHT - 820}" fill="#4a2412"/>`;
+      for (let i = 0; i < 5; i += 1) {
+        const x = 300 + i * 250;
+        out += `<path d="M${x - 70} 820 L${x - 50} 560 Q${x} 520 ${x + 50} 560 L${x + 70} 820 Z" fill="#1f2f5c"/>`;
+        out += `<circle cx="${x}" cy="500" r="44" fill="#e0ad84"/>`;
+        out += `<path d="M${x - 48} 486 Q${x} 420 ${x + 48} 486 Z" fill="#1a1a2e"/>`;
+        out += `<circle cx="${x - 10}" cy="690" r="46" fill="#c98b3c"/>`;
+        out += `<rect x="${x - 14}" y="470" width="10" height="230" fill="#6b3b1f" transform="rotate(-32 ${x - 10} 690)"/>`;
+      }
+      return out;
+    },
+  },
   // Hội trường hội nghị: phông sân khấu đỏ, dãy bàn ghế, ánh đèn.
   "quang-canh-hoi-nghi": {
     background: ["#7a1f1f", "#b5543a", "#e9c9a0"],
@@ -529,21 +584,56 @@ async function referencedImages(): Promise<string[]> {
   return [...names].sort();
 }
 
-async function render(name: string, theme: Theme): Promise<number> {
+/** A sample that looks like a straight-from-the-camera original rather than a web-ready picture. */
+interface CameraPhoto {
+  /** Folder under content/ where the article expects it. */
+  dir: string;
+  /** Size multiplier: 3 gives 4800×3201, like a 15-megapixel camera. */
+  scale: number;
+  /** EXIF Orientation 6: stored lying on its side, as phones do; viewers turn it 90° clockwise. */
+  sideways: boolean;
+  maxBytes: number;
+}
+
+/** Camera-like samples; every other image is a plain 1600×1067 JPEG in content/images/. */
+const cameraPhotos: Record<string, CameraPhoto> = {
+  // The home page's lead photo: a large original the pipeline must shrink.
+  "hoi-cho-nong-san": { dir: "images", scale: 3, sideways: false, maxBytes: 1536 * 1024 },
+  // A phone photo next to its article, used in the article's body.
+  "hat-then-dan-tinh": { dir: "articles/2024", scale: 1, sideways: true, maxBytes: MAX_BYTES },
+};
+
+/** Make, model and the GPS position of Bắc Kạn town: what a phone writes into every photo. */
+const CAMERA_EXIF = {
+  IFD0: { Make: "Samsung", Model: "Galaxy A54", Software: "A546EXXU5CXC1" },
+  IFD3: { GPSLatitudeRef: "N", GPSLatitude: "22/1 8/1 3000/100", GPSLongitudeRef: "E", GPSLongitude: "105/1 50/1 2400/100" },
+};
+
+async function render(name: string, theme: Theme): Promise<{ file: string; size: number }> {
+  const camera = cameraPhotos[name];
+  const scale = camera?.scale ?? 1;
+  const [width, height] = [Math.round(WIDTH * scale), Math.round(HEIGHT * scale)];
   const rng = createRng(hashString(name));
-  const overlay = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">${theme.draw(
+  const overlay = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${WIDTH} ${HEIGHT}">${theme.draw(
     rng,
   )}${vignette()}</svg>`;
-  const output = path.join(IMAGES_DIR, `${name}.jpg`);
-  await sharp(gradientBackground(theme.background), { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
-    .composite([{ input: Buffer.from(overlay), top: 0, left: 0 }])
-    .jpeg({ quality: QUALITY })
-    .toFile(output);
-  const { size } = await stat(output);
-  if (size > MAX_BYTES) {
-    throw new Error(`${name}.jpg nặng ${size} byte, vượt giới hạn ${MAX_BYTES} byte`);
+  const output = path.join(camera ? path.join(CONTENT_DIR, camera.dir) : IMAGES_DIR, `${name}.jpg`);
+  await mkdir(path.dirname(output), { recursive: true });
+  const upright = sharp(gradientBackground(theme.background, width, height), { raw: { width, height, channels: 3 } })
+    .composite([{ input: Buffer.from(overlay), top: 0, left: 0 }]);
+  if (!camera) await upright.jpeg({ quality: QUALITY }).toFile(output);
+  else {
+    const pixels = await upright.png({ compressionLevel: 1 }).toBuffer();
+    // Rotated 270° clockwise on disk; Orientation 6 tells viewers to turn it back.
+    const stored = camera.sideways ? sharp(pixels).rotate(270).withMetadata({ orientation: 6 }) : sharp(pixels).withMetadata();
+    await stored.withExif(CAMERA_EXIF).jpeg({ quality: QUALITY, mozjpeg: true }).toFile(output);
   }
-  return size;
+  const { size } = await stat(output);
+  const limit = camera?.maxBytes ?? MAX_BYTES;
+  if (size > limit) {
+    throw new Error(`${name}.jpg nặng ${size} byte, vượt giới hạn ${limit} byte`);
+  }
+  return { file: path.relative(ROOT, output), size };
 }
 
 async function main(): Promise<void> {
@@ -551,9 +641,9 @@ async function main(): Promise<void> {
   const names = new Set<string>([...Object.keys(themes), ...(await referencedImages())]);
   for (const name of [...names].sort()) {
     const theme = themes[name] ?? fallbackTheme(name);
-    const size = await render(name, theme);
+    const { file, size } = await render(name, theme);
     const label = themes[name] ? "" : " (chủ đề dự phòng)";
-    console.log(`✓ content/images/${name}.jpg  ${(size / 1024).toFixed(1)} KB${label}`);
+    console.log(`✓ ${file}  ${(size / 1024).toFixed(1)} KB${label}`);
   }
 }
 

@@ -4,15 +4,21 @@ import Eleventy from '@11ty/eleventy';
 import {
   formatPublishedList, loadContent, publishedList, publishedListFile, readPublishedList, type Problem,
 } from '../content/index.ts';
+import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
 export { MANIFEST_FILE, readBuildManifest, type BuildManifest } from './manifest.ts';
 
+/** Cached photos no build has used for this long are deleted. */
+const IMAGE_CACHE_DAYS = 30;
+
 export interface BuildResult {
   outputDir: string;
   warnings: Problem[];
+  /** Photos this build encoded, and those it took from the cache unchanged. */
+  images: ImageStats;
 }
 
 /**
@@ -24,13 +30,17 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
   const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
   const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
-  // Checks first (the same as `npm run check`): a broken article stops the build before anything is written.
+  // Checks first (the same as `npm run check`): a broken article or photo stops the build before anything is written.
+  // The photos are processed here; Eleventy's pass shares the cache and finds them done.
+  const images = imageProcessor(settings.imageCacheDir);
+  const before = { ...images.stats };
   const outputDir = path.resolve(settings.outputDir);
-  const { portal, problems, site } = loadContent({
+  const { portal, problems, site } = await loadContent({
     contentDir: settings.contentDir,
     now: settings.now,
     showDrafts: settings.showDrafts,
     previous: readPublishedList(publishedListFile(outputDir)),
+    images,
   });
 
   const staging = `${outputDir}.next`;
@@ -55,5 +65,6 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   if (existsSync(outputDir)) renameSync(outputDir, previous);
   renameSync(staging, outputDir);
   rmSync(previous, { recursive: true, force: true });
-  return { outputDir, warnings: problems };
+  images.cache.prune(IMAGE_CACHE_DAYS);
+  return { outputDir, warnings: problems, images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused } };
 }

@@ -11,13 +11,16 @@ export interface BuildSettings {
   now: DateTime;
   /** Where the site is served: "/" or "/cong-thong-tin/" (from PATH_PREFIX, else the path of SITE_URL or site.yaml's baseUrl). */
   pathPrefix: string;
+  /** Where processed photos are kept between builds (keep it between CI runs). */
+  imageCacheDir: string;
 }
 
 /**
  * The build's knobs, from the environment so that `npm run build`, `npm start`
  * and the tests share one config: PORTAL_CONTENT, PORTAL_OUTPUT,
- * PORTAL_DRAFTS=1, PORTAL_NOW (ISO date, for tests of scheduling), and
- * SITE_URL / PATH_PREFIX, which the site settings resolve into the public root.
+ * PORTAL_DRAFTS=1, PORTAL_NOW (ISO date, for tests of scheduling),
+ * PORTAL_IMAGE_CACHE (default .cache/images), and SITE_URL / PATH_PREFIX,
+ * which the site settings resolve into the public root.
  */
 export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
   const now = env.PORTAL_NOW ? parseVietnamDate(env.PORTAL_NOW) : DateTime.now();
@@ -29,5 +32,6 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     showDrafts: env.PORTAL_DRAFTS === '1',
     now,
     pathPrefix: pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl),
+    imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
   };
 }

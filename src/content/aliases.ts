@@ -1,6 +1,6 @@
 import type { Portal } from '../collections/index.ts';
 import { pageUrls } from '../pages/index.ts';
-import { routes, staticFolders } from '../routes/index.ts';
+import { reservedFolders, routes } from '../routes/index.ts';
 import type { CheckedSource } from './build.ts';
 import type { Problem } from './problems.ts';
 
@@ -16,10 +16,10 @@ const malformed: [RegExp, string][] = [
  * Each old URL (`aliases:`) becomes a redirect page, so it must be a plain path
  * that no page of the portal, no other article and no other alias already uses.
  */
-export function checkAliases(checked: CheckedSource[], portal: Portal, contentDir: string, problems: Problem[]): void {
+export function checkAliases(checked: CheckedSource[], portal: Portal, problems: Problem[]): void {
   const pages = new Set([...pageUrls(portal, ['redirect']), routes.publishedList]);
   const articles = new Map(checked.map((entry) => [entry.url, entry.source.file]));
-  const folders = Object.keys(staticFolders(contentDir));
+  const folders: readonly string[] = reservedFolders;
   const seen = new Map<string, string>();
 
   for (const { source, url } of checked) {

@@ -1,4 +1,5 @@
 import type { DateTime } from 'luxon';
+import type { ImageFile, ProcessedImage } from '../images/index.ts';
 import type { Category } from '../site/index.ts';
 
 export interface Tag {
@@ -11,6 +12,13 @@ export interface ArticleImage {
   src: string;
   alt: string;
   caption?: string;
+  /** The photo in every width and format, for `picture(...)` in the layouts. */
+  processed: ProcessedImage;
+}
+
+/** The photo shown when the article is shared: og:image and JSON-LD. */
+export interface ShareImage extends ImageFile {
+  alt: string;
 }
 
 /** A published (or previewed) article, ready for the layouts. */
@@ -29,6 +37,10 @@ export interface Article {
   /** The rendered body. */
   html: string;
   image?: ArticleImage;
+  /** Every photo the article shows (lead first): what the build publishes for it. */
+  images: ProcessedImage[];
+  /** 1200×630 crop of the lead photo, else of the body's first photo. */
+  shareImage?: ShareImage;
   published: DateTime;
   /** `modified`, else `date`: what "Cập nhật lúc" shows. */
   updated: DateTime;

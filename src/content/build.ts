@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { ArticleImages } from '../images/index.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
-import { bodyReferences, firstParagraph, type BodyReference } from '../markdown/index.ts';
+import { bodyReferences, firstParagraph, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
@@ -10,10 +10,6 @@ import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import { BODY_FIELD, type Problem } from './problems.ts';
 
-/** Where an image referenced by an article lives on disk: "/x" from the content root, else next to the article. */
-export function imagePath(contentDir: string, articleFile: string, src: string): string {
-  return src.startsWith('/') ? path.join(contentDir, src) : path.join(path.dirname(articleFile), src);
-}
 
 /** One page per tag slug; the spelling shown is the most used one, accents preferred. */
 function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {
@@ -53,12 +49,21 @@ export interface CheckedSource {
   references: BodyReference[];
 }
 
+/** Alt text of the body's first image (the share image when there is no lead photo). */
+function bodyImageAlt(tokens: Token[]): string | undefined {
+  for (const block of tokens) {
+    const image = block.children?.find((child) => child.type === 'image');
+    if (image) return image.content;
+  }
+  return undefined;
+}
+
 /**
  * Turns validated sources into articles, checking what needs the whole
  * content set: categories, duplicate URLs, dates, images. The body's links
  * are checked later, against every URL of the portal.
  */
-export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, contentDir: string, problems: Problem[]): CheckedSource[] {
+export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, images: ArticleImages, problems: Problem[]): CheckedSource[] {
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
   const tags = tagRegistry(sources, problems);
   const bySlug = new Map<string, string>();
@@ -89,10 +94,6 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       error('modified', `ngày cập nhật ${fm.modified} sớm hơn ngày đăng ${fm.date}; ngày cập nhật phải sau ngày đăng`);
       usable = false;
     }
-    if (fm.image && !existsSync(imagePath(contentDir, source.file, fm.image.src))) {
-      error('image.src', `không tìm thấy tệp ảnh "${fm.image.src}"; hãy kiểm tra tên tệp hoặc đặt ảnh vào content/images/`);
-      usable = false;
-    }
     const tokens = md.parse(source.body, {});
     if (!source.body.trim()) {
       problems.push({ severity: 'error', file: source.file, field: BODY_FIELD, line: source.bodyLine,
@@ -102,9 +103,15 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
     const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
     const entry: CheckedSource = { source, url: routes.article(slug), references };
     checked.push(entry);
-    if (!usable || !category) continue;
+    // Image problems were reported by the image pre-pass.
+    const pictures = images.of(source.file);
+    if (!usable || !category || !pictures) continue;
 
     const updated = modified ?? published;
+    const lead = fm.image && { ...fm.image, processed: pictures.get(fm.image.src)! };
+    const shown = [...new Set(pictures.values())];
+    const share = lead?.processed ?? shown[0];
+    const env: MarkdownEnv = { images: pictures };
     entry.article = {
       file: source.file,
       slug,
@@ -115,8 +122,10 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
       tags: [...new Map(fm.tags.map((name) => [slugify(name), tags.get(slugify(name))!])).values()],
       summary: fm.summary ?? firstParagraph(tokens),
       standfirst: fm.summary,
-      html: md.renderer.render(tokens, md.options, {}),
-      image: fm.image,
+      html: md.renderer.render(tokens, md.options, env),
+      image: lead,
+      images: shown,
+      shareImage: share && { ...share.openGraph, alt: lead?.alt ?? bodyImageAlt(tokens) ?? fm.title },
       published,
       updated,
       draft: fm.draft,

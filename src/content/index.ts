@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { Portal, isPublished } from '../collections/index.ts';
 import { vietnamDateTime } from '../dates/index.ts';
+import { imageProcessor, processArticleImages, type ImageProcessor } from '../images/index.ts';
 import { createMarkdown } from '../markdown/index.ts';
 import { loadSiteSettings, type SiteSettings } from '../site/index.ts';
 import { checkAliases } from './aliases.ts';
@@ -12,7 +13,7 @@ import { readArticles } from './read.ts';
 import { checkReferences } from './references.ts';
 
 export { ContentError, formatProblem, BODY_FIELD, type Problem } from './problems.ts';
-export type { Article, Tag, ArticleImage } from './article.ts';
+export type { Article, Tag, ArticleImage, ShareImage } from './article.ts';
 export {
   publishedList, formatPublishedList, readPublishedList, publishedListFile, type PublishedList, type PreviousBuild,
 } from './published.ts';
@@ -25,6 +26,8 @@ export interface LoadOptions {
   showDrafts?: boolean;
   /** What the last build published: URLs it had that are now gone get a warning. */
   previous?: PreviousBuild;
+  /** Encodes the articles' photos; by default the one for `.cache/images`. */
+  images?: ImageProcessor;
 }
 
 export interface LoadedContent {
@@ -53,7 +56,9 @@ function byFileAndLine(a: Problem, b: Problem): number {
  * Runs every check on the content (what `npm run check` prints and every
  * build runs first) and computes the portal; never throws for the editors' mistakes.
  */
-export function inspectContent({ contentDir, now = DateTime.now(), showDrafts = false, previous }: LoadOptions): Inspection {
+export async function inspectContent({
+  contentDir, now = DateTime.now(), showDrafts = false, previous, images = imageProcessor('.cache/images'),
+}: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;
   try {
@@ -66,24 +71,26 @@ export function inspectContent({ contentDir, now = DateTime.now(), showDrafts = 
   if (!site) return { problems: problems.sort(byFileAndLine) };
 
   const md = createMarkdown({ allowHtml: site.allowHtml });
-  const checked = buildArticles(sources, site, md, contentDir, problems);
+  // Markdown images render as <picture>, so the photos are processed before any article is rendered.
+  const pictures = await processArticleImages(sources, md, contentDir, images, problems);
+  const checked = buildArticles(sources, site, md, pictures, problems);
   const articles = checked.flatMap(({ article }) => (article ? [article] : []));
   const visible = articles.filter((a) => isPublished(a, now, showDrafts));
   for (const article of visible) if (article.published > now) article.scheduledFor = vietnamDateTime(article.published);
   const portal = new Portal(site, visible);
 
-  checkAliases(checked, portal, contentDir, problems);
-  checkReferences(checked, { portal, everything: () => new Portal(site, articles), baseUrl: site.baseUrl, contentDir, now }, problems);
+  checkAliases(checked, portal, problems);
+  checkReferences(checked, { portal, everything: () => new Portal(site, articles), baseUrl: site.baseUrl, now }, problems);
   if (previous) problems.push(...disappearedUrls(previous, portal, checked, contentDir));
   return { site, portal, problems: problems.sort(byFileAndLine) };
 }
 
 /**
- * Reads the site settings and every article, checks them, and computes the
- * portal. Throws a ContentError listing every problem when anything can't be published.
+ * Reads the site settings and every article, checks them, processes their
+ * photos and computes the portal. Throws a ContentError listing every problem when anything can't be published.
  */
-export function loadContent(options: LoadOptions): LoadedContent {
-  const { site, portal, problems } = inspectContent(options);
+export async function loadContent(options: LoadOptions): Promise<LoadedContent> {
+  const { site, portal, problems } = await inspectContent(options);
   if (!site || !portal || problems.some((p) => p.severity === 'error')) throw new ContentError(problems);
   return { site, portal, problems };
 }

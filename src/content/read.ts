@@ -45,6 +45,12 @@ function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | 
   }
 }
 
+/** "ảnh "x.jpg": " before a problem with one of the image's fields, so the editor knows which photo. */
+function imageNamed(data: unknown, field: string): string {
+  const src = (data as { image?: { src?: unknown } }).image?.src;
+  return field.startsWith('image.') && field !== 'image.src' && typeof src === 'string' ? `ảnh "${src}": ` : '';
+}
+
 /** Reads one article; problems found are pushed, and null returned if it can't be used. */
 export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
   const text = decodeUtf8(file, bytes, problems);
@@ -72,7 +78,7 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
       const field = issue.path.join('.');
       const hint = fieldHints[field] ?? fieldHints[String(issue.path[0])];
       problems.push({ severity: 'error', file, field: field || undefined, line: lines(issue.path),
-        message: `${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}` });
+        message: `${imageNamed(data, field)}${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}` });
     }
     return null;
   }

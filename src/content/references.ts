@@ -40,9 +40,9 @@ export function sitePath(href: string, pageUrl: string, baseUrl: string): string
   }
 }
 
-/** The file on disk that the site serves at `sitePath`, if it is one of the copied folders (images, assets). */
-export function staticFile(contentDir: string, sitePath: string): string | undefined {
-  for (const [prefix, folder] of Object.entries(staticFolders(contentDir))) {
+/** The file on disk that the site serves at `sitePath`, if it is in one of the copied folders (assets). */
+export function staticFile(sitePath: string): string | undefined {
+  for (const [prefix, folder] of Object.entries(staticFolders())) {
     if (!sitePath.startsWith(prefix)) continue;
     const file = path.join(folder, sitePath.slice(prefix.length));
     return existsSync(file) && statSync(file).isFile() ? file : undefined;
@@ -67,7 +67,6 @@ export interface ReferenceContext {
   portal: Portal;
   everything: () => Portal;
   baseUrl: string;
-  contentDir: string;
   now: DateTime;
 }
 
@@ -100,11 +99,8 @@ function checkLink(known: KnownUrls, from: CheckedSource, sitePath: string, now:
   return { severity: 'error', message: `liên kết tới trang ${sitePath} không tồn tại trên cổng thông tin${guess || '; bài viết có địa chỉ dạng /tin-tuc/<slug>/'}` };
 }
 
-/**
- * Checks the links and images of every article body: links must reach a page
- * the portal writes (or a copied file), images must exist and have alt text.
- */
-export function checkReferences(checked: CheckedSource[], { portal, everything, baseUrl, contentDir, now }: ReferenceContext, problems: Problem[]): void {
+/** Checks the links of every article body: each must reach a page the portal writes, or a copied file. */
+export function checkReferences(checked: CheckedSource[], { portal, everything, baseUrl, now }: ReferenceContext, problems: Problem[]): void {
   let eventually: Set<string> | undefined;
   const known: KnownUrls = {
     published: new Set(pageUrls(portal)),
@@ -115,17 +111,10 @@ export function checkReferences(checked: CheckedSource[], { portal, everything, 
   for (const entry of checked) {
     for (const ref of entry.references) {
       const at = { file: entry.source.file, line: ref.line, field: BODY_FIELD };
-      if (ref.kind === 'image' && !ref.alt) {
-        problems.push({ ...at, severity: 'error',
-          message: `ảnh "${ref.href}" chưa có mô tả (alt) cho người khiếm thị; hãy viết mô tả trong ngoặc vuông: ![mô tả nội dung ảnh](${ref.href})` });
-      }
+      // Images are checked (alt text, file, format) by the photo pipeline, src/images.
+      if (ref.kind === 'image') continue;
       const target = sitePath(ref.href, entry.url, baseUrl);
-      if (target === null || staticFile(contentDir, target)) continue;
-      if (ref.kind === 'image') {
-        problems.push({ ...at, severity: 'error',
-          message: `không tìm thấy ảnh "${ref.href}" (cổng sẽ tìm ở ${target}); hãy đặt ảnh vào content/images/ và viết ![mô tả](/images/ten-anh.jpg)` });
-        continue;
-      }
+      if (target === null || staticFile(target)) continue;
       const problem = checkLink(known, entry, target, now);
       if (problem) problems.push({ ...at, ...problem });
     }

@@ -4,6 +4,8 @@ import { DateTime } from 'luxon';
 import { loadContent, type LoadedContent } from '../content/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
+import { articleImageFiles, imageProcessor, publishImages, renderPicture, type SizesName } from '../images/index.ts';
+import type { ArticleImage } from '../content/index.ts';
 import { pages } from '../pages/index.ts';
 import { absoluteUrl, pathPrefixOf, routes, staticFolders } from '../routes/index.ts';
 import type { EleventyConfig } from './config.ts';
@@ -14,6 +16,8 @@ export interface PortalOptions {
   /** npm start previews drafts. */
   showDrafts: boolean;
   now?: DateTime;
+  /** Where processed photos are cached between builds. */
+  imageCacheDir: string;
 }
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
@@ -23,12 +27,20 @@ export function jsonForScript(value: unknown): string {
 
 /** Wires the portal's content, pages, filters and assets into Eleventy. */
 export function portalPlugin(config: EleventyConfig, options: PortalOptions): void {
-  // Loaded once per build: the watcher resets it so edits show up.
+  // Loaded (photos processed) before each build, so edits show up when watching; Eleventy awaits it.
   let loaded: LoadedContent | undefined;
-  const content = () =>
-    (loaded ??= loadContent({ contentDir: options.contentDir, showDrafts: options.showDrafts, now: options.now ?? DateTime.now() }));
-  config.on('eleventy.before', () => {
+  const content = (): LoadedContent => {
+    if (!loaded) throw new Error('Nội dung chưa được nạp (eleventy.before chưa chạy)');
+    return loaded;
+  };
+  config.on('eleventy.before', async () => {
     loaded = undefined;
+    loaded = await loadContent({ contentDir: options.contentDir, showDrafts: options.showDrafts, now: options.now ?? DateTime.now(),
+      images: imageProcessor(options.imageCacheDir) });
+  });
+  // Only the photos of published articles leave the cache: a draft's photo stays private.
+  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
+    publishImages(directories.output, articleImageFiles(content().portal.articles));
   });
 
   config.addGlobalData('site', () => content().site);
@@ -40,6 +52,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addFilter('absolute', (url: string) => absoluteUrl(content().site.baseUrl, url));
   config.addFilter('iso', (date: DateTime) => isoWithOffset(date));
   config.addFilter('jsonForScript', jsonForScript);
+  config.addNunjucksGlobal('picture', (image: ArticleImage, sizes: SizesName, priority = false, className?: string) =>
+    renderPicture(image.processed, { alt: image.alt, sizes, priority, className }));
 
   const pagesDir = path.join(options.layoutsDir, 'pages');
   for (const page of pages) {
@@ -50,9 +64,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addWatchTarget(path.join(options.contentDir, '_data'));
   config.ignores.add('articles/**');
 
-  for (const [url, folder] of Object.entries(staticFolders(options.contentDir))) {
+  // content/images/ is not copied: originals may carry GPS; readers get the processed files only.
+  for (const [url, folder] of Object.entries(staticFolders())) {
     config.addPassthroughCopy({ [folder]: url.replace(/^\/|\/$/g, '') });
   }
+  config.addWatchTarget(path.join(options.contentDir, 'images'));
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';
   for (const file of readdirSync(fonts).filter((f) => /-(latin|vietnamese)-(400|700)-normal\.woff2$/.test(f))) {
     config.addPassthroughCopy({ [path.join(fonts, file)]: `assets/fonts/${file}` });

@@ -1,6 +1,12 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { t } from '../i18n/index.ts';
+import { renderFigure, renderPicture, type ProcessedImage } from '../images/index.ts';
+
+/** What an article passes to `render`: its processed photos, by the `src` it wrote. */
+export interface MarkdownEnv {
+  images?: Map<string, ProcessedImage>;
+}
 
 export interface MarkdownOptions {
   /** Raw HTML in Markdown is escaped unless the site turns it on. */
@@ -39,11 +45,28 @@ export function createMarkdown({ allowHtml }: MarkdownOptions): MarkdownIt {
     const marker = tokens[idx].meta?.external ? `<span class="visually-hidden"> ${md.utils.escapeHtml(t('externalLink'))}</span>` : '';
     return marker + linkClose(tokens, idx, options, env, self);
   };
+  // A paragraph holding nothing but an image is a photo with its caption: <figure>, not <p>.
+  md.core.ruler.push('image_figure', (state) => {
+    const tokens = state.tokens;
+    for (let i = 1; i < tokens.length - 1; i++) {
+      const children = (tokens[i].children ?? []).filter((c) => !(c.type === 'text' && !c.content.trim()) && c.type !== 'softbreak');
+      if (tokens[i - 1].type !== 'paragraph_open' || tokens[i].type !== 'inline' || children.length !== 1 || children[0].type !== 'image') continue;
+      tokens[i - 1].hidden = tokens[i + 1].hidden = true;
+      children[0].meta = { ...children[0].meta, figure: true };
+    }
+  });
   const image = md.renderer.rules.image ?? renderToken;
-  md.renderer.rules.image = (tokens, idx, options, env, self) => {
-    tokens[idx].attrSet('loading', 'lazy');
-    tokens[idx].attrSet('decoding', 'async');
-    return image(tokens, idx, options, env, self);
+  md.renderer.rules.image = (tokens, idx, options, env: MarkdownEnv, self) => {
+    const token = tokens[idx];
+    const processed = env?.images?.get(token.attrGet('src') ?? '');
+    if (!processed) {
+      // Rendering outside an article's build (no processed photos): a plain lazy image.
+      token.attrSet('loading', 'lazy');
+      token.attrSet('decoding', 'async');
+      return image(tokens, idx, options, env, self);
+    }
+    const picture = renderPicture(processed, { alt: self.renderInlineAsText(token.children ?? [], options, env), sizes: 'article' });
+    return token.meta?.figure ? renderFigure(picture, token.attrGet('title') ?? undefined) : picture;
   };
   return md;
 }

@@ -34,15 +34,20 @@ export const routes = {
   redirectsFile: '/_redirects',
   /** Every URL the build published, for the next check to compare with (written by src/build). */
   publishedList: '/published-urls.json',
+  /** A processed photo: file names carry a content hash, so they can be cached forever. */
+  image: (file: string) => `/img/${file}`,
 } as const;
 
 /**
- * Folders copied to the site as they are: URL prefix → source folder. The
- * images folder lives in the content folder; `assets/` in the project.
+ * Folders copied to the site as they are: URL prefix → source folder. Photos
+ * are not among them: readers get the processed files under /img/ only.
  */
-export function staticFolders(contentDir: string): Record<string, string> {
-  return { '/assets/': 'assets', '/images/': `${contentDir.replace(/\/+$/, '')}/images` };
+export function staticFolders(): Record<string, string> {
+  return { '/assets/': 'assets' };
 }
+
+/** URL folders the build fills itself, which no alias may take. */
+export const reservedFolders = ['/assets/', '/img/', '/pagefind/'] as const;
 
 /**
  * Absolute URL of a site path (a route, without the path prefix) on the portal's

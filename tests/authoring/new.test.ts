@@ -74,7 +74,7 @@ function runNew(content: string, args: string[]) {
   });
 }
 
-test('npm run new writes the article; with a body it passes the checks; run again it refuses and keeps the file', () => {
+test('npm run new writes the article; with a body it passes the checks; run again it refuses and keeps the file', async () => {
   const content = copyFixture('basic');
   const run = runNew(content, ['Khai mạc Hội chợ nông sản', '--category', 'kinh-te']);
   assert.equal(run.status, 0, run.stderr);
@@ -86,10 +86,10 @@ test('npm run new writes the article; with a body it passes the checks; run agai
   });
 
   const now = parseVietnamDate('2026-03-02T10:00:00+07:00')!;
-  const empty = inspectContent({ contentDir: content, now }).problems.filter((p) => p.file === file);
+  const empty = (await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file);
   assert.match(empty.map((p) => p.message).join(), /chưa có nội dung/, 'an unwritten article cannot be published by accident');
   appendFileSync(file, 'Sáng 02/3, Hội chợ nông sản khai mạc.\n');
-  assert.deepEqual(inspectContent({ contentDir: content, now }).problems.filter((p) => p.file === file), []);
+  assert.deepEqual((await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file), []);
 
   const again = runNew(content, ['Khai mạc Hội chợ nông sản']);
   assert.equal(again.status, 1);

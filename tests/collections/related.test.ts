@@ -7,7 +7,7 @@ import type { Article } from '../../src/content/index.ts';
 function article(slug: string, category: string, tags: string[], day: number): Article {
   const date = DateTime.fromISO(`2024-01-${String(day).padStart(2, '0')}`);
   return {
-    slug, url: `/tin-tuc/${slug}/`, title: slug, author: 'A', file: `${slug}.md`, summary: '', html: '', draft: false, aliases: [],
+    slug, url: `/tin-tuc/${slug}/`, title: slug, author: 'A', file: `${slug}.md`, summary: '', html: '', draft: false, aliases: [], images: [],
     category: { slug: category, name: category, description: '', order: 1 },
     tags: tags.map((t) => ({ name: t, slug: t, url: `/the/${t}/` })),
     published: date, updated: date, publishedText: '', updatedText: '', publishedIso: '', updatedIso: '',

@@ -10,10 +10,10 @@ const NOW = parseVietnamDate('2026-11-26T12:00:00+07:00')!;
 const article = (body: string, fields = '') =>
   `---\ntitle: "Bài kiểm tra"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\n${body}\n`;
 
-function inspect(files: Record<string, string | Buffer>) {
+async function inspect(files: Record<string, string | Buffer>) {
   const content = copyFixture('basic');
   for (const [name, text] of Object.entries(files)) writeArticle(content, name, text);
-  return inspectContent({ contentDir: content, now: NOW }).problems;
+  return (await inspectContent({ contentDir: content, now: NOW })).problems;
 }
 
 interface Expected {
@@ -34,27 +34,27 @@ function assertProblem(problems: Problem[], expected: Expected): void {
 
 const errors = (problems: Problem[]) => problems.filter((p) => p.severity === 'error');
 
-test('the fixture itself passes', () => {
-  assert.deepEqual(errors(inspect({})), []);
+test('the fixture itself passes', async () => {
+  assert.deepEqual(errors(await inspect({})), []);
 });
 
-test('two articles with the same URL', () => {
-  const problems = inspect({ '2025/bai-moi.md': article('Nội dung.', 'slug: dang-uy-hop\n') });
+test('two articles with the same URL', async () => {
+  const problems = await inspect({ '2025/bai-moi.md': article('Nội dung.', 'slug: dang-uy-hop\n') });
   assertProblem(problems, { file: '2025/bai-moi.md', line: 5, field: 'slug', says: /\/tin-tuc\/dang-uy-hop\/ trùng với bài .*2024\/dang-uy-hop\.md/ });
 });
 
-test('an unknown category', () => {
-  assertProblem(inspect({ '2025/bai.md': article('Nội dung.', 'category: the-thao\n') }),
+test('an unknown category', async () => {
+  assertProblem(await inspect({ '2025/bai.md': article('Nội dung.', 'category: the-thao\n') }),
     { file: '2025/bai.md', line: 5, field: 'category', says: /"the-thao" không tồn tại; chỉ được dùng: .*kinh-te/ });
 });
 
-test('a modified date before the publication date', () => {
-  assertProblem(inspect({ '2025/bai.md': article('Nội dung.', 'modified: "2024-04-01T08:00:00+07:00"\n') }),
+test('a modified date before the publication date', async () => {
+  assertProblem(await inspect({ '2025/bai.md': article('Nội dung.', 'modified: "2024-04-01T08:00:00+07:00"\n') }),
     { file: '2025/bai.md', line: 5, field: 'modified', says: /sớm hơn ngày đăng/ });
 });
 
-test('tags that differ only by case, accents or Unicode form: a warning naming both spellings, on the tag\'s line', () => {
-  const problems = inspect({
+test('tags that differ only by case, accents or Unicode form: a warning naming both spellings, on the tag\'s line', async () => {
+  const problems = await inspect({
     '2025/a.md': article('Nội dung.', 'tags:\n  - Kinh tế\n  - Giáo dục\n'),
     '2025/b.md': article('Nội dung.', 'tags: ["Giáo dục"]\n'),
     '2025/c.md': article('Nội dung.', `tags: ["giáo dục", "${'Giao duc'}"]\n`),
@@ -67,8 +67,8 @@ test('tags that differ only by case, accents or Unicode form: a warning naming b
   assert.deepEqual(errors(problems), []);
 });
 
-test('links to articles and pages that do not exist, on their own line of the body', () => {
-  const problems = inspect({
+test('links to articles and pages that do not exist, on their own line of the body', async () => {
+  const problems = await inspect({
     '2025/bai.md': article('Đoạn đầu có [một bài](/tin-tuc/khong-co/)\nvà dòng sau có [trang](/gioi-thieu/).\n\nThiếu tiền tố: [bài](/bac-kan-so-ket/).'),
   });
   assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', says: /\/tin-tuc\/khong-co\/ không tồn tại/ });
@@ -76,33 +76,33 @@ test('links to articles and pages that do not exist, on their own line of the bo
   assertProblem(problems, { file: '2025/bai.md', line: 9, field: 'nội dung', says: /có phải ý bạn là \/tin-tuc\/bac-kan-so-ket\// });
 });
 
-test('links from a published article to a draft or a scheduled one are errors', () => {
-  const problems = inspect({ '2025/bai.md': article('Xem [nháp](/tin-tuc/ban-nhap/) và [hẹn giờ](/tin-tuc/hen-gio/).') });
+test('links from a published article to a draft or a scheduled one are errors', async () => {
+  const problems = await inspect({ '2025/bai.md': article('Xem [nháp](/tin-tuc/ban-nhap/) và [hẹn giờ](/tin-tuc/hen-gio/).') });
   assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', says: /"Bài đang soạn".*bản nháp/ });
   assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', says: /"Bài hẹn giờ đăng".*hẹn giờ đăng lúc 01\/01\/2099 07:00:00/ });
 });
 
-test('a draft may link to another draft; links to every kind of page the portal writes pass', () => {
+test('a draft may link to another draft; links to every kind of page the portal writes pass', async () => {
   const links = ['/tin-tuc/dang-uy-hop/', '../bac-kan-so-ket/', '/tin-tuc/dang-uy-hop', '/chuyen-muc/kinh-te/', '/the/giam-ngheo/', '/the/',
     '/luu-tru/2024/03/', '/tim-kiem/?q=n%C3%B4ng', '/feed.xml', '/images/hoi-nghi.jpg', '/assets/css/site.css', 'https://vidu.gov.vn/lien-he/',
     'https://chinhphu.vn/', 'mailto:a@b.vn', '#muc-2'];
-  const problems = inspect({
+  const problems = await inspect({
     '2025/bai.md': article(links.map((href, i) => `[liên kết ${i}](${href})`).join('\n')),
     '2025/nhap.md': article('Xem [nháp khác](/tin-tuc/ban-nhap/).', 'draft: true\n'),
   });
   assert.deepEqual(problems.filter((p) => p.file.includes('2025/')), []);
 });
 
-test('a link to an old URL (an alias) is a warning naming the new one', () => {
-  const problems = inspect({
+test('a link to an old URL (an alias) is a warning naming the new one', async () => {
+  const problems = await inspect({
     '2025/moi.md': article('Nội dung.', 'aliases: ["/tin-tuc/ten-cu/"]\n'),
     '2025/bai.md': article('Xem [bài](/tin-tuc/ten-cu/).'),
   });
   assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', severity: 'warning', says: /địa chỉ cũ \/tin-tuc\/ten-cu\/, nay là \/tin-tuc\/moi\// });
 });
 
-test('Markdown images that do not exist or have no alt text', () => {
-  const problems = inspect({
+test('Markdown images that do not exist or have no alt text', async () => {
+  const problems = await inspect({
     '2025/bai.md': article('Ảnh tốt ![Hội trường](/images/hoi-nghi.jpg) rồi\nảnh thiếu mô tả ![](/images/hoi-nghi.jpg)\nvà ảnh mất ![Cầu](/images/cau.jpg) ![Ảnh cạnh bài](anh.jpg)'),
   });
   assertProblem(problems, { file: '2025/bai.md', line: 7, field: 'nội dung', says: /chưa có mô tả \(alt\)/ });
@@ -111,13 +111,13 @@ test('Markdown images that do not exist or have no alt text', () => {
   assert.equal(errors(problems).length, 3);
 });
 
-test('an article without a body', () => {
-  assertProblem(inspect({ '2025/bai.md': article('\n') }), { file: '2025/bai.md', line: 6, field: 'nội dung', says: /chưa có nội dung/ });
+test('an article without a body', async () => {
+  assertProblem(await inspect({ '2025/bai.md': article('\n') }), { file: '2025/bai.md', line: 6, field: 'nội dung', says: /chưa có nội dung/ });
 });
 
-test('a byte-order mark, and bytes that are not UTF-8 (with the line they are on)', () => {
+test('a byte-order mark, and bytes that are not UTF-8 (with the line they are on)', async () => {
   const text = article('Nội dung.');
-  const problems = inspect({
+  const problems = await inspect({
     '2025/bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
     // "Hà Nội" in Windows-1258 on the title line.
     '2025/cu.md': Buffer.concat([Buffer.from('---\ndate: "2024-05-01"\ntitle: "H'), Buffer.from([0xe0, 0x20, 0x4e, 0xf4, 0x69]), Buffer.from('"\n---\nx\n')]),
@@ -126,8 +126,8 @@ test('a byte-order mark, and bytes that are not UTF-8 (with the line they are on
   assertProblem(problems, { file: '2025/cu.md', line: 3, says: /không phải UTF-8.*Windows-1258/ });
 });
 
-test('aliases: each must be a plain path no page, article or other alias uses', () => {
-  const problems = inspect({
+test('aliases: each must be a plain path no page, article or other alias uses', async () => {
+  const problems = await inspect({
     '2025/a.md': article('Nội dung.', 'aliases:\n  - /tin-tuc/a/\n  - /lien-he\n  - /tin-tuc/dang-uy-hop/\n  - /tin-cu.aspx?id=3\n  - /images/cu/\n  - /trung/\n'),
     '2025/b.md': article('Nội dung.', 'draft: true\naliases: ["/trung"]\n'),
   });

@@ -8,6 +8,9 @@ import * as cheerio from 'cheerio';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
+/** Processed photos, shared by the builds of one test file; tests of the cache pass their own PORTAL_IMAGE_CACHE. */
+const imageCache = mkdtempSync(path.join(tmpdir(), 'portal-image-cache-'));
+
 export interface BuildRun {
   status: number | null;
   stdout: string;
@@ -35,7 +38,7 @@ export function build(contentDir: string, env: Record<string, string> = {}, outp
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PORTAL_CONTENT: contentDir, PORTAL_OUTPUT: out, PORTAL_NOW: '2026-11-26T12:00:00+07:00', ...env },
+    env: { ...process.env, PORTAL_CONTENT: contentDir, PORTAL_OUTPUT: out, PORTAL_NOW: '2026-11-26T12:00:00+07:00', PORTAL_IMAGE_CACHE: imageCache, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputDir: out };
 }

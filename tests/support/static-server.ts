@@ -15,6 +15,8 @@ export interface ServedSite {
   origin: string;
   /** The URL of the site's root, origin + prefix. */
   root: string;
+  /** Every path requested so far, in order (a test may empty it). */
+  requests: string[];
   close(): Promise<void>;
 }
 
@@ -26,6 +28,7 @@ export interface ServedSite {
  * is a bare 404, so a URL that forgot the prefix fails.
  */
 export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> {
+  const requests: string[] = [];
   const server = createServer((request, response) => {
     const send = (status: number, body: Buffer | string, type = 'text/plain; charset=utf-8', headers: Record<string, string> = {}) => {
       response.writeHead(status, { 'content-type': type, ...headers });
@@ -37,6 +40,7 @@ export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> 
     } catch {
       return send(400, 'bad request');
     }
+    requests.push(pathname);
     if (`${pathname}/` === prefix) return send(301, '', undefined, { location: prefix });
     if (!pathname.startsWith(prefix)) return send(404, `not found: outside ${prefix}`);
     const file = path.join(dir, pathname.slice(prefix.length));
@@ -55,6 +59,7 @@ export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> 
   return {
     origin,
     root: `${origin}${prefix}`,
+    requests,
     close: () => new Promise((resolve) => {
       server.close(() => resolve());
       server.closeAllConnections();

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { ArticleSource } from '../content/read.ts';
+import type { Problem } from '../content/problems.ts';
+import { ImageError, imageErrorMessage } from './errors.ts';
+import type { ImageProcessor, ProcessedImage } from './process.ts';
+
+/** A photo an article shows: its front-matter lead image or an image in its Markdown body. */
+export interface ImageReference {
+  /** As written (for Markdown, markdown-it's normalised URL): the key the renderer looks up. */
+  src: string;
+  alt: string;
+  /** Where to point the editor. */
+  line?: number;
+  field?: string;
+}
+
+/** Where an image referenced by an article lives on disk: "/x" from the content root, else next to the article. */
+export function imagePath(contentDir: string, articleFile: string, src: string): string {
+  return src.startsWith('/') ? path.join(contentDir, src) : path.join(path.dirname(articleFile), src);
+}
+
+function fileName(src: string): string {
+  try {
+    return decodeURIComponent(src);
+  } catch {
+    return src;
+  }
+}
+
+const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** Every image of an article: the front-matter one first, then the body's in order. */
+export function imageReferences(source: ArticleSource, tokens: Token[]): ImageReference[] {
+  const found: ImageReference[] = [];
+  const lead = source.frontMatter.image;
+  if (lead) found.push({ src: lead.src, alt: lead.alt, line: source.lines(['image', 'src']), field: 'image.src' });
+  for (const block of tokens) {
+    for (const child of block.children ?? []) {
+      if (child.type !== 'image') continue;
+      found.push({ src: child.attrGet('src') ?? '', alt: child.content.trim(), line: source.bodyLine + (block.map?.[0] ?? 0) });
+    }
+  }
+  return found;
+}
+
+/** The processed photos of every article, by the `src` it wrote. */
+export class ArticleImages {
+  private readonly byArticle = new Map<string, Map<string, ProcessedImage>>();
+  private readonly failedArticles = new Set<string>();
+
+  /** Null when one of the article's images failed (its problem is reported). */
+  of(articleFile: string): Map<string, ProcessedImage> | null {
+    return this.failedArticles.has(articleFile) ? null : (this.byArticle.get(articleFile) ?? new Map());
+  }
+
+  add(articleFile: string, src: string, image: ProcessedImage): void {
+    const images = this.byArticle.get(articleFile) ?? new Map<string, ProcessedImage>();
+    images.set(src, image);
+    this.byArticle.set(articleFile, images);
+  }
+
+  fail(articleFile: string): void {
+    this.failedArticles.add(articleFile);
+  }
+}
+
+/**
+ * The pre-pass before articles are rendered: collects every image the
+ * articles reference (front matter and Markdown), checks alt text and
+ * location, and processes them all through one processor (bounded
+ * concurrency, content cache). Problems name the article, line and image.
+ */
+export async function processArticleImages(
+  sources: ArticleSource[],
+  md: MarkdownIt,
+  contentDir: string,
+  processor: ImageProcessor,
+  problems: Problem[],
+): Promise<ArticleImages> {
+  const images = new ArticleImages();
+  // Started together (the processor bounds the concurrency), reported in article order.
+  const checks: { source: ArticleSource; reference: ImageReference; result: Promise<ProcessedImage | string> }[] = [];
+  for (const source of sources) {
+    for (const reference of imageReferences(source, md.parse(source.body, {}))) {
+      const name = fileName(reference.src);
+      const result = !reference.alt
+        ? Promise.resolve(`ảnh "${name}" thiếu mô tả (alt) cho người khiếm thị; hãy viết ![mô tả nội dung ảnh](${reference.src})`)
+        : REMOTE.test(reference.src)
+          ? Promise.resolve(`ảnh "${reference.src}" lấy từ trang khác; hãy tải ảnh về, đặt cạnh bài viết hoặc vào content/images/, để cổng tối ưu ảnh và không để trang khác theo dõi người đọc`)
+          : processor.process(imagePath(contentDir, source.file, name)).catch((failure: unknown) => {
+              if (failure instanceof ImageError) return imageErrorMessage(failure, name);
+              throw failure;
+            });
+      checks.push({ source, reference, result });
+    }
+  }
+  const settled = await Promise.allSettled(checks.map((check) => check.result));
+  const crash = settled.find((outcome) => outcome.status === 'rejected');
+  if (crash) throw crash.reason;
+  const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<ProcessedImage | string>).value);
+  checks.forEach(({ source, reference }, i) => {
+    const result = results[i];
+    if (typeof result !== 'string') return images.add(source.file, reference.src, result);
+    const where = reference.field ? '' : 'trong nội dung: ';
+    problems.push({ severity: 'error', file: source.file, line: reference.line, field: reference.field, message: where + result });
+    images.fail(source.file);
+  });
+  return images;
+}
