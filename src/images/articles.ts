@@ -2,7 +2,8 @@ import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { ArticleSource } from '../content/read.ts';
-import type { Problem } from '../content/problems.ts';
+import { BODY_FIELD, type Problem } from '../content/problems.ts';
+import { bodyReferences } from '../markdown/index.ts';
 import { ImageError, imageErrorMessage } from './errors.ts';
 import type { ImageProcessor, ProcessedImage } from './process.ts';
 
@@ -13,7 +14,8 @@ export interface ImageReference {
   alt: string;
   /** Where to point the editor. */
   line?: number;
-  field?: string;
+  /** 'image.src' for the lead photo, BODY_FIELD for one in the body. */
+  field: string;
 }
 
 /** Where an image referenced by an article lives on disk: "/x" from the content root, else next to the article. */
@@ -36,11 +38,8 @@ export function imageReferences(source: ArticleSource, tokens: Token[]): ImageRe
   const found: ImageReference[] = [];
   const lead = source.frontMatter.image;
   if (lead) found.push({ src: lead.src, alt: lead.alt, line: source.lines(['image', 'src']), field: 'image.src' });
-  for (const block of tokens) {
-    for (const child of block.children ?? []) {
-      if (child.type !== 'image') continue;
-      found.push({ src: child.attrGet('src') ?? '', alt: child.content.trim(), line: source.bodyLine + (block.map?.[0] ?? 0) });
-    }
+  for (const ref of bodyReferences(tokens)) {
+    if (ref.kind === 'image') found.push({ src: ref.href, alt: ref.alt, line: source.bodyLine + ref.line - 1, field: BODY_FIELD });
   }
   return found;
 }
@@ -103,8 +102,7 @@ export async function processArticleImages(
   checks.forEach(({ source, reference }, i) => {
     const result = results[i];
     if (typeof result !== 'string') return images.add(source.file, reference.src, result);
-    const where = reference.field ? '' : 'trong nội dung: ';
-    problems.push({ severity: 'error', file: source.file, line: reference.line, field: reference.field, message: where + result });
+    problems.push({ severity: 'error', file: source.file, line: reference.line, field: reference.field, message: result });
     images.fail(source.file);
   });
   return images;

@@ -31,7 +31,7 @@ const cases: { name: string; text: string; where: RegExp; says: RegExp }[] = [
   {
     name: 'a missing Markdown photo',
     text: article('', '![Hội trường](hoi-truong.jpg "Hội trường")'),
-    where: /bai-loi\.md:8 — trong nội dung:/,
+    where: /bai-loi\.md:8 — trường "nội dung":/,
     says: /không tìm thấy tệp ảnh "hoi-truong\.jpg"/,
   },
   {
@@ -43,13 +43,13 @@ const cases: { name: string; text: string; where: RegExp; says: RegExp }[] = [
   {
     name: 'an unsupported format',
     text: article('', '![Ảnh động](dong.gif)'),
-    where: /bai-loi\.md:8 — trong nội dung:/,
+    where: /bai-loi\.md:8 — trường "nội dung":/,
     says: /ảnh "dong\.gif" có định dạng GIF, không được hỗ trợ; hãy lưu ảnh dưới dạng JPEG, PNG, WebP hoặc AVIF/,
   },
   {
     name: 'a Markdown photo without alt text',
     text: article('', 'Xem ảnh:\n\n![](/images/hoi-nghi.jpg)'),
-    where: /bai-loi\.md:10 — trong nội dung:/,
+    where: /bai-loi\.md:10 — trường "nội dung":/,
     says: /ảnh "\/images\/hoi-nghi\.jpg" thiếu mô tả \(alt\) cho người khiếm thị; hãy viết !\[mô tả nội dung ảnh\]\(\/images\/hoi-nghi\.jpg\)/,
   },
   {
@@ -61,7 +61,7 @@ const cases: { name: string; text: string; where: RegExp; says: RegExp }[] = [
   {
     name: 'a photo from another site',
     text: article('', '![Ảnh](https://anh.example.com/a.jpg)'),
-    where: /bai-loi\.md:8 — trong nội dung:/,
+    where: /bai-loi\.md:8 — trường "nội dung":/,
     says: /ảnh "https:\/\/anh\.example\.com\/a\.jpg" lấy từ trang khác/,
   },
 ];

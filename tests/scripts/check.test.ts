@@ -26,7 +26,7 @@ test('npm run check prints every problem at once, with file, line and field, in 
   assert.equal(run.status, 1);
   const lines = run.stdout.split('\n');
   const expect = [
-    /^LỖI .*articles\/2025\/anh\.md:6 — trường "nội dung": ảnh .* chưa có mô tả/,
+    /^LỖI .*articles\/2025\/anh\.md:6 — trường "nội dung": ảnh .* thiếu mô tả/,
     /^LỖI .*articles\/2025\/chuyen-muc\.md:5 — trường "category": chuyên mục "the-thao" không tồn tại/,
     /^LỖI .*articles\/2025\/lien-ket\.md:6 — trường "nội dung": liên kết tới trang \/tin-tuc\/khong-co\/ không tồn tại/,
     /^LỖI .*articles\/2025\/thieu-tieu-de\.md:2 — trường "title": bắt buộc nhưng đang thiếu/,
