@@ -13,6 +13,7 @@ export default function (eleventyConfig: EleventyConfig) {
     layoutsDir: 'layouts',
     showDrafts: settings.showDrafts,
     now: settings.now,
+    pathPrefix: settings.pathPrefix,
   });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   return {

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
+import { assetCopies, fingerprintAssets } from '../assets/index.ts';
 import { loadContent, type LoadedContent } from '../content/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
+import { externalLinkMarker } from '../markdown/index.ts';
 import { t } from '../i18n/index.ts';
 import { pages } from '../pages/index.ts';
 import { absoluteUrl, routes } from '../routes/index.ts';
+import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import type { EleventyConfig } from './config.ts';
 
 export interface PortalOptions {
@@ -14,6 +17,10 @@ export interface PortalOptions {
   /** npm start previews drafts. */
   showDrafts: boolean;
   now?: DateTime;
+  /** Where the site is served from (`/` or `/cong-thong-tin/`), for the `_headers` paths. */
+  pathPrefix?: string;
+  /** The stylesheets, scripts, fonts and images of the layouts. */
+  assetsDir?: string;
 }
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
@@ -35,9 +42,19 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addGlobalData('portal', () => content().portal);
   config.addGlobalData('routes', routes);
   config.addNunjucksGlobal('t', t);
+  config.addNunjucksGlobal('externalLinkMarker', externalLinkMarker);
   config.addFilter('absolute', (url: string) => absoluteUrl(content().site.baseUrl, url));
   config.addFilter('iso', (date: DateTime) => isoWithOffset(date));
   config.addFilter('jsonForScript', jsonForScript);
+  config.addGlobalData('security', () => ({
+    metaPolicy: contentSecurityPolicy(content().site, { delivery: 'meta' }),
+    headersFile: headersFile(headerRules(content().site, options.pathPrefix)),
+  }));
+
+  // Stylesheets and scripts are published under content-hashed names; layouts ask for them with `| asset`.
+  const assetsDir = options.assetsDir ?? 'assets';
+  const assets = fingerprintAssets(assetsDir);
+  config.addFilter('asset', (url: string) => assets.url(url));
 
   const pagesDir = path.join(options.layoutsDir, 'pages');
   for (const page of pages) {
@@ -48,7 +65,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addWatchTarget(path.join(options.contentDir, '_data'));
   config.ignores.add('articles/**');
 
-  config.addPassthroughCopy({ assets: 'assets', [path.join(options.contentDir, 'images')]: 'images' });
+  config.addPassthroughCopy({ ...assetCopies(assetsDir, assets), [path.join(options.contentDir, 'images')]: 'images' });
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';
   for (const file of readdirSync(fonts).filter((f) => /-(latin|vietnamese)-(400|700)-normal\.woff2$/.test(f))) {
     config.addPassthroughCopy({ [path.join(fonts, file)]: `assets/fonts/${file}` });

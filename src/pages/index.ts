@@ -73,4 +73,5 @@ export const pages: PageDefinition[] = [
   { name: 'feed', template: 'feed.njk', data: { permalink: routes.feed, eleventyExcludeFromCollections: true } },
   { name: 'sitemap-xml', template: 'sitemap-xml.njk', data: { permalink: routes.sitemapXml, eleventyExcludeFromCollections: true } },
   { name: 'robots', template: 'robots.njk', data: { permalink: '/robots.txt', eleventyExcludeFromCollections: true } },
+  { name: 'headers', template: 'headers.njk', data: { permalink: '/_headers', eleventyExcludeFromCollections: true } },
 ];
