@@ -14,6 +14,7 @@ export default function (eleventyConfig: EleventyConfig) {
     showDrafts: settings.showDrafts,
     now: settings.now,
     imageCacheDir: settings.imageCacheDir,
+    pathPrefix: settings.pathPrefix,
   });
   eleventyConfig.addPlugin(HtmlBasePlugin);
   return {

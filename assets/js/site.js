@@ -6,7 +6,9 @@
   function apply(index) {
     root.style.setProperty('--text-scale', String(STEPS[index]));
   }
-  var index = Number(localStorage.getItem(KEY));
+  var stored = localStorage.getItem(KEY);
+  // Number(null) is 0, the smallest size: a first visit must get the normal size.
+  var index = stored === null ? 1 : Number(stored);
   if (!(index >= 0 && index < STEPS.length)) index = 1;
   apply(index);
   document.addEventListener('DOMContentLoaded', function () {

@@ -4,6 +4,7 @@ import type { Portal } from '../collections/index.ts';
 import type { DateTime } from 'luxon';
 import { parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
 import { pageUrls } from '../pages/index.ts';
+import { ASSETS_URL, HASHED_FOLDERS } from '../assets/index.ts';
 import { routes, staticFolders } from '../routes/index.ts';
 import type { Article } from './article.ts';
 import type { CheckedSource } from './build.ts';
@@ -44,6 +45,8 @@ export function sitePath(href: string, pageUrl: string, baseUrl: string): string
 export function staticFile(sitePath: string): string | undefined {
   for (const [prefix, folder] of Object.entries(staticFolders())) {
     if (!sitePath.startsWith(prefix)) continue;
+    // Stylesheets and scripts are published under hashed names only.
+    if (HASHED_FOLDERS.some((hashed) => sitePath.startsWith(`${ASSETS_URL}${hashed}/`))) return undefined;
     const file = path.join(folder, sitePath.slice(prefix.length));
     return existsSync(file) && statSync(file).isFile() ? file : undefined;
   }

@@ -1,13 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
+import { assetCopies, fingerprintAssets } from '../assets/index.ts';
 import { loadContent, type LoadedContent } from '../content/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
+import { externalLinkMarker } from '../markdown/index.ts';
 import { t } from '../i18n/index.ts';
 import { articleImageFiles, imageProcessor, publishImages, renderPicture, type SizesName } from '../images/index.ts';
 import type { ArticleImage } from '../content/index.ts';
 import { pages } from '../pages/index.ts';
-import { absoluteUrl, pathPrefixOf, routes, staticFolders } from '../routes/index.ts';
+import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
+import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import type { EleventyConfig } from './config.ts';
 
 export interface PortalOptions {
@@ -18,6 +21,10 @@ export interface PortalOptions {
   now?: DateTime;
   /** Where processed photos are cached between builds. */
   imageCacheDir: string;
+  /** Where the site is served from (`/` or `/cong-thong-tin/`), for the `_headers` paths. */
+  pathPrefix?: string;
+  /** The stylesheets, scripts, fonts and images of the layouts. */
+  assetsDir?: string;
 }
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
@@ -49,11 +56,21 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
   config.addGlobalData('pathPrefix', () => pathPrefixOf(content().site.baseUrl));
   config.addNunjucksGlobal('t', t);
+  config.addNunjucksGlobal('externalLinkMarker', externalLinkMarker);
   config.addFilter('absolute', (url: string) => absoluteUrl(content().site.baseUrl, url));
   config.addFilter('iso', (date: DateTime) => isoWithOffset(date));
   config.addFilter('jsonForScript', jsonForScript);
   config.addNunjucksGlobal('picture', (image: ArticleImage, sizes: SizesName, priority = false, className?: string) =>
     renderPicture(image.processed, { alt: image.alt, sizes, priority, className }));
+  config.addGlobalData('security', () => ({
+    metaPolicy: contentSecurityPolicy(content().site, { delivery: 'meta' }),
+    headersFile: headersFile(headerRules(content().site, options.pathPrefix)),
+  }));
+
+  // Stylesheets and scripts are published under content-hashed names; layouts ask for them with `| asset`.
+  const assetsDir = options.assetsDir ?? 'assets';
+  const assets = fingerprintAssets(assetsDir);
+  config.addFilter('asset', (url: string) => assets.url(url));
 
   const pagesDir = path.join(options.layoutsDir, 'pages');
   for (const page of pages) {
@@ -65,9 +82,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.ignores.add('articles/**');
 
   // content/images/ is not copied: originals may carry GPS; readers get the processed files only.
-  for (const [url, folder] of Object.entries(staticFolders())) {
-    config.addPassthroughCopy({ [folder]: url.replace(/^\/|\/$/g, '') });
-  }
+  config.addPassthroughCopy(assetCopies(assetsDir, assets));
   config.addWatchTarget(path.join(options.contentDir, 'images'));
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';
   for (const file of readdirSync(fonts).filter((f) => /-(latin|vietnamese)-(400|700)-normal\.woff2$/.test(f))) {

@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { escapeHtml } from 'markdown-it/lib/common/utils.mjs';
 import { t } from '../i18n/index.ts';
 import { renderFigure, renderPicture, type ProcessedImage } from '../images/index.ts';
 
@@ -15,6 +16,14 @@ export interface MarkdownOptions {
 
 function isExternal(href: string): boolean {
   return /^(https?:)?\/\//i.test(href);
+}
+
+/**
+ * What follows the text of a link that leaves the portal: an arrow sighted
+ * readers see, and words screen readers say instead of the arrow.
+ */
+export function externalLinkMarker(): string {
+  return `<span class="external-mark" aria-hidden="true">↗</span><span class="visually-hidden"> ${escapeHtml(t('externalLink'))}</span>`;
 }
 
 /** The portal's Markdown renderer: escaped HTML, safe external links. */
@@ -42,7 +51,7 @@ export function createMarkdown({ allowHtml }: MarkdownOptions): MarkdownIt {
   };
   const linkClose = md.renderer.rules.link_close ?? renderToken;
   md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
-    const marker = tokens[idx].meta?.external ? `<span class="visually-hidden"> ${md.utils.escapeHtml(t('externalLink'))}</span>` : '';
+    const marker = tokens[idx].meta?.external ? externalLinkMarker() : '';
     return marker + linkClose(tokens, idx, options, env, self);
   };
   // A paragraph holding nothing but an image is a photo with its caption: <figure>, not <p>.

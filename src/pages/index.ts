@@ -84,6 +84,7 @@ export const pages: PageDefinition[] = [
     },
   },
   { name: 'redirects-file', template: 'redirects-file.njk', data: { permalink: routes.redirectsFile, eleventyExcludeFromCollections: true } },
+  { name: 'headers', template: 'headers.njk', data: { permalink: '/_headers', eleventyExcludeFromCollections: true } },
 ];
 
 /**

@@ -9,12 +9,15 @@ const official = z.object({
   email: z.string().email().optional(),
 });
 
-const category = z.object({
-  name: z.string().min(1),
-  slug,
-  description: z.string().min(1),
-  order: z.number().int(),
-});
+// Strict: in a one-line YAML map an unquoted comma starts a new key, which must not vanish silently.
+const category = z
+  .object({
+    name: z.string().min(1),
+    slug,
+    description: z.string().min(1),
+    order: z.number().int(),
+  })
+  .strict();
 
 /** The portal's settings, `content/_data/site.yaml`. */
 export const siteSchema = z
@@ -53,7 +56,7 @@ export const siteFieldHints: Record<string, string> = {
   allowHtml: 'true để cho phép HTML trong bài viết, mặc định false',
   defaultCategory: 'slug của một chuyên mục trong categories',
   agency: 'thông tin cơ quan: name, address, phone, fax, email, officials',
-  categories: 'danh sách chuyên mục, mỗi mục có name, slug, description, order',
+  categories: 'danh sách chuyên mục, mỗi mục có name, slug, description, order; viết trên một dòng { … } thì đặt mô tả có dấu phẩy trong dấu nháy',
   menu: 'danh sách mục menu, mỗi mục có label và url',
   feedback: 'endpoint: địa chỉ nhận biểu mẫu góp ý, hoặc để trống',
 };

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, copyFixture, page, text, writeArticle, type BuildRun } from '../support/build.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { serveSite, type ServedSite } from '../support/static-server.ts';
 
 const TITLE = 'Đảng ủy khối họp phiên thường kỳ </script><script>alert(1)</script>';
@@ -64,7 +64,7 @@ after(async () => {
 
 test('in a browser, an old URL lands on the article', async () => {
   server = await serveSite(run.outputDir);
-  browser = await launchChromium();
+  browser = await launchBrowser();
   const tab = await browser.newPage();
   for (const old of ['/tin-tuc/dang-uy-hop-cu/', '/cu']) {
     await tab.goto(server.origin + old);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../../src/build/manifest.ts';
-import { launchChromium } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { build, copyFixture, page, writeArticle, type BuildRun } from '../support/build.ts';
 import { checkLinks } from '../support/link-check.ts';
 import { serveSite, type ServedSite } from '../support/static-server.ts';
@@ -22,7 +22,7 @@ before(async () => {
     'Xem [bài sơ kết](/tin-tuc/bac-kan-so-ket/) và [chuyên mục](/chuyen-muc/kinh-te/).\n\n![Hội nghị](/images/hoi-nghi.jpg "Ảnh hội nghị")\n');
   run = build(content, { SITE_URL: 'https://vidu.gov.vn/cong-thong-tin', PATH_PREFIX: PREFIX });
   assert.equal(run.status, 0, run.stderr);
-  site = await serveSite(run.outputDir, PREFIX);
+  site = await serveSite(run.outputDir, { prefix: PREFIX });
 });
 after(() => site?.close());
 
@@ -50,7 +50,7 @@ describe('a build with a path prefix, served only under it', () => {
   });
 
   test('the same build served at the root fails the check (the check can fail)', async () => {
-    const misplaced = await serveSite(run.outputDir, '/');
+    const misplaced = await serveSite(run.outputDir);
     try {
       const result = await checkLinks([misplaced.root], { localRoot: misplaced.root, publicRoot: PUBLIC_ROOT });
       assert.ok(result.broken.some((b) => b.ref === `${PREFIX}assets/css/site.css`), 'stylesheet missing at the root');
@@ -113,7 +113,7 @@ describe('a build with a path prefix, served only under it', () => {
 
   test('search loads its bundle and links its results under the prefix', async (t) => {
     if (!existsSync(path.join(run.outputDir, 'pagefind'))) return t.skip('the build has no /pagefind/ bundle (search not merged yet)');
-    const browser = await launchChromium();
+    const browser = await launchBrowser();
     try {
       const tab = await browser.newPage();
       const failures: string[] = [];

@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { launchChromium } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { build, copyFixture, page, text, treeHash, writeArticle, type BuildRun } from '../support/build.ts';
 import { writePhoto } from '../support/photos.ts';
 import { serveSite, type ServedSite } from '../support/static-server.ts';
@@ -161,7 +161,7 @@ describe('what Chromium downloads', () => {
   let server: ServedSite;
   before(async () => {
     server = await serveSite(run.outputDir);
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+
+/** A block of a Netlify/Cloudflare `_headers` file. */
+export interface HeadersBlock {
+  pattern: string;
+  headers: Record<string, string>;
+}
+
+/** Reads a `_headers` file the way Netlify and Cloudflare Pages document it. */
+export function readHeadersFile(file: string): HeadersBlock[] {
+  const blocks: HeadersBlock[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      blocks.push({ pattern: line.trim(), headers: {} });
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (!blocks.length || colon < 0) throw new Error(`_headers: dòng không hợp lệ: ${line}`);
+    blocks.at(-1)!.headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return blocks;
+}
+
+/** The headers a host sends for a path: every matching block, `*` matching anything. */
+export function headersFor(blocks: HeadersBlock[], pathname: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const block of blocks) {
+    const pattern = new RegExp(`^${block.pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    if (pattern.test(pathname)) Object.assign(headers, block.headers);
+  }
+  return headers;
+}
