@@ -79,7 +79,7 @@ test('published-urls.json lists exactly the pages the build wrote', () => {
   assert.equal(run.status, 0, run.stderr);
   const listed = JSON.parse(readFileSync(path.join(run.outputDir, 'published-urls.json'), 'utf8'));
   const written = (readdirSync(run.outputDir, { recursive: true }) as string[])
-    .filter((name) => /\.(html|xml|txt)$|_redirects$/.test(name) && !/^(assets|images)\//.test(name))
+    .filter((name) => /\.(html|xml|txt)$|_redirects$|_headers$/.test(name) && !/^(assets|img)\//.test(name))
     .map((name) => `/${name}`.replace(/\/index\.html$/, '/'))
     .sort();
   assert.deepEqual(listed.pages, written);

@@ -97,11 +97,14 @@ async function tab(page: Page): Promise<FocusStop> {
     const el = document.activeElement as HTMLElement;
     const rect = el.getBoundingClientRect();
     const style = getComputedStyle(el);
+    let scrolled = 0;
+    for (let parent = el.parentElement; parent; parent = parent.parentElement) scrolled += parent.scrollLeft;
     const label = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().replace(/\s+/g, ' ')}`;
     return {
       label,
       top: Math.round(rect.top + window.scrollY),
-      left: Math.round(rect.left),
+      // In the page's coordinates: the phone menu is one row that scrolls sideways as focus moves along it.
+      left: Math.round(rect.left + scrolled),
       visible: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && style.visibility !== 'hidden',
       indicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
     };

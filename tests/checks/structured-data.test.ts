@@ -38,9 +38,11 @@ for (const name of CHECKED_SITES) {
       assert.equal(data.dateModified, $('.updated time').attr('datetime'), `${url}: dateModified is the "Cập nhật lúc" time`);
       assert.equal(data.author?.name, $('.author').text().trim(), `${url}: author`);
       const images = imageUrls(data.image);
-      if ($('.lead-figure img').length) {
+      // A lead photo, else the body's first one: the same picture as og:image.
+      if ($('meta[property="og:image"]').length) {
         assert.ok(images.length > 0, `${url}: image`);
         for (const image of images) assert.ok(builtFile(image), `${url}: image ${image} is a built file`);
+        assert.ok(images.includes($('meta[property="og:image"]').attr('content')!), `${url}: the og:image`);
       } else assert.deepEqual(images, [], `${url}: no image`);
       assert.ok(data.publisher?.name, `${url}: publisher`);
       assert.ok(builtFile(data.publisher?.logo?.url ?? ''), `${url}: publisher logo`);
