@@ -172,9 +172,9 @@ describe('what a deploy refuses', () => {
     const tampered = scratch('_site-bi-sua');
     cpSync(outputDir, tampered, { recursive: true });
     rmSync(path.join(tampered, 'feed.xml'));
-    writeFileSync(path.join(tampered, 'assets/css/site.css'), 'body{}');
+    writeFileSync(path.join(tampered, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
     writeFileSync(path.join(tampered, 'la.html'), '<p>');
-    refused({ outputDir: tampered }, /không còn nguyên vẹn: 1 tệp bị sửa \(assets\/css\/site\.css\); 1 tệp lạ được thêm \(la\.html\); 1 tệp bị mất \(feed\.xml\)/);
+    refused({ outputDir: tampered }, /không còn nguyên vẹn: 1 tệp bị sửa \(robots\.txt\); 1 tệp lạ được thêm \(la\.html\); 1 tệp bị mất \(feed\.xml\)/);
   });
 
   test('a target that holds something other than a portal deploy, unless forced', () => {
