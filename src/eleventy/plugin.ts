@@ -6,6 +6,7 @@ import { isoWithOffset } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { pages } from '../pages/index.ts';
 import { absoluteUrl, routes } from '../routes/index.ts';
+import { indexArticles } from '../search/index.ts';
 import type { EleventyConfig } from './config.ts';
 
 export interface PortalOptions {
@@ -47,6 +48,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addWatchTarget(path.join(options.contentDir, 'articles'));
   config.addWatchTarget(path.join(options.contentDir, '_data'));
   config.ignores.add('articles/**');
+
+  // npm start: re-index the preview after every rebuild. npm run build indexes in src/build instead, before publishing.
+  config.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode !== 'build') await indexArticles(directories.output, content().portal.articles);
+  });
 
   config.addPassthroughCopy({ assets: 'assets', [path.join(options.contentDir, 'images')]: 'images' });
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';

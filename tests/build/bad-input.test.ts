@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, copyFixture, writeArticle } from '../support/build.ts';
+import { build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
 
 const good = (fields: string) => `---\ntitle: "Bài lỗi"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\nNội dung.\n`;
 
@@ -13,15 +12,6 @@ const cases: { name: string; text: string; field: string; line: number; says: Re
   { name: 'unknown category', text: good('category: the-thao\n'), field: 'category', line: 5, says: /không tồn tại.*kinh-te/ },
   { name: 'image without alt', text: good('image:\n  src: /images/hoi-nghi.jpg\n'), field: 'image.alt', line: 5, says: /bắt buộc/ },
 ];
-
-function treeHash(dir: string): string {
-  const hash = createHash('sha256');
-  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
-    const file = path.join(dir, name);
-    if (statSync(file).isFile()) hash.update(name).update(readFileSync(file));
-  }
-  return hash.digest('hex');
-}
 
 for (const bad of cases) {
   test(`${bad.name}: the build stops, names file, line and field, and keeps the published site`, () => {

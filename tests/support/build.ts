@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -47,4 +48,14 @@ export function page(outputDir: string, url: string): cheerio.CheerioAPI {
 
 export function text($: cheerio.CheerioAPI, selector: string): string {
   return $(selector).first().text().replace(/\s+/g, ' ').trim();
+}
+
+/** A fingerprint of every file under `dir`: equal before and after means nothing changed. */
+export function treeHash(dir: string): string {
+  const hash = createHash('sha256');
+  for (const name of (readdirSync(dir, { recursive: true }) as string[]).sort()) {
+    const file = path.join(dir, name);
+    if (statSync(file).isFile()) hash.update(name).update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
