@@ -78,6 +78,7 @@ export const strings = {
   searchTitle: 'Tìm kiếm',
   searchDescription: 'Tìm kiếm tin bài trên cổng thông tin.',
   searchNoScript: 'Chức năng tìm kiếm cần bật JavaScript. Quý vị có thể duyệt tin bài qua sơ đồ trang hoặc các chuyên mục:',
+  searchFormLabel: 'Tìm kiếm tin bài',
   searchQueryLabel: 'Nội dung cần tìm',
   searchQueryHint: 'Có thể gõ có dấu hoặc không dấu, ví dụ: nông thôn mới hoặc nong thon moi.',
   searchRefine: 'Lọc và sắp xếp kết quả',

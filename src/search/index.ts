@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { Article } from '../content/index.ts';
 import { writeSearchIndex, type SearchIndexResult, type SearchPage } from './indexer.ts';
 
-export { writeSearchIndex, SearchIndexError, BUNDLE_DIR, type SearchPage, type SearchIndexResult } from './indexer.ts';
-export { toIndexerHtml, swapDForIndex, INDEXED_D } from './vietnamese.ts';
+export { writeSearchIndex, SearchIndexError, type SearchPage, type SearchIndexResult } from './indexer.ts';
+export { toIndexerHtml, swapDForIndex } from './vietnamese.ts';
+export { searchScriptStrings, type SearchScriptStrings } from './page-strings.ts';
 
 /**
  * Only article pages are searchable. URLs are kept without the path prefix:
@@ -17,4 +18,3 @@ export function articleSearchPages(articles: Article[], siteDir: string): Search
 export function indexArticles(siteDir: string, articles: Article[]): Promise<SearchIndexResult> {
   return writeSearchIndex(siteDir, articleSearchPages(articles, siteDir));
 }
-export { searchScriptStrings, type SearchScriptStrings } from './page-strings.ts';

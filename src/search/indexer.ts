@@ -16,7 +16,7 @@ export interface SearchIndexResult {
 }
 
 /** Pagefind's folder inside the built site; assets/js/search.js loads it from there. */
-export const BUNDLE_DIR = 'pagefind';
+const BUNDLE_DIR = 'pagefind';
 
 /** Pagefind's ready-made search interfaces: the portal has its own (assets/js/search.js), so they are not published. */
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
