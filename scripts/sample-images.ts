@@ -21,6 +21,7 @@ import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { seededRandom, type Rng } from "./random.ts";
 
 const WIDTH = 1600;
 const HEIGHT = 1067;
@@ -32,7 +33,6 @@ const CONTENT_DIR = path.join(ROOT, "content");
 const ARTICLES_DIR = path.join(CONTENT_DIR, "articles");
 const IMAGES_DIR = path.join(CONTENT_DIR, "images");
 
-type Rng = () => number;
 type Rgb = readonly [number, number, number];
 
 /** Băm chuỗi thành số nguyên 32 bit (FNV-1a). */
@@ -43,18 +43,6 @@ function hashString(value: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** Bộ sinh số giả ngẫu nhiên mulberry32, xác định theo hạt giống. */
-function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const between = (rng: Rng, min: number, max: number): number => min + rng() * (max - min);
@@ -613,7 +601,7 @@ async function render(name: string, theme: Theme): Promise<{ file: string; size:
   const camera = cameraPhotos[name];
   const scale = camera?.scale ?? 1;
   const [width, height] = [Math.round(WIDTH * scale), Math.round(HEIGHT * scale)];
-  const rng = createRng(hashString(name));
+  const rng = seededRandom(hashString(name));
   const overlay = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${WIDTH} ${HEIGHT}">${theme.draw(
     rng,
   )}${vignette()}</svg>`;

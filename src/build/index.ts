@@ -6,6 +6,7 @@ import {
 } from '../content/index.ts';
 import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
+import { indexArticles, type SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
@@ -19,6 +20,8 @@ export interface BuildResult {
   warnings: Problem[];
   /** Photos this build encoded, and those it took from the cache unchanged. */
   images: ImageStats;
+  /** What the search index holds (Pagefind, in <output>/pagefind/). */
+  search: SearchIndexResult;
 }
 
 /**
@@ -47,10 +50,13 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   const previous = `${outputDir}.old`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.dirname(outputDir), { recursive: true });
+  let search: SearchIndexResult;
   try {
     process.env.PORTAL_OUTPUT = staging;
     const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
     await eleventy.write();
+    // The search index is part of the site: if it can't be built, nothing is published.
+    search = await indexArticles(staging, portal.articles);
     writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(staging, { clock: process.env.PORTAL_NOW || null, showDrafts: settings.showDrafts,
@@ -66,5 +72,10 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   renameSync(staging, outputDir);
   rmSync(previous, { recursive: true, force: true });
   images.cache.prune(IMAGE_CACHE_DAYS);
-  return { outputDir, warnings: problems, images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused } };
+  return {
+    outputDir,
+    warnings: problems,
+    images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused },
+    search,
+  };
 }

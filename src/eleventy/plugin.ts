@@ -11,6 +11,7 @@ import type { ArticleImage } from '../content/index.ts';
 import { pages } from '../pages/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
+import { indexArticles } from '../search/index.ts';
 import type { EleventyConfig } from './config.ts';
 
 export interface PortalOptions {
@@ -80,6 +81,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addWatchTarget(path.join(options.contentDir, 'articles'));
   config.addWatchTarget(path.join(options.contentDir, '_data'));
   config.ignores.add('articles/**');
+
+  // npm start: re-index the preview after every rebuild. npm run build indexes in src/build instead, before publishing.
+  config.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode !== 'build') await indexArticles(directories.output, content().portal.articles);
+  });
 
   // content/images/ is not copied: originals may carry GPS; readers get the processed files only.
   config.addPassthroughCopy(assetCopies(assetsDir, assets));

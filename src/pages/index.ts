@@ -2,6 +2,7 @@ import type { Article } from '../content/index.ts';
 import type { ArchiveMonth, ListPage, Portal, Redirect } from '../collections/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
+import { searchScriptStrings } from '../search/index.ts';
 import type { PageData } from '../eleventy/config.ts';
 
 /** A page type: its layout file in layouts/pages/ and its Eleventy data. */
@@ -68,7 +69,7 @@ export const pages: PageDefinition[] = [
   { name: 'contact', template: 'contact.njk', data: { ...base, permalink: routes.contact, title: t('contactTitle'), description: t('contactDescription') } },
   { name: 'feedback', template: 'feedback.njk', data: { ...base, permalink: routes.feedback, title: t('feedbackTitle'), description: t('feedbackDescription') } },
   { name: 'feedback-thanks', template: 'feedback-thanks.njk', data: { ...base, permalink: routes.feedbackThanks, title: t('thanksTitle'), description: t('thanksBody'), noindex: true } },
-  { name: 'search', template: 'search.njk', data: { ...base, permalink: routes.search, title: t('searchTitle'), description: t('searchDescription') } },
+  { name: 'search', template: 'search.njk', data: { ...base, permalink: routes.search, title: t('searchTitle'), description: t('searchDescription'), searchStrings: searchScriptStrings() } },
   { name: '404', template: '404.njk', data: { ...base, permalink: routes.notFound, title: t('notFoundTitle'), description: t('notFoundBody'), noindex: true } },
   { name: 'feed', template: 'feed.njk', data: { permalink: routes.feed, eleventyExcludeFromCollections: true } },
   { name: 'sitemap-xml', template: 'sitemap-xml.njk', data: { permalink: routes.sitemapXml, eleventyExcludeFromCollections: true } },

@@ -1,0 +1,209 @@
+// npm run bench:search [-- --articles 10000 --runs 2 --seed 1 --keep]
+// Builds a generated corpus and reports what search costs: our indexing step next to the bare
+// `pagefind --site` CLI on the same pages (alternating, median), index size on disk, and the bytes
+// a browser downloads for a first search. A benchmark prints figures; it asserts nothing.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { writeSearchIndex, type SearchPage } from '../src/search/index.ts';
+import { t } from '../src/i18n/index.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { headersFor, readHeadersFile } from '../tests/support/headers-file.ts';
+import { serveSite } from '../tests/support/static-server.ts';
+import { generateCorpus } from './corpus/generate.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+// Child mode: index the given pages once and report the time, so memory is measured per process tree.
+if (process.argv[2] === '--index-once') {
+  const [siteDir, pagesFile] = process.argv.slice(3);
+  const pages = JSON.parse(readFileSync(pagesFile, 'utf8')) as SearchPage[];
+  const started = performance.now();
+  await writeSearchIndex(siteDir, pages);
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
+  process.exit(0);
+}
+
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '10000' },
+    runs: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articleCount = Number(args.articles);
+const runs = Math.max(2, Number(args.runs));
+const work = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
+const siteDir = path.join(work, '_site');
+
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  try {
+    total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
+    }
+  } catch {
+    // The process ended between two reads.
+  }
+  return total;
+}
+
+interface Measured {
+  ms: number;
+  peakKb: number;
+  stdout: string;
+}
+
+/** Runs a command, sampling the memory of its process tree every 20 ms. */
+function measure(command: string, commandArgs: string[]): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    let peakKb = 0;
+    const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRss(child.pid!))), 20);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearInterval(sampler);
+      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (${code}):\n${stderr}`));
+      else resolve({ ms: performance.now() - started, peakKb, stdout });
+    });
+  });
+}
+
+function folderSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const stat = statSync(path.join(dir, name));
+    if (stat.isFile()) {
+      bytes += stat.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+// 1. Corpus and build.
+console.log(`Tạo ${articleCount} tin bài (seed ${args.seed}) trong ${work} …`);
+const corpus = generateCorpus({ articles: articleCount, seed: Number(args.seed), dir: path.join(work, 'content') });
+console.log(`Dựng cổng (npm run build) …`);
+const buildStarted = performance.now();
+const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+  env: { ...process.env, PORTAL_CONTENT: corpus.dir, PORTAL_OUTPUT: siteDir, PORTAL_NOW: '2026-06-01T00:00:00+07:00' },
+  maxBuffer: 64 * 1024 * 1024,
+});
+if (built.status !== 0) throw new Error(`Dựng thất bại:\n${built.stderr}`);
+const buildMs = performance.now() - buildStarted;
+const htmlPages = (readdirSync(siteDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
+console.log(`  ${seconds(buildMs)} cho ${htmlPages} trang HTML (gồm cả bước lập chỉ mục)`);
+
+// 2. Indexing: ours (transform + Node API) and the bare CLI on the same built pages, alternating.
+const pages: SearchPage[] = readdirSync(path.join(siteDir, 'tin-tuc')).map((slug) => ({
+  url: `/tin-tuc/${slug}/`,
+  file: path.join(siteDir, 'tin-tuc', slug, 'index.html'),
+}));
+const pagesFile = path.join(work, 'pages.json');
+writeFileSync(pagesFile, JSON.stringify(pages));
+const cliOutput = path.join(work, 'pagefind-cli');
+const pagefindBin = path.join(ROOT, 'node_modules/.bin/pagefind');
+const ours: Measured[] = [];
+const cli: Measured[] = [];
+const runOurs = async () => {
+  const run = await measure(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts', '--index-once', siteDir, pagesFile]);
+  ours.push({ ...run, ms: JSON.parse(run.stdout).ms });
+};
+const runCli = async () => {
+  rmSync(cliOutput, { recursive: true, force: true });
+  cli.push(await measure(pagefindBin, ['--site', siteDir, '--output-path', cliOutput, '--quiet']));
+};
+for (let i = 0; i < runs; i++) {
+  for (const step of i % 2 ? [runCli, runOurs] : [runOurs, runCli]) await step();
+  console.log(`  lượt ${i + 1}: ours ${seconds(ours[i].ms)} / ${mb(ours[i].peakKb)}, CLI ${seconds(cli[i].ms)} / ${mb(cli[i].peakKb)}`);
+}
+const cliPages = /page_count":(\d+)/.exec(readFileSync(path.join(cliOutput, 'pagefind-entry.json'), 'utf8'))?.[1];
+
+// 3. Size on disk.
+const bundle = path.join(siteDir, 'pagefind');
+const size = folderSize(bundle);
+const indexOnly = ['index', 'fragment', 'filter'].map((d) => folderSize(path.join(bundle, d)));
+const cliSize = folderSize(cliOutput);
+
+// 4. Bytes a browser downloads for a first search (fresh profile, strict CSP, files cacheable as a host would serve them).
+const blocks = readHeadersFile(path.join(siteDir, '_headers'));
+const server = await serveSite(siteDir, { headers: (pathname) => headersFor(blocks, pathname) });
+const browser = await launchBrowser();
+interface Download { query: string; results: string; pagefind: number; pagefindGzip: number; page: number; requests: number; parts: string }
+/** What a Pagefind request is: its code, the page list (pf_meta), word index chunks, filters or result fragments. */
+const partOf = (url: string) => /\.pf_(meta|index|filter|fragment)$/.exec(new URL(url).pathname)?.[1] ?? 'code';
+async function firstSearch(query: string): Promise<Download> {
+  const context = await browser.newContext();
+  const sizes: Promise<{ url: string; bytes: number; gzip: number }>[] = [];
+  context.on('requestfinished', (request) => sizes.push((async () => {
+    const { responseBodySize } = await request.sizes();
+    const body = responseBodySize < 0 ? Buffer.alloc(0) : await (await request.response())!.body();
+    // Negative: served from the browser cache. Zero: Chromium does not report a worker's script, count its body.
+    const bytes = responseBodySize < 0 ? 0 : responseBodySize || body.length;
+    const compressed = /\.pf_|\.woff2$/.test(request.url()) ? bytes : Math.min(bytes, gzipSync(body).length);
+    return { url: request.url(), bytes, gzip: compressed };
+  })()));
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/tim-kiem/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((loading) => {
+    const status = document.querySelector('.search-count')?.textContent ?? '';
+    return status !== '' && status !== loading && !document.querySelector('.search-results[aria-busy]');
+  }, t('searchLoading'));
+  await page.waitForLoadState('networkidle');
+  const results = (await page.locator('.search-count').textContent()) ?? '';
+  const all = await Promise.all(sizes);
+  await context.close();
+  const inBundle = all.filter((s) => new URL(s.url).pathname.startsWith('/pagefind/'));
+  const sum = (list: typeof all, key: 'bytes' | 'gzip') => list.reduce((total, s) => total + s[key], 0);
+  const parts = ['code', 'meta', 'index', 'filter', 'fragment']
+    .map((part) => [part, inBundle.filter((s) => partOf(s.url) === part)] as const)
+    .filter(([, list]) => list.length)
+    .map(([part, list]) => `${part} ${kb(sum(list, 'bytes'))}`)
+    .join(', ');
+  return { query, results, pagefind: sum(inBundle, 'bytes'), pagefindGzip: sum(inBundle, 'gzip'), page: sum(all, 'bytes'), requests: inBundle.length, parts };
+}
+const downloads = [];
+for (const query of ['tinh', corpus.commonWord, corpus.rareWord]) downloads.push(await firstSearch(query));
+await browser.close();
+await server.close();
+
+// 5. Report.
+const timing = (list: Measured[]) =>
+  `${seconds(median(list.map((r) => r.ms)))} (fastest ${seconds(Math.min(...list.map((r) => r.ms)))}), peak memory ${mb(median(list.map((r) => r.peakKb)))}`;
+const report = [
+  `| figure | value |`,
+  `|---|---|`,
+  `| corpus | ${articleCount} generated articles (seed ${args.seed}), ${htmlPages} HTML pages built in ${seconds(buildMs)} |`,
+  `| our indexing (read, đ→ḏ, Node API), median of ${runs} | ${timing(ours)} |`,
+  `| bare \`pagefind --site\` CLI, same pages, median of ${runs} | ${timing(cli)} (${cliPages} pages) |`,
+  `| index on disk (pagefind/) | ${kb(size.bytes)} in ${size.files} files; index + fragments + filters ${kb(indexOnly.reduce((s, d) => s + d.bytes, 0))} (CLI: ${kb(cliSize.bytes)}, with its unused UI files) |`,
+  ...downloads.map((d) => `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`),
+].join('\n');
+console.log(`\n${report}\n`);
+console.log('Ours: time measured inside the process; peak memory of Node + the Pagefind service. CLI: wall time and peak memory of its process tree.');
+if (args.keep) console.log(`Giữ lại thư mục ${work}`);
+else rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,13 @@
+/** A seeded pseudo-random generator (mulberry32): same seed, same sequence; for generated sample data, never for security. */
+export type Rng = () => number;
+
+export function seededRandom(seed: number): Rng {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * What Pagefind is given to index, so that Vietnamese readers find what they type.
+ *
+ * Pagefind 1.6 folds tone marks ("nông" is found by "nong") but treats đ as a
+ * letter of its own, so "dang" never finds "Đảng". ḏ (U+1E0F, "d with line
+ * below") is a d plus a combining mark, which Pagefind does fold: indexing
+ * "ḏảng" makes the page findable by "dang", while the stored word stays
+ * distinct from "đang" and "dạng" for exact-accent ranking and can be turned
+ * back into đ for display. assets/js/vietnamese-search.js applies the same
+ * swap to queries and undoes it in everything shown to readers.
+ */
+
+/** Stand-ins for đ and Đ in the indexer's copy of a page. */
+export const INDEXED_D = { lower: '\u1E0F', upper: '\u1E0E' } as const;
+
+/** đ → ḏ, Đ → Ḏ (text must already be NFC). */
+export function swapDForIndex(text: string): string {
+  return text.replace(/đ/g, INDEXED_D.lower).replace(/Đ/g, INDEXED_D.upper);
+}
+
+// đ and Đ written as character references would slip past the text-node pass.
+const D_REFERENCES = /&(?:#273|#x111|dstrok|#272|#x110|Dstrok);/gi;
+function decodeD(reference: string): string {
+  const name = reference.slice(1, -1);
+  if (name === 'dstrok') return 'đ';
+  if (name === 'Dstrok') return 'Đ';
+  return /^#(?:273|x111)$/i.test(name) ? 'đ' : 'Đ';
+}
+
+// A comment, a raw-text element (script, style, textarea), a tag (quoted attributes may hold ">"), or text.
+const HTML_TOKENS = /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<[a-zA-Z/!?](?:"[^"]*"|'[^']*'|[^'">])*>|([^<]+|<)/gi;
+
+/**
+ * The indexer's copy of a built page: NFC everywhere (so decomposed input
+ * matches precomposed), and đ/Đ swapped for ḏ/Ḏ in text nodes only.
+ * Attributes, which carry filter values and URLs, keep the real letters.
+ */
+export function toIndexerHtml(html: string): string {
+  const decoded = html.normalize('NFC').replace(D_REFERENCES, decodeD);
+  return decoded.replace(HTML_TOKENS, (token: string, _rawElement?: string, text?: string) =>
+    text === undefined ? token : swapDForIndex(text));
+}
