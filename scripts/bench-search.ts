@@ -2,13 +2,16 @@
 // Builds a generated corpus and reports what search costs: our indexing step next to the bare
 // `pagefind --site` CLI on the same pages (alternating, median), index size on disk, and the bytes
 // a browser downloads for a first search. A benchmark prints figures; it asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
 import { gzipSync } from 'node:zlib';
-import { writeSearchIndex, type SearchPage } from '../src/search/index.ts';
+import { loadContent } from '../src/content/index.ts';
+import { indexArticles } from '../src/search/index.ts';
+import { folderSize, measure, median, type Measured } from './bench/measure.ts';
 import { t } from '../src/i18n/index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { headersFor, readHeadersFile } from '../tests/support/headers-file.ts';
@@ -17,12 +20,12 @@ import { generateCorpus } from './corpus/generate.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-// Child mode: index the given pages once and report the time, so memory is measured per process tree.
+// Child mode: index the articles once and report the time, so memory is measured per process tree.
 if (process.argv[2] === '--index-once') {
-  const [siteDir, pagesFile] = process.argv.slice(3);
-  const pages = JSON.parse(readFileSync(pagesFile, 'utf8')) as SearchPage[];
+  const [contentDir, siteDir] = process.argv.slice(3);
+  const { portal } = await loadContent({ contentDir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
   const started = performance.now();
-  await writeSearchIndex(siteDir, pages);
+  await indexArticles(siteDir, portal.articles);
   process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
   process.exit(0);
 }
@@ -43,64 +46,6 @@ const siteDir = path.join(work, '_site');
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
-function treeRss(pid: number): number {
-  let total = 0;
-  try {
-    total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    for (const task of readdirSync(`/proc/${pid}/task`)) {
-      const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
-      for (const child of children ? children.split(/\s+/) : []) total += treeRss(Number(child));
-    }
-  } catch {
-    // The process ended between two reads.
-  }
-  return total;
-}
-
-interface Measured {
-  ms: number;
-  peakKb: number;
-  stdout: string;
-}
-
-/** Runs a command, sampling the memory of its process tree every 20 ms. */
-function measure(command: string, commandArgs: string[]): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(command, commandArgs, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    let peakKb = 0;
-    const sampler = setInterval(() => (peakKb = Math.max(peakKb, treeRss(child.pid!))), 20);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(sampler);
-      if (code !== 0) reject(new Error(`${command} ${commandArgs.join(' ')} failed (${code}):\n${stderr}`));
-      else resolve({ ms: performance.now() - started, peakKb, stdout });
-    });
-  });
-}
-
-function folderSize(dir: string): { bytes: number; files: number } {
-  let bytes = 0;
-  let files = 0;
-  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
-    const stat = statSync(path.join(dir, name));
-    if (stat.isFile()) {
-      bytes += stat.size;
-      files++;
-    }
-  }
-  return { bytes, files };
-}
 
 // 1. Corpus and build.
 console.log(`Tạo ${articleCount} tin bài (seed ${args.seed}) trong ${work} …`);
@@ -118,24 +63,18 @@ const buildMs = performance.now() - buildStarted;
 const htmlPages = (readdirSync(siteDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html')).length;
 console.log(`  ${seconds(buildMs)} cho ${htmlPages} trang HTML (gồm cả bước lập chỉ mục)`);
 
-// 2. Indexing: ours (transform + Node API) and the bare CLI on the same built pages, alternating.
-const pages: SearchPage[] = readdirSync(path.join(siteDir, 'tin-tuc')).map((slug) => ({
-  url: `/tin-tuc/${slug}/`,
-  file: path.join(siteDir, 'tin-tuc', slug, 'index.html'),
-}));
-const pagesFile = path.join(work, 'pages.json');
-writeFileSync(pagesFile, JSON.stringify(pages));
+// 2. Indexing: ours (search documents from the Portal + Pagefind's CLI) and the bare CLI on the built pages, alternating.
 const cliOutput = path.join(work, 'pagefind-cli');
 const pagefindBin = path.join(ROOT, 'node_modules/.bin/pagefind');
 const ours: Measured[] = [];
 const cli: Measured[] = [];
 const runOurs = async () => {
-  const run = await measure(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts', '--index-once', siteDir, pagesFile]);
+  const run = await measure(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts', '--index-once', corpus.dir, siteDir], { cwd: ROOT });
   ours.push({ ...run, ms: JSON.parse(run.stdout).ms });
 };
 const runCli = async () => {
   rmSync(cliOutput, { recursive: true, force: true });
-  cli.push(await measure(pagefindBin, ['--site', siteDir, '--output-path', cliOutput, '--quiet']));
+  cli.push(await measure(pagefindBin, ['--site', siteDir, '--output-path', cliOutput, '--quiet'], { cwd: ROOT }));
 };
 for (let i = 0; i < runs; i++) {
   for (const step of i % 2 ? [runCli, runOurs] : [runOurs, runCli]) await step();

@@ -53,10 +53,14 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   let search: SearchIndexResult;
   try {
     process.env.PORTAL_OUTPUT = staging;
+    // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
+    // indexes on one core while Eleventy renders on the other. It is part of the site: if either fails, nothing is published.
+    const indexing = indexArticles(staging, portal.articles);
     const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
-    await eleventy.write();
-    // The search index is part of the site: if it can't be built, nothing is published.
-    search = await indexArticles(staging, portal.articles);
+    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), indexing]);
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    search = indexed.value;
     writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(staging, { clock: process.env.PORTAL_NOW || null, showDrafts: settings.showDrafts,

@@ -1,13 +1,10 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
-import { toIndexerHtml } from './vietnamese.ts';
-
-/** A built page to index: its public URL and its file in the built site. */
-export interface SearchPage {
-  url: string;
-  file: string;
-}
+import type { Article } from '../content/index.ts';
+import { searchDocument } from './document.ts';
 
 export interface SearchIndexResult {
   /** The Pagefind bundle folder written. */
@@ -21,8 +18,8 @@ const BUNDLE_DIR = 'pagefind';
 /** Pagefind's ready-made search interfaces: the portal has its own (assets/js/search.js), so they are not published. */
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;
 
-/** Files read and sent to Pagefind at once: enough to keep its service busy, few enough to bound memory. */
-const IN_FLIGHT = 16;
+/** Search documents are small and short-lived: in memory (tmpfs) when the machine has it. */
+const SCRATCH = process.env.PORTAL_SEARCH_SCRATCH ?? (os.platform() === 'linux' ? '/dev/shm' : os.tmpdir());
 
 export class SearchIndexError extends Error {
   constructor(problems: string[]) {
@@ -31,40 +28,58 @@ export class SearchIndexError extends Error {
   }
 }
 
-/**
- * Indexes the given pages of a built site with Pagefind and writes its bundle
- * to `<siteDir>/pagefind/`. Pagefind reads the indexer's copy of each page
- * (see toIndexerHtml); the pages on disk are not changed.
- */
-export async function writeSearchIndex(siteDir: string, pages: SearchPage[]): Promise<SearchIndexResult> {
-  try {
-    return await indexWithPagefind(path.join(siteDir, BUNDLE_DIR), pages);
-  } catch (error) {
-    if (error instanceof SearchIndexError) throw error;
-    throw new SearchIndexError([`Pagefind không chạy được (${(error as Error).message}); hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
-  } finally {
-    await pagefind.close();
+/** The Pagefind binary the `pagefind` package installed (PAGEFIND_BINARY_PATH overrides it, as in the package). */
+function pagefindBinary(): string {
+  const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
+  if (fromEnv) return fromEnv;
+  const require = createRequire(import.meta.url);
+  const platform = `${process.platform === 'win32' ? 'windows' : process.platform}-${os.arch()}`;
+  for (const name of ['pagefind_extended', 'pagefind']) {
+    try {
+      return require.resolve(`@pagefind/${platform}/bin/${name}${process.platform === 'win32' ? '.exe' : ''}`);
+    } catch {
+      // try the next one
+    }
   }
+  throw new SearchIndexError([`không có chương trình Pagefind cho ${platform}; hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
 }
 
-async function indexWithPagefind(bundleDir: string, pages: SearchPage[]): Promise<SearchIndexResult> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new SearchIndexError(errors);
-  const add = async (page: SearchPage) => {
-    const html = await readFile(page.file, 'utf8').catch((error: Error) => {
-      throw new SearchIndexError([`${page.file}: không đọc được trang đã dựng (${error.message})`]);
+function runPagefind(site: string, bundleDir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(pagefindBinary(), ['--site', site, '--output-path', bundleDir, '--force-language', 'vi', '--silent'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    const content = toIndexerHtml(html);
-    const added = await index.addHTMLFile({ url: page.url, content });
-    if (added.errors.length) throw new SearchIndexError(added.errors.map((e) => `${page.file}: ${e}`));
-  };
-  for (let i = 0; i < pages.length; i += IN_FLIGHT) {
-    await Promise.all(pages.slice(i, i + IN_FLIGHT).map(add));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    child.on('error', (error) =>
+      reject(new SearchIndexError([`Pagefind không chạy được (${error.message}); hãy chạy lại "npm ci" để cài lại gói pagefind.`])));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`])));
+  });
+}
+
+/**
+ * Indexes the articles into `<siteDir>/pagefind/`: writes each article's
+ * search document (searchDocument) to a scratch folder, then runs Pagefind's
+ * own command-line indexer, which uses every core, on that folder. Nothing is
+ * read from the rendered site, so this can run while Eleventy renders it.
+ */
+export async function indexArticles(siteDir: string, articles: Article[]): Promise<SearchIndexResult> {
+  const bundleDir = path.join(siteDir, BUNDLE_DIR);
+  const scratch = await mkdtemp(path.join(SCRATCH, 'portal-search-'));
+  try {
+    for (const article of articles) {
+      const folder = path.join(scratch, article.url);
+      await mkdir(folder, { recursive: true });
+      await writeFile(path.join(folder, 'index.html'), searchDocument(article));
+    }
+    await rm(bundleDir, { recursive: true, force: true });
+    if (articles.length) await runPagefind(scratch, bundleDir);
+    else await mkdir(bundleDir, { recursive: true });
+    const unused = (await readdir(bundleDir)).filter((name) => UNUSED_UI.test(name));
+    await Promise.all(unused.map((name) => rm(path.join(bundleDir, name))));
+    return { bundleDir, pages: articles.length };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
-  await rm(bundleDir, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: bundleDir });
-  if (written.errors.length) throw new SearchIndexError(written.errors);
-  const unused = (await readdir(bundleDir)).filter((name) => UNUSED_UI.test(name));
-  await Promise.all(unused.map((name) => rm(path.join(bundleDir, name))));
-  return { bundleDir, pages: pages.length };
 }
