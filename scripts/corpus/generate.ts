@@ -21,7 +21,11 @@ export interface CorpusOptions {
   siteFile?: string;
   /** Dates are spread over these years (inclusive). */
   years?: [number, number];
+  /** Photos (`/images/…` paths, the caller puts the files there): one article in PHOTO_EVERY gets one as its lead image. */
+  photos?: string[];
 }
+
+const PHOTO_EVERY = 10;
 
 export interface Corpus {
   dir: string;
@@ -72,7 +76,7 @@ function quoted(text: string): string {
 }
 
 /** Writes the corpus into `dir` (replacing it) and says what it holds. */
-export function generateCorpus({ articles, seed, dir, siteFile = 'content/_data/site.yaml', years = [2015, 2025] }: CorpusOptions): Corpus {
+export function generateCorpus({ articles, seed, dir, siteFile = 'content/_data/site.yaml', years = [2015, 2025], photos = [] }: CorpusOptions): Corpus {
   const site = loadSiteSettings(siteFile);
   const rng = seededRandom(seed);
   rmSync(dir, { recursive: true, force: true });
@@ -107,6 +111,9 @@ export function generateCorpus({ articles, seed, dir, siteFile = 'content/_data/
       `author: ${quoted(pick(rng, words.authors))}`,
       `category: ${category.slug}`,
       `tags: [${tags.map(quoted).join(', ')}]`,
+      ...(photos.length && i % PHOTO_EVERY === 3
+        ? ['image:', `  src: ${photos[(i / PHOTO_EVERY | 0) % photos.length]}`, `  alt: ${quoted(`Quang cảnh ${topic}`)}`, `  caption: ${quoted(capitalise(topic))}`]
+        : []),
       '---',
       paragraphs.join('\n\n'),
       '',

@@ -7,6 +7,7 @@ import {
 import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
 import { indexArticles, type SearchIndexResult } from '../search/index.ts';
+import { handOverContent } from '../eleventy/preloaded.ts';
 import { buildSettings, type BuildSettings } from './settings.ts';
 
 export { buildSettings, type BuildSettings } from './settings.ts';
@@ -22,6 +23,20 @@ export interface BuildResult {
   images: ImageStats;
   /** What the search index holds (Pagefind, in <output>/pagefind/). */
   search: SearchIndexResult;
+  /** Milliseconds each stage took; render and index overlap. */
+  stages: BuildStages;
+}
+
+export interface BuildStages {
+  /** Reading and checking the content, photos included. */
+  content: number;
+  /** Eleventy writing the pages. */
+  render: number;
+  /** Pagefind indexing, while Eleventy renders. */
+  index: number;
+  /** Published list, manifest, and the swap into place. */
+  publish: number;
+  total: number;
 }
 
 /**
@@ -30,6 +45,8 @@ export interface BuildResult {
  * site exactly as it was.
  */
 export async function buildSite(settings: BuildSettings = buildSettings()): Promise<BuildResult> {
+  const started = performance.now();
+  const since = (from: number) => Math.round(performance.now() - from);
   // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
   const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
   const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
@@ -38,26 +55,33 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   const images = imageProcessor(settings.imageCacheDir);
   const before = { ...images.stats };
   const outputDir = path.resolve(settings.outputDir);
-  const { portal, problems, site } = await loadContent({
+  const content = await loadContent({
     contentDir: settings.contentDir,
     now: settings.now,
     showDrafts: settings.showDrafts,
     previous: readPublishedList(publishedListFile(outputDir)),
     images,
   });
+  const { portal, problems, site } = content;
 
+  const contentMs = since(started);
   const staging = `${outputDir}.next`;
   const previous = `${outputDir}.old`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.dirname(outputDir), { recursive: true });
   let search: SearchIndexResult;
+  let [renderMs, indexMs, publishStarted] = [0, 0, 0];
   try {
     process.env.PORTAL_OUTPUT = staging;
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while Eleventy renders on the other. It is part of the site: if either fails, nothing is published.
-    const indexing = indexArticles(staging, portal.articles);
+    const renderStarted = performance.now();
+    const indexing = indexArticles(staging, portal.articles).finally(() => (indexMs = since(renderStarted)));
+    handOverContent(content);
     const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
-    const [rendered, indexed] = await Promise.allSettled([eleventy.write(), indexing]);
+    const rendering = eleventy.write().finally(() => (renderMs = since(renderStarted)));
+    const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
+    publishStarted = performance.now();
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
     search = indexed.value;
@@ -81,5 +105,6 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     warnings: problems,
     images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused },
     search,
+    stages: { content: contentMs, render: renderMs, index: indexMs, publish: since(publishStarted), total: since(started) },
   };
 }

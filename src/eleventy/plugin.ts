@@ -13,6 +13,7 @@ import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import { indexArticles } from '../search/index.ts';
 import type { EleventyConfig } from './config.ts';
+import { takeHandedOverContent } from './preloaded.ts';
 
 export interface PortalOptions {
   contentDir: string;
@@ -43,8 +44,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   };
   config.on('eleventy.before', async () => {
     loaded = undefined;
-    loaded = await loadContent({ contentDir: options.contentDir, showDrafts: options.showDrafts, now: options.now ?? DateTime.now(),
-      images: imageProcessor(options.imageCacheDir) });
+    loaded = takeHandedOverContent() ?? await loadContent({ contentDir: options.contentDir, showDrafts: options.showDrafts,
+      now: options.now ?? DateTime.now(), images: imageProcessor(options.imageCacheDir) });
   });
   // Only the photos of published articles leave the cache: a draft's photo stays private.
   config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {

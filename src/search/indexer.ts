@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,22 +64,28 @@ function runPagefind(site: string, bundleDir: string): Promise<void> {
  * search document (searchDocument) to a scratch folder, then runs Pagefind's
  * own command-line indexer, which uses every core, on that folder. Nothing is
  * read from the rendered site, so this can run while Eleventy renders it.
+ * The documents are written before this returns (synchronously: a few
+ * milliseconds a hundred articles on tmpfs), so Pagefind is already at work
+ * when the caller starts Eleventy.
  */
-export async function indexArticles(siteDir: string, articles: Article[]): Promise<SearchIndexResult> {
-  const bundleDir = path.join(siteDir, BUNDLE_DIR);
-  const scratch = await mkdtemp(path.join(SCRATCH, 'portal-search-'));
+export function indexArticles(siteDir: string, articles: Article[]): Promise<SearchIndexResult> {
+  const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
+  for (const article of articles) {
+    const folder = path.join(scratch, article.url);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, 'index.html'), searchDocument(article));
+  }
+  return indexDocuments(scratch, path.join(siteDir, BUNDLE_DIR), articles.length);
+}
+
+async function indexDocuments(scratch: string, bundleDir: string, pages: number): Promise<SearchIndexResult> {
   try {
-    for (const article of articles) {
-      const folder = path.join(scratch, article.url);
-      await mkdir(folder, { recursive: true });
-      await writeFile(path.join(folder, 'index.html'), searchDocument(article));
-    }
     await rm(bundleDir, { recursive: true, force: true });
-    if (articles.length) await runPagefind(scratch, bundleDir);
+    if (pages) await runPagefind(scratch, bundleDir);
     else await mkdir(bundleDir, { recursive: true });
     const unused = (await readdir(bundleDir)).filter((name) => UNUSED_UI.test(name));
     await Promise.all(unused.map((name) => rm(path.join(bundleDir, name))));
-    return { bundleDir, pages: articles.length };
+    return { bundleDir, pages };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -96,7 +96,9 @@ describe('hostile content renders as text', () => {
           for (const [attr, value] of Object.entries(el.attribs)) {
             if (/^on/i.test(attr)) found.push(`${file}: <${el.tagName} ${attr}>`);
             if (attr === 'style') found.push(`${file}: <${el.tagName} style>`);
-            if (/^\s*(javascript|vbscript|data):/i.test(value) && !(attr === 'src' && /^data:image\//.test(value))) found.push(`${file}: ${attr}="${value}"`);
+            // Attributes a browser follows as a URL; data-* values (search filters) are only ever read as text.
+            const followed = /^(href|src|srcset|action|formaction|poster|cite|background|content)$/i.test(attr);
+            if (followed && /^\s*(javascript|vbscript|data):/i.test(value) && !(attr === 'src' && /^data:image\//.test(value))) found.push(`${file}: ${attr}="${value}"`);
           }
         });
         $('iframe, object, embed, style, base').each((_, el) => { found.push(`${file}: <${$(el).prop('tagName')}>`); });

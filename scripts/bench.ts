@@ -1,0 +1,136 @@
+// npm run bench -- --articles N [--runs 2] [--seed 1] [--keep]
+// Builds a generated corpus of N Vietnamese articles twice over, alternating, and prints the
+// figures issue 8 asks for: the full portal (every page type, feed, sitemap, search index,
+// photos from a warm cache) next to the bare baseline on the same articles (Eleventy with one
+// layout and one paginated list, then the `pagefind --site` CLI). Wall time per stage, peak
+// memory of each process tree, ratios of medians; also written to .cache/bench/portal-<N>.json.
+// A benchmark prints figures; it asserts nothing.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import sharp from 'sharp';
+import { generateCorpus } from './corpus/generate.ts';
+import { measure, median, megabytes, seconds, type Measured } from './bench/measure.ts';
+import type { BuildStages } from '../src/build/index.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '2000' },
+    runs: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(args.articles);
+const runs = Math.max(2, Number(args.runs));
+const work = mkdtempSync(path.join(tmpdir(), `bench-portal-${articles}-`));
+const PHOTOS = 8;
+
+// 1. The corpus: articles over 15 years, one in ten with one of a few photos.
+const photos = Array.from({ length: PHOTOS }, (_, i) => `/images/anh-${i + 1}.jpg`);
+const corpus = generateCorpus({ articles, seed: Number(args.seed), dir: path.join(work, 'content'), years: [2011, 2025], photos });
+mkdirSync(path.join(corpus.dir, 'images'));
+for (const [i, src] of photos.entries()) {
+  await sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 40 + i * 25, g: 110, b: 160 - i * 12 } } })
+    .jpeg({ quality: 80 }).toFile(path.join(corpus.dir, src));
+}
+
+// 2. The baseline project: its config and layouts, plus a copy of the same articles.
+const baseline = path.join(work, 'baseline');
+cpSync(path.join(ROOT, 'scripts/bench/baseline'), baseline, { recursive: true });
+cpSync(path.join(corpus.dir, 'articles'), path.join(baseline, 'articles'), { recursive: true });
+
+const env = (extra: Record<string, string>) => ({ ...process.env, ...extra });
+const portalEnv = {
+  PORTAL_CONTENT: corpus.dir,
+  PORTAL_OUTPUT: path.join(work, 'portal', '_site'),
+  PORTAL_IMAGE_CACHE: path.join(work, 'image-cache'),
+  PORTAL_NOW: '2026-06-01T00:00:00+07:00',
+  PORTAL_STAGES_FILE: path.join(work, 'stages.json'),
+};
+
+interface PortalRun extends Measured {
+  stages: BuildStages;
+}
+interface BaselineRun {
+  eleventy: Measured;
+  pagefind: Measured;
+}
+
+async function portalBuild(): Promise<PortalRun> {
+  rmSync(path.join(work, 'portal'), { recursive: true, force: true });
+  const run = await measure(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, env: env(portalEnv) });
+  return { ...run, stages: JSON.parse(readFileSync(portalEnv.PORTAL_STAGES_FILE, 'utf8')) };
+}
+
+async function baselineBuild(): Promise<BaselineRun> {
+  const output = path.join(work, 'baseline-site');
+  rmSync(output, { recursive: true, force: true });
+  const eleventy = await measure(process.execPath, [path.join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=eleventy.config.mjs', '--quiet'],
+    { cwd: baseline, env: env({ BASELINE_OUTPUT: output }) });
+  const pagefind = await measure(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', output, '--quiet'], { cwd: ROOT });
+  return { eleventy, pagefind };
+}
+
+const count = (dir: string, ext: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).length;
+
+console.log(`${articles} tin bài trong ${work}`);
+console.log('Lượt làm nóng (bộ nhớ đệm ảnh) …');
+const warm = await portalBuild();
+console.log(`  cổng, bộ nhớ đệm ảnh trống: ${seconds(warm.ms)}`);
+const portalPages = count(path.join(work, 'portal', '_site'), '.html');
+
+const portal: PortalRun[] = [];
+const bare: BaselineRun[] = [];
+for (let i = 0; i < runs; i++) {
+  // Alternating, so a noisy moment on the shared machine lands on both sides.
+  const b = await baselineBuild();
+  bare.push(b);
+  const p = await portalBuild();
+  portal.push(p);
+  console.log(`  lượt ${i + 1}: nền ${seconds(b.eleventy.ms)} + ${seconds(b.pagefind.ms)} = ${seconds(b.eleventy.ms + b.pagefind.ms)}` +
+    ` (đỉnh ${megabytes(Math.max(b.eleventy.peakKb, b.pagefind.peakKb))}); cổng ${seconds(p.ms)} (đỉnh ${megabytes(p.peakKb)})`);
+}
+const baselinePages = count(path.join(work, 'baseline-site'), '.html');
+
+const baselineMs = median(bare.map((b) => b.eleventy.ms + b.pagefind.ms));
+const portalMs = median(portal.map((p) => p.ms));
+const stage = (key: keyof BuildStages) => median(portal.map((p) => p.stages[key]));
+const result = {
+  articles,
+  runs,
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  baseline: {
+    htmlPages: baselinePages,
+    eleventyMs: median(bare.map((b) => b.eleventy.ms)),
+    pagefindMs: median(bare.map((b) => b.pagefind.ms)),
+    totalMs: baselineMs,
+    peakMb: Math.round(median(bare.map((b) => Math.max(b.eleventy.peakKb, b.pagefind.peakKb))) / 1024),
+  },
+  portal: {
+    htmlPages: portalPages,
+    totalMs: portalMs,
+    processStartMs: Math.round(portalMs - stage('total')),
+    stagesMs: { content: stage('content'), render: stage('render'), index: stage('index'), publish: stage('publish') },
+    peakMb: Math.round(median(portal.map((p) => p.peakKb)) / 1024),
+    coldImageCacheMs: Math.round(warm.ms),
+  },
+  ratio: Number((portalMs / baselineMs).toFixed(3)),
+  msPerArticle: { portal: Number((portalMs / articles).toFixed(3)), baseline: Number((baselineMs / articles).toFixed(3)) },
+};
+
+console.log(`\nKết quả (trung vị của ${runs} lượt xen kẽ), ${articles} tin bài:`);
+console.log(`  nền:  Eleventy ${seconds(result.baseline.eleventyMs)} + Pagefind CLI ${seconds(result.baseline.pagefindMs)} = ${seconds(baselineMs)}` +
+  ` cho ${baselinePages} trang; đỉnh bộ nhớ ${result.baseline.peakMb} MB`);
+console.log(`  cổng: ${seconds(portalMs)} cho ${portalPages} trang (khởi động ${seconds(result.portal.processStartMs)}, nội dung ${seconds(stage('content'))},` +
+  ` dựng trang ${seconds(stage('render'))} song song với chỉ mục ${seconds(stage('index'))}, xuất bản ${seconds(stage('publish'))});` +
+  ` đỉnh bộ nhớ (mọi tiến trình) ${result.portal.peakMb} MB`);
+console.log(`  tỉ lệ cổng/nền: ${result.ratio}; ${result.msPerArticle.portal} ms mỗi tin bài (nền ${result.msPerArticle.baseline} ms)`);
+
+const out = path.join(ROOT, '.cache/bench', `portal-${articles}.json`);
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+console.log(`  đã ghi ${path.relative(ROOT, out)}`);
+if (!args.keep) rmSync(work, { recursive: true, force: true });
