@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { assetCopies, fingerprintAssets } from '../assets/index.ts';
@@ -74,9 +74,10 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   const assets = fingerprintAssets(assetsDir);
   config.addFilter('asset', (url: string) => assets.url(url));
 
-  const pagesDir = path.join(options.layoutsDir, 'pages');
+  // Each page type includes its markup rather than holding it: Eleventy compiles a template's own
+  // text for every paginated page, while an include is compiled once and cached by Nunjucks.
   for (const page of pages) {
-    config.addTemplate(`portal/${page.name}.njk`, readFileSync(path.join(pagesDir, page.template), 'utf8'), page.data);
+    config.addTemplate(`portal/${page.name}.njk`, `{% include "pages/${page.template}" %}`, page.data);
   }
   config.addWatchTarget(options.layoutsDir);
   config.addWatchTarget(path.join(options.contentDir, 'articles'));
