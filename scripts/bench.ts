@@ -9,6 +9,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
 import sharp from 'sharp';
 import { generateCorpus } from './corpus/generate.ts';
 import { measure, median, megabytes, seconds, type Measured } from './bench/measure.ts';
@@ -95,6 +97,19 @@ for (let i = 0; i < runs; i++) {
 }
 const baselinePages = count(path.join(work, 'baseline-site'), '.html');
 
+/** What a reader's first visit to a page transfers, gzip-compressed: the HTML and its stylesheets and scripts (fonts and photos excluded). */
+function pageWeight(siteDir: string, url: string) {
+  const html = readFileSync(path.join(siteDir, url, 'index.html'));
+  const $ = cheerio.load(html);
+  const linked = [...$('link[rel="stylesheet"]').map((_, el) => $(el).attr('href')).get(), ...$('script[src]').map((_, el) => $(el).attr('src')).get()];
+  const bytes = [html, ...linked.map((href) => readFileSync(path.join(siteDir, href)))].reduce((sum, file) => sum + gzipSync(file).length, 0);
+  const blocking = $('head link[rel="stylesheet"]').length + $('head script[src]:not([defer]):not([async]):not([type="module"])').length;
+  return { url, kb: Number((bytes / 1024).toFixed(1)), renderBlocking: blocking };
+}
+const portalSite = path.join(work, 'portal', '_site');
+const firstArticle = (readdirSync(path.join(portalSite, 'tin-tuc')) as string[]).sort()[0];
+const weights = [pageWeight(portalSite, '/'), pageWeight(portalSite, `/tin-tuc/${firstArticle}/`)];
+
 const baselineMs = median(bare.map((b) => b.eleventy.ms + b.pagefind.ms));
 const portalMs = median(portal.map((p) => p.ms));
 const stage = (key: keyof BuildStages) => median(portal.map((p) => p.stages[key]));
@@ -118,6 +133,7 @@ const result = {
     coldImageCacheMs: Math.round(warm.ms),
   },
   ratio: Number((portalMs / baselineMs).toFixed(3)),
+  pageWeight: weights,
   msPerArticle: { portal: Number((portalMs / articles).toFixed(3)), baseline: Number((baselineMs / articles).toFixed(3)) },
 };
 
@@ -127,6 +143,7 @@ console.log(`  nền:  Eleventy ${seconds(result.baseline.eleventyMs)} + Pagefin
 console.log(`  cổng: ${seconds(portalMs)} cho ${portalPages} trang (khởi động ${seconds(result.portal.processStartMs)}, nội dung ${seconds(stage('content'))},` +
   ` dựng trang ${seconds(stage('render'))} song song với chỉ mục ${seconds(stage('index'))}, xuất bản ${seconds(stage('publish'))});` +
   ` đỉnh bộ nhớ (mọi tiến trình) ${result.portal.peakMb} MB`);
+for (const w of weights) console.log(`  trang ${w.url}: ${w.kb} KB nén (HTML, CSS, JS), ${w.renderBlocking} yêu cầu chặn hiển thị`);
 console.log(`  tỉ lệ cổng/nền: ${result.ratio}; ${result.msPerArticle.portal} ms mỗi tin bài (nền ${result.msPerArticle.baseline} ms)`);
 
 const out = path.join(ROOT, '.cache/bench', `portal-${articles}.json`);

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { slugify } from '../../src/slugs/index.ts';
+import { seededRandom } from '../../scripts/random.ts';
 
 /**
  * A deterministic corpus of Vietnamese articles for checks at scale: the same
@@ -17,18 +18,6 @@ export interface CorpusOptions {
   /** Image file names available under `/images/`. */
   images: string[];
   seed?: number;
-}
-
-/** mulberry32: a tiny seeded PRNG, so the corpus is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SUBJECTS = ['UBND tỉnh', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Hội đồng nhân dân tỉnh',
@@ -65,7 +54,7 @@ const EXTERNAL = ['https://chinhphu.vn/', 'https://baochinhphu.vn/', 'https://di
 
 /** Writes the corpus' Markdown files; returns their slugs, newest last. */
 export function writeCorpus({ contentDir, articles, categories, images, seed = 2024 }: CorpusOptions): string[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const slugs: string[] = [];
   const titles = new Set<string>();
