@@ -21,11 +21,6 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** Two tags are the same tag when they differ only in case or Unicode form. */
-export function tagKey(tag: string): string {
-  return nfc(tag).trim().toLocaleLowerCase('vi');
-}
-
 /** Slug of a new article's title, cut at a word boundary so the URL stays readable. */
 export function titleSlug(title: string, maxLength = 80): string {
   const slug = slugify(title);
