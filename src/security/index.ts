@@ -1,4 +1,6 @@
 import { ASSETS_URL, HASHED_FOLDERS } from '../assets/index.ts';
+import { routes } from '../routes/index.ts';
+import { PAGEFIND_HASHED_FOLDERS } from '../search/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 
 /** One block of a `_headers` file: a path pattern (`*` matches anything) and the headers sent for it. */
@@ -68,13 +70,19 @@ function underPrefix(pathPrefix: string, path: string): string {
 
 /**
  * The rules of the `_headers` file: security headers everywhere, a year of
- * immutable caching for content-hashed stylesheets and scripts, a month for fonts.
+ * immutable caching for everything whose name carries its content's hash
+ * (stylesheets, scripts, photos under /img/, Pagefind's index chunks), a month for fonts.
+ * The patterns never overlap: Netlify joins the values of a header set twice.
  */
 export function headerRules(site: SiteSettings, pathPrefix = '/'): HeaderRule[] {
   return [
     { path: underPrefix(pathPrefix, '/*'), headers: securityHeaders(site) },
     ...HASHED_FOLDERS.map((folder) => ({
       path: underPrefix(pathPrefix, `${ASSETS_URL}${folder}/*`),
+      headers: { 'Cache-Control': `public, max-age=${YEAR}, immutable` },
+    })),
+    ...[routes.image(''), ...PAGEFIND_HASHED_FOLDERS].map((folder) => ({
+      path: underPrefix(pathPrefix, `${folder}*`),
       headers: { 'Cache-Control': `public, max-age=${YEAR}, immutable` },
     })),
     { path: underPrefix(pathPrefix, `${ASSETS_URL}fonts/*`), headers: { 'Cache-Control': `public, max-age=${MONTH}` } },
