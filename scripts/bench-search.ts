@@ -137,12 +137,12 @@ const report = [
   `| figure | value |`,
   `|---|---|`,
   `| corpus | ${articleCount} generated articles (seed ${args.seed}), ${htmlPages} HTML pages built in ${seconds(buildMs)} |`,
-  `| our indexing (read, đ→ḏ, Node API), median of ${runs} | ${timing(ours)} |`,
+  `| our indexing (search documents from the Portal, đ→ḏ, Pagefind CLI), median of ${runs} | ${timing(ours)} |`,
   `| bare \`pagefind --site\` CLI, same pages, median of ${runs} | ${timing(cli)} (${cliPages} pages) |`,
   `| index on disk (pagefind/) | ${kb(size.bytes)} in ${size.files} files; index + fragments + filters ${kb(indexOnly.reduce((s, d) => s + d.bytes, 0))} (CLI: ${kb(cliSize.bytes)}, with its unused UI files) |`,
   ...downloads.map((d) => `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`),
 ].join('\n');
 console.log(`\n${report}\n`);
-console.log('Ours: time measured inside the process; peak memory of Node + the Pagefind service. CLI: wall time and peak memory of its process tree.');
+console.log('Ours: time measured inside the process; peak memory of Node + Pagefind. CLI: wall time and peak memory of its process tree.');
 if (args.keep) console.log(`Giữ lại thư mục ${work}`);
 else rmSync(work, { recursive: true, force: true });

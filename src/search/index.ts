@@ -1,4 +1,4 @@
-export { indexArticles, PAGEFIND_HASHED_FOLDERS, SearchIndexError, type SearchIndexResult } from './indexer.ts';
+export { indexArticles, PAGEFIND_HASHED_FILES, SearchIndexError, type SearchIndexResult } from './indexer.ts';
 export { searchDocument } from './document.ts';
 export { toIndexerHtml, swapDForIndex } from './vietnamese.ts';
 export { searchScriptStrings, type SearchScriptStrings } from './page-strings.ts';

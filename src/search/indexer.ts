@@ -16,8 +16,10 @@ export interface SearchIndexResult {
 /** Pagefind's folder inside the built site; assets/js/search.js loads it from there. */
 const BUNDLE_DIR = 'pagefind';
 
-/** Folders of the bundle whose files are named by their content's hash, so hosts may cache them for good. */
-export const PAGEFIND_HASHED_FOLDERS = [`/${BUNDLE_DIR}/index/`, `/${BUNDLE_DIR}/fragment/`, `/${BUNDLE_DIR}/filter/`] as const;
+/** The bundle's files named by their content's hash (URL patterns), which hosts may cache for good. */
+export const PAGEFIND_HASHED_FILES = [
+  `/${BUNDLE_DIR}/index/*`, `/${BUNDLE_DIR}/fragment/*`, `/${BUNDLE_DIR}/filter/*`, `/${BUNDLE_DIR}/*.pf_meta`,
+] as const;
 
 /** Pagefind's ready-made search interfaces: the portal has its own (assets/js/search.js), so they are not published. */
 const UNUSED_UI = /^pagefind-(?:ui|modular-ui|component-ui)\.(?:js|css)$|^pagefind-highlight\.js$/;

@@ -1,6 +1,6 @@
 import { ASSETS_URL, HASHED_FOLDERS } from '../assets/index.ts';
 import { routes } from '../routes/index.ts';
-import { PAGEFIND_HASHED_FOLDERS } from '../search/index.ts';
+import { PAGEFIND_HASHED_FILES } from '../search/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 
 /** One block of a `_headers` file: a path pattern (`*` matches anything) and the headers sent for it. */
@@ -81,8 +81,8 @@ export function headerRules(site: SiteSettings, pathPrefix = '/'): HeaderRule[] 
       path: underPrefix(pathPrefix, `${ASSETS_URL}${folder}/*`),
       headers: { 'Cache-Control': `public, max-age=${YEAR}, immutable` },
     })),
-    ...[routes.image(''), ...PAGEFIND_HASHED_FOLDERS].map((folder) => ({
-      path: underPrefix(pathPrefix, `${folder}*`),
+    ...[`${routes.image('')}*`, ...PAGEFIND_HASHED_FILES].map((pattern) => ({
+      path: underPrefix(pathPrefix, pattern),
       headers: { 'Cache-Control': `public, max-age=${YEAR}, immutable` },
     })),
     { path: underPrefix(pathPrefix, `${ASSETS_URL}fonts/*`), headers: { 'Cache-Control': `public, max-age=${MONTH}` } },

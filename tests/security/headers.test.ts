@@ -37,9 +37,9 @@ test('_headers: security headers on every path, a year for hashed assets, paths 
   assert.match(blocks[0], /\n  X-Content-Type-Options: nosniff\n/);
   assert.equal(blocks[1], '/cong-thong-tin/assets/css/*\n  Cache-Control: public, max-age=31536000, immutable');
   assert.equal(blocks[2], '/cong-thong-tin/assets/js/*\n  Cache-Control: public, max-age=31536000, immutable');
-  for (const [i, folder] of ['img', 'pagefind/index', 'pagefind/fragment', 'pagefind/filter'].entries()) {
-    assert.equal(blocks[3 + i], `/cong-thong-tin/${folder}/*\n  Cache-Control: public, max-age=31536000, immutable`);
+  for (const [i, pattern] of ['img/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/filter/*', 'pagefind/*.pf_meta'].entries()) {
+    assert.equal(blocks[3 + i], `/cong-thong-tin/${pattern}\n  Cache-Control: public, max-age=31536000, immutable`);
   }
-  assert.equal(blocks[7], '/cong-thong-tin/assets/fonts/*\n  Cache-Control: public, max-age=2592000\n');
+  assert.equal(blocks[8], '/cong-thong-tin/assets/fonts/*\n  Cache-Control: public, max-age=2592000\n');
   assert.equal(headerRules(site)[0].path, '/*');
 });
