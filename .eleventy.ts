@@ -7,7 +7,12 @@ import { buildSettings } from './src/build/settings.ts';
 /** Wiring only: folders, the portal plugin, and the path prefix. */
 export default function (eleventyConfig: EleventyConfig) {
   const settings = buildSettings();
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.setNunjucksEnvironmentOptions({
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
   eleventyConfig.addPlugin(portalPlugin, {
     contentDir: settings.contentDir,
     layoutsDir: 'layouts',

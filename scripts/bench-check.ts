@@ -13,7 +13,9 @@ import { parseArgs } from 'node:util';
 import { readArticles } from '../src/content/read.ts';
 import { loadSiteSettings } from '../src/site/index.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' } },
+});
 const count = Number(values.articles);
 const runs = Number(values.runs);
 
@@ -56,12 +58,20 @@ const times: number[] = [];
 let output = '';
 for (let run = 0; run < runs; run++) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'scripts/check.ts'], {
-    encoding: 'utf8',
-    env: { ...process.env, PORTAL_CONTENT: dir, PORTAL_OUTPUT: path.join(dir, '_site') },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'scripts/check.ts'],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PORTAL_CONTENT: dir, PORTAL_OUTPUT: path.join(dir, '_site') },
+    },
+  );
   times.push((performance.now() - started) / 1000);
-  output = result.stdout.trim().split('\n').filter((line) => line.startsWith('Đã kiểm tra')).join('\n');
+  output = result.stdout
+    .trim()
+    .split('\n')
+    .filter((line) => line.startsWith('Đã kiểm tra'))
+    .join('\n');
   if (result.status !== 0) {
     console.error(result.stdout, result.stderr);
     process.exit(1);
@@ -71,4 +81,6 @@ if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 else console.log(`Giữ lại nội dung sinh ra ở ${dir}`);
 times.sort((a, b) => a - b);
 console.log(output);
-console.log(`npm run check, ${count} bài viết, ${runs} lần: nhanh nhất ${times[0].toFixed(2)} giây, trung vị ${times[Math.floor(runs / 2)].toFixed(2)} giây, chậm nhất ${times[runs - 1].toFixed(2)} giây.`);
+console.log(
+  `npm run check, ${count} bài viết, ${runs} lần: nhanh nhất ${times[0].toFixed(2)} giây, trung vị ${times[Math.floor(runs / 2)].toFixed(2)} giây, chậm nhất ${times[runs - 1].toFixed(2)} giây.`,
+);

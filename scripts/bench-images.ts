@@ -46,7 +46,11 @@ const mb = (kb: number) => Math.round(kb / 1024);
 
 function elapsed(started: number, cpu: NodeJS.CpuUsage): ChildResult {
   const used = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, maxRssMb: mb(process.resourceUsage().maxRSS) };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    maxRssMb: mb(process.resourceUsage().maxRSS),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -69,7 +73,9 @@ async function childBaseline(): Promise<ChildResult> {
   const { ENCODERS, FORMATS, OPEN_GRAPH, variantWidths } = await import('../src/images/index.ts');
   const input = process.env.BENCH_INPUT!;
   const output = process.env.BENCH_OUTPUT!;
-  const files = readdirSync(input).filter((name) => name.endsWith('.jpg')).map((name) => path.join(input, name));
+  const files = readdirSync(input)
+    .filter((name) => name.endsWith('.jpg'))
+    .map((name) => path.join(input, name));
   const [started, cpu] = [performance.now(), process.cpuUsage()];
   const queue = [...files];
   const worker = async () => {
@@ -80,11 +86,22 @@ async function childBaseline(): Promise<ChildResult> {
       const jobs = FORMATS.flatMap((format) =>
         variantWidths(width).map((w) => {
           const pipeline = sharp(file).rotate().resize({ width: w });
-          const encoded = format === 'avif' ? pipeline.avif(ENCODERS.avif) : format === 'webp' ? pipeline.webp(ENCODERS.webp) : pipeline.jpeg(ENCODERS.jpeg);
+          const encoded =
+            format === 'avif'
+              ? pipeline.avif(ENCODERS.avif)
+              : format === 'webp'
+                ? pipeline.webp(ENCODERS.webp)
+                : pipeline.jpeg(ENCODERS.jpeg);
           return encoded.toFile(path.join(output, `${name}-${w}.${format}`));
         }),
       );
-      jobs.push(sharp(file).rotate().resize({ width: OPEN_GRAPH.width, height: OPEN_GRAPH.height, fit: 'cover' }).jpeg(OPEN_GRAPH.jpeg).toFile(path.join(output, `${name}-og.jpg`)));
+      jobs.push(
+        sharp(file)
+          .rotate()
+          .resize({ width: OPEN_GRAPH.width, height: OPEN_GRAPH.height, fit: 'cover' })
+          .jpeg(OPEN_GRAPH.jpeg)
+          .toFile(path.join(output, `${name}-og.jpg`)),
+      );
       await Promise.all(jobs);
     }
   };
@@ -149,8 +166,18 @@ async function photos(count: number): Promise<string> {
   if (!missing.length) return dir;
   console.log(`Tạo ${missing.length} ảnh ${WIDTH}×${HEIGHT} trong ${dir} …`);
   // Sensor-like grain under every photo; each gets its own shapes, so every file (and hash) differs.
-  const grain = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 22 } } })
-    .blur(1.2).raw().toBuffer();
+  const grain = await sharp({
+    create: {
+      width: WIDTH,
+      height: HEIGHT,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 128, sigma: 22 },
+    },
+  })
+    .blur(1.2)
+    .raw()
+    .toBuffer();
   const queue = [...missing];
   const worker = async () => {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
@@ -162,10 +189,15 @@ async function photos(count: number): Promise<string> {
       }
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><defs><linearGradient id="g" x2="0" y2="1"><stop offset="0" stop-color="hsl(${i % 360},60%,70%)"/><stop offset="1" stop-color="hsl(${(i * 7) % 360},40%,30%)"/></linearGradient></defs><rect width="100%" height="100%" fill="url(#g)" fill-opacity="0.6"/>${shapes}</svg>`;
       const upright = await sharp(grain, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
-        .composite([{ input: Buffer.from(svg), blend: 'overlay' }]).png({ compressionLevel: 0 }).toBuffer();
+        .composite([{ input: Buffer.from(svg), blend: 'overlay' }])
+        .png({ compressionLevel: 0 })
+        .toBuffer();
       const sideways = i % 4 === 3;
       await (sideways ? sharp(upright).rotate(270).withMetadata({ orientation: 6 }) : sharp(upright))
-        .withExif({ IFD0: { Make: 'Canon', Model: 'EOS 90D' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 8/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 50/1 24/1' } })
+        .withExif({
+          IFD0: { Make: 'Canon', Model: 'EOS 90D' },
+          IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 8/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '105/1 50/1 24/1' },
+        })
         .jpeg({ quality: 90 })
         .toFile(path.join(dir, `anh-${i}.jpg`));
     }
@@ -184,8 +216,10 @@ function contentWith(photoDir: string, count: number): string {
   for (let i = 0; i < count; i++) {
     copyFileSync(path.join(photoDir, `anh-${i}.jpg`), path.join(dir, 'images', `anh-${i}.jpg`));
     const day = String((i % 28) + 1).padStart(2, '0');
-    writeFileSync(path.join(dir, 'articles/2025', `bai-${i}.md`),
-      `---\ntitle: "Bài có ảnh số ${i}"\ndate: "2025-03-${day}T08:00:00+07:00"\nauthor: Phóng viên\nimage:\n  src: /images/anh-${i}.jpg\n  alt: Ảnh số ${i}\n---\nNội dung bài ${i}.\n`);
+    writeFileSync(
+      path.join(dir, 'articles/2025', `bai-${i}.md`),
+      `---\ntitle: "Bài có ảnh số ${i}"\ndate: "2025-03-${day}T08:00:00+07:00"\nauthor: Phóng viên\nimage:\n  src: /images/anh-${i}.jpg\n  alt: Ảnh số ${i}\n---\nNội dung bài ${i}.\n`,
+    );
   }
   return dir;
 }
@@ -204,7 +238,9 @@ async function main(): Promise<void> {
   const runs = Number(args.runs);
   const photoDir = await photos(total);
   const cores = os.availableParallelism();
-  console.log(`Máy: ${cores} lõi, ${mb(os.totalmem() / 1024)} MB RAM; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}.`);
+  console.log(
+    `Máy: ${cores} lõi, ${mb(os.totalmem() / 1024)} MB RAM; sharp ${sharp.versions.sharp}, libvips ${sharp.versions.vips}.`,
+  );
 
   // 1. Medians: cold build, warm rebuild and the baseline on the same `sample` photos, `runs` times.
   const content = contentWith(photoDir, sample);
@@ -214,13 +250,19 @@ async function main(): Promise<void> {
   const baseline: Measured[] = [];
   for (let run = 1; run <= runs; run++) {
     const cache = scratch('portal-bench-cache-');
-    const buildEnv = (out: string) => ({ PORTAL_CONTENT: content, PORTAL_OUTPUT: path.join(out, '_site'), PORTAL_IMAGE_CACHE: cache });
+    const buildEnv = (out: string) => ({
+      PORTAL_CONTENT: content,
+      PORTAL_OUTPUT: path.join(out, '_site'),
+      PORTAL_IMAGE_CACHE: cache,
+    });
     cold.push(await measure('build', buildEnv(scratch('portal-bench-site-'))));
     warm.push(await measure('build', buildEnv(scratch('portal-bench-site-'))));
     const out = scratch('portal-bench-baseline-');
     baseline.push(await measure('baseline', { BENCH_INPUT: baselineInput, BENCH_OUTPUT: out }));
     const [c, w, b] = [cold[run - 1], warm[run - 1], baseline[run - 1]];
-    console.log(`  lượt ${run}: dựng lần đầu ${c.seconds.toFixed(1)} s, CPU ${c.cpuSeconds.toFixed(1)} s (mã hóa ${c.encoded}); dựng lại ${w.seconds.toFixed(2)} s (mã hóa ${w.encoded}); sharp trực tiếp ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s`);
+    console.log(
+      `  lượt ${run}: dựng lần đầu ${c.seconds.toFixed(1)} s, CPU ${c.cpuSeconds.toFixed(1)} s (mã hóa ${c.encoded}); dựng lại ${w.seconds.toFixed(2)} s (mã hóa ${w.encoded}); sharp trực tiếp ${b.seconds.toFixed(1)} s, CPU ${b.cpuSeconds.toFixed(1)} s`,
+    );
   }
   const coldS = median(cold.map((m) => m.seconds));
   const warmS = median(warm.map((m) => m.seconds));
@@ -232,8 +274,12 @@ async function main(): Promise<void> {
   console.log(`  dựng lại, ảnh không đổi: ${warmS.toFixed(2)} s (mã hóa ${warm.map((m) => m.encoded).join('/')} ảnh)`);
   console.log(`  sharp trực tiếp:         ${baseS.toFixed(1)} s = ${(sample / baseS).toFixed(2)} ảnh/s`);
   console.log(`  thời gian CPU: dựng lần đầu ${coldCpu.toFixed(1)} s, sharp trực tiếp ${baseCpu.toFixed(1)} s`);
-  console.log(`  tỉ lệ dựng lần đầu / sharp trực tiếp: ${(coldS / baseS).toFixed(2)} (thời gian), ${(coldCpu / baseCpu).toFixed(2)} (CPU); dựng lại / sharp trực tiếp: ${(warmS / baseS).toFixed(3)}`);
-  console.log(`  bộ nhớ đỉnh (cây tiến trình): dựng ${median(cold.map((m) => m.treePeakMb))} MB, sharp trực tiếp ${median(baseline.map((m) => m.treePeakMb))} MB`);
+  console.log(
+    `  tỉ lệ dựng lần đầu / sharp trực tiếp: ${(coldS / baseS).toFixed(2)} (thời gian), ${(coldCpu / baseCpu).toFixed(2)} (CPU); dựng lại / sharp trực tiếp: ${(warmS / baseS).toFixed(3)}`,
+  );
+  console.log(
+    `  bộ nhớ đỉnh (cây tiến trình): dựng ${median(cold.map((m) => m.treePeakMb))} MB, sharp trực tiếp ${median(baseline.map((m) => m.treePeakMb))} MB`,
+  );
 
   // 2. Scale and memory: every photo through the real build once, then a rebuild.
   if (total > sample || runs === 0) {
@@ -243,9 +289,15 @@ async function main(): Promise<void> {
     const big = await measure('build', env(scratch('portal-bench-site-')));
     const again = await measure('build', env(scratch('portal-bench-site-')));
     console.log(`\n${total} ảnh 24 MP (${WIDTH}×${HEIGHT}), một lượt:`);
-    console.log(`  dựng lần đầu: ${big.seconds.toFixed(1)} s = ${(total / big.seconds).toFixed(2)} ảnh/s, CPU ${big.cpuSeconds.toFixed(0)} s (mã hóa ${big.encoded})`);
-    console.log(`  bộ nhớ đỉnh: cây tiến trình ${big.treePeakMb} MB (đo mỗi 50 ms), tiến trình dựng ${big.maxRssMb} MB (maxRSS của nhân)`);
-    console.log(`  dựng lại: ${again.seconds.toFixed(2)} s (mã hóa ${again.encoded}, dùng lại ${again.reused}), bộ nhớ đỉnh ${again.treePeakMb} MB`);
+    console.log(
+      `  dựng lần đầu: ${big.seconds.toFixed(1)} s = ${(total / big.seconds).toFixed(2)} ảnh/s, CPU ${big.cpuSeconds.toFixed(0)} s (mã hóa ${big.encoded})`,
+    );
+    console.log(
+      `  bộ nhớ đỉnh: cây tiến trình ${big.treePeakMb} MB (đo mỗi 50 ms), tiến trình dựng ${big.maxRssMb} MB (maxRSS của nhân)`,
+    );
+    console.log(
+      `  dựng lại: ${again.seconds.toFixed(2)} s (mã hóa ${again.encoded}, dùng lại ${again.reused}), bộ nhớ đỉnh ${again.treePeakMb} MB`,
+    );
   }
 }
 

@@ -69,7 +69,11 @@ const pagefindBin = path.join(ROOT, 'node_modules/.bin/pagefind');
 const ours: Measured[] = [];
 const cli: Measured[] = [];
 const runOurs = async () => {
-  const run = await measure(process.execPath, ['--import', 'tsx', 'scripts/bench-search.ts', '--index-once', corpus.dir, siteDir], { cwd: ROOT });
+  const run = await measure(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench-search.ts', '--index-once', corpus.dir, siteDir],
+    { cwd: ROOT },
+  );
   ours.push({ ...run, ms: JSON.parse(run.stdout).ms });
 };
 const runCli = async () => {
@@ -78,7 +82,9 @@ const runCli = async () => {
 };
 for (let i = 0; i < runs; i++) {
   for (const step of i % 2 ? [runCli, runOurs] : [runOurs, runCli]) await step();
-  console.log(`  lượt ${i + 1}: ours ${seconds(ours[i].ms)} / ${mb(ours[i].peakKb)}, CLI ${seconds(cli[i].ms)} / ${mb(cli[i].peakKb)}`);
+  console.log(
+    `  lượt ${i + 1}: ours ${seconds(ours[i].ms)} / ${mb(ours[i].peakKb)}, CLI ${seconds(cli[i].ms)} / ${mb(cli[i].peakKb)}`,
+  );
 }
 const cliPages = /page_count":(\d+)/.exec(readFileSync(path.join(cliOutput, 'pagefind-entry.json'), 'utf8'))?.[1];
 
@@ -92,20 +98,32 @@ const cliSize = folderSize(cliOutput);
 const blocks = readHeadersFile(path.join(siteDir, '_headers'));
 const server = await serveSite(siteDir, { headers: (pathname) => headersFor(blocks, pathname) });
 const browser = await launchBrowser();
-interface Download { query: string; results: string; pagefind: number; pagefindGzip: number; page: number; requests: number; parts: string }
+interface Download {
+  query: string;
+  results: string;
+  pagefind: number;
+  pagefindGzip: number;
+  page: number;
+  requests: number;
+  parts: string;
+}
 /** What a Pagefind request is: its code, the page list (pf_meta), word index chunks, filters or result fragments. */
 const partOf = (url: string) => /\.pf_(meta|index|filter|fragment)$/.exec(new URL(url).pathname)?.[1] ?? 'code';
 async function firstSearch(query: string): Promise<Download> {
   const context = await browser.newContext();
   const sizes: Promise<{ url: string; bytes: number; gzip: number }>[] = [];
-  context.on('requestfinished', (request) => sizes.push((async () => {
-    const { responseBodySize } = await request.sizes();
-    const body = responseBodySize < 0 ? Buffer.alloc(0) : await (await request.response())!.body();
-    // Negative: served from the browser cache. Zero: Chromium does not report a worker's script, count its body.
-    const bytes = responseBodySize < 0 ? 0 : responseBodySize || body.length;
-    const compressed = /\.pf_|\.woff2$/.test(request.url()) ? bytes : Math.min(bytes, gzipSync(body).length);
-    return { url: request.url(), bytes, gzip: compressed };
-  })()));
+  context.on('requestfinished', (request) =>
+    sizes.push(
+      (async () => {
+        const { responseBodySize } = await request.sizes();
+        const body = responseBodySize < 0 ? Buffer.alloc(0) : await (await request.response())!.body();
+        // Negative: served from the browser cache. Zero: Chromium does not report a worker's script, count its body.
+        const bytes = responseBodySize < 0 ? 0 : responseBodySize || body.length;
+        const compressed = /\.pf_|\.woff2$/.test(request.url()) ? bytes : Math.min(bytes, gzipSync(body).length);
+        return { url: request.url(), bytes, gzip: compressed };
+      })(),
+    ),
+  );
   const page = await context.newPage();
   await page.goto(`${server.origin}/tim-kiem/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction((loading) => {
@@ -123,7 +141,15 @@ async function firstSearch(query: string): Promise<Download> {
     .filter(([, list]) => list.length)
     .map(([part, list]) => `${part} ${kb(sum(list, 'bytes'))}`)
     .join(', ');
-  return { query, results, pagefind: sum(inBundle, 'bytes'), pagefindGzip: sum(inBundle, 'gzip'), page: sum(all, 'bytes'), requests: inBundle.length, parts };
+  return {
+    query,
+    results,
+    pagefind: sum(inBundle, 'bytes'),
+    pagefindGzip: sum(inBundle, 'gzip'),
+    page: sum(all, 'bytes'),
+    requests: inBundle.length,
+    parts,
+  };
 }
 const downloads = [];
 for (const query of ['tinh', corpus.commonWord, corpus.rareWord]) downloads.push(await firstSearch(query));
@@ -140,9 +166,14 @@ const report = [
   `| our indexing (search documents from the Portal, đ→ḏ, Pagefind CLI), median of ${runs} | ${timing(ours)} |`,
   `| bare \`pagefind --site\` CLI, same pages, median of ${runs} | ${timing(cli)} (${cliPages} pages) |`,
   `| index on disk (pagefind/) | ${kb(size.bytes)} in ${size.files} files; index + fragments + filters ${kb(indexOnly.reduce((s, d) => s + d.bytes, 0))} (CLI: ${kb(cliSize.bytes)}, with its unused UI files) |`,
-  ...downloads.map((d) => `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`),
+  ...downloads.map(
+    (d) =>
+      `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`,
+  ),
 ].join('\n');
 console.log(`\n${report}\n`);
-console.log('Ours: time measured inside the process; peak memory of Node + Pagefind. CLI: wall time and peak memory of its process tree.');
+console.log(
+  'Ours: time measured inside the process; peak memory of Node + Pagefind. CLI: wall time and peak memory of its process tree.',
+);
 if (args.keep) console.log(`Giữ lại thư mục ${work}`);
 else rmSync(work, { recursive: true, force: true });

@@ -32,11 +32,18 @@ const PHOTOS = 8;
 
 // 1. The corpus: articles over 15 years, one in ten with one of a few photos.
 const photos = Array.from({ length: PHOTOS }, (_, i) => `/images/anh-${i + 1}.jpg`);
-const corpus = generateCorpus({ articles, seed: Number(args.seed), dir: path.join(work, 'content'), years: [2011, 2025], photos });
+const corpus = generateCorpus({
+  articles,
+  seed: Number(args.seed),
+  dir: path.join(work, 'content'),
+  years: [2011, 2025],
+  photos,
+});
 mkdirSync(path.join(corpus.dir, 'images'));
 for (const [i, src] of photos.entries()) {
   await sharp({ create: { width: 2400, height: 1600, channels: 3, background: { r: 40 + i * 25, g: 110, b: 160 - i * 12 } } })
-    .jpeg({ quality: 80 }).toFile(path.join(corpus.dir, src));
+    .jpeg({ quality: 80 })
+    .toFile(path.join(corpus.dir, src));
 }
 
 // 2. The baseline project: its config and layouts, plus a copy of the same articles.
@@ -70,13 +77,17 @@ async function portalBuild(): Promise<PortalRun> {
 async function baselineBuild(): Promise<BaselineRun> {
   const output = path.join(work, 'baseline-site');
   rmSync(output, { recursive: true, force: true });
-  const eleventy = await measure(process.execPath, [path.join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=eleventy.config.mjs', '--quiet'],
-    { cwd: baseline, env: env({ BASELINE_OUTPUT: output }) });
+  const eleventy = await measure(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/@11ty/eleventy/cmd.cjs'), '--config=eleventy.config.mjs', '--quiet'],
+    { cwd: baseline, env: env({ BASELINE_OUTPUT: output }) },
+  );
   const pagefind = await measure(path.join(ROOT, 'node_modules/.bin/pagefind'), ['--site', output, '--quiet'], { cwd: ROOT });
   return { eleventy, pagefind };
 }
 
-const count = (dir: string, ext: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).length;
+const count = (dir: string, ext: string) =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).length;
 
 console.log(`${articles} tin bài trong ${work}`);
 console.log('Lượt làm nóng (bộ nhớ đệm ảnh) …');
@@ -92,8 +103,10 @@ for (let i = 0; i < runs; i++) {
   bare.push(b);
   const p = await portalBuild();
   portal.push(p);
-  console.log(`  lượt ${i + 1}: nền ${seconds(b.eleventy.ms)} + ${seconds(b.pagefind.ms)} = ${seconds(b.eleventy.ms + b.pagefind.ms)}` +
-    ` (đỉnh ${megabytes(Math.max(b.eleventy.peakKb, b.pagefind.peakKb))}); cổng ${seconds(p.ms)} (đỉnh ${megabytes(p.peakKb)})`);
+  console.log(
+    `  lượt ${i + 1}: nền ${seconds(b.eleventy.ms)} + ${seconds(b.pagefind.ms)} = ${seconds(b.eleventy.ms + b.pagefind.ms)}` +
+      ` (đỉnh ${megabytes(Math.max(b.eleventy.peakKb, b.pagefind.peakKb))}); cổng ${seconds(p.ms)} (đỉnh ${megabytes(p.peakKb)})`,
+  );
 }
 const baselinePages = count(path.join(work, 'baseline-site'), '.html');
 
@@ -101,9 +114,20 @@ const baselinePages = count(path.join(work, 'baseline-site'), '.html');
 function pageWeight(siteDir: string, url: string) {
   const html = readFileSync(path.join(siteDir, url, 'index.html'));
   const $ = cheerio.load(html);
-  const linked = [...$('link[rel="stylesheet"]').map((_, el) => $(el).attr('href')).get(), ...$('script[src]').map((_, el) => $(el).attr('src')).get()];
-  const bytes = [html, ...linked.map((href) => readFileSync(path.join(siteDir, href)))].reduce((sum, file) => sum + gzipSync(file).length, 0);
-  const blocking = $('head link[rel="stylesheet"]').length + $('head script[src]:not([defer]):not([async]):not([type="module"])').length;
+  const linked = [
+    ...$('link[rel="stylesheet"]')
+      .map((_, el) => $(el).attr('href'))
+      .get(),
+    ...$('script[src]')
+      .map((_, el) => $(el).attr('src'))
+      .get(),
+  ];
+  const bytes = [html, ...linked.map((href) => readFileSync(path.join(siteDir, href)))].reduce(
+    (sum, file) => sum + gzipSync(file).length,
+    0,
+  );
+  const blocking =
+    $('head link[rel="stylesheet"]').length + $('head script[src]:not([defer]):not([async]):not([type="module"])').length;
   return { url, kb: Number((bytes / 1024).toFixed(1)), renderBlocking: blocking };
 }
 const portalSite = path.join(work, 'portal', '_site');
@@ -138,13 +162,20 @@ const result = {
 };
 
 console.log(`\nKết quả (trung vị của ${runs} lượt xen kẽ), ${articles} tin bài:`);
-console.log(`  nền:  Eleventy ${seconds(result.baseline.eleventyMs)} + Pagefind CLI ${seconds(result.baseline.pagefindMs)} = ${seconds(baselineMs)}` +
-  ` cho ${baselinePages} trang; đỉnh bộ nhớ ${result.baseline.peakMb} MB`);
-console.log(`  cổng: ${seconds(portalMs)} cho ${portalPages} trang (khởi động ${seconds(result.portal.processStartMs)}, nội dung ${seconds(stage('content'))},` +
-  ` dựng trang ${seconds(stage('render'))} song song với chỉ mục ${seconds(stage('index'))}, xuất bản ${seconds(stage('publish'))});` +
-  ` đỉnh bộ nhớ (mọi tiến trình) ${result.portal.peakMb} MB`);
-for (const w of weights) console.log(`  trang ${w.url}: ${w.kb} KB nén (HTML, CSS, JS), ${w.renderBlocking} yêu cầu chặn hiển thị`);
-console.log(`  tỉ lệ cổng/nền: ${result.ratio}; ${result.msPerArticle.portal} ms mỗi tin bài (nền ${result.msPerArticle.baseline} ms)`);
+console.log(
+  `  nền:  Eleventy ${seconds(result.baseline.eleventyMs)} + Pagefind CLI ${seconds(result.baseline.pagefindMs)} = ${seconds(baselineMs)}` +
+    ` cho ${baselinePages} trang; đỉnh bộ nhớ ${result.baseline.peakMb} MB`,
+);
+console.log(
+  `  cổng: ${seconds(portalMs)} cho ${portalPages} trang (khởi động ${seconds(result.portal.processStartMs)}, nội dung ${seconds(stage('content'))},` +
+    ` dựng trang ${seconds(stage('render'))} song song với chỉ mục ${seconds(stage('index'))}, xuất bản ${seconds(stage('publish'))});` +
+    ` đỉnh bộ nhớ (mọi tiến trình) ${result.portal.peakMb} MB`,
+);
+for (const w of weights)
+  console.log(`  trang ${w.url}: ${w.kb} KB nén (HTML, CSS, JS), ${w.renderBlocking} yêu cầu chặn hiển thị`);
+console.log(
+  `  tỉ lệ cổng/nền: ${result.ratio}; ${result.msPerArticle.portal} ms mỗi tin bài (nền ${result.msPerArticle.baseline} ms)`,
+);
 
 const out = path.join(ROOT, '.cache/bench', `portal-${articles}.json`);
 mkdirSync(path.dirname(out), { recursive: true });

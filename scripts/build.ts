@@ -10,8 +10,10 @@ try {
   console.log(`Ảnh: mã hóa ${images.encoded}, dùng lại từ bộ nhớ đệm ${images.reused}.`);
   console.log(`Chỉ mục tìm kiếm: ${search.pages} tin bài.`);
   const s = (ms: number) => (ms / 1000).toFixed(1);
-  console.log(`Đã dựng cổng thông tin vào ${outputDir} trong ${s(stages.total)} giây ` +
-    `(nội dung ${s(stages.content)}, dựng trang ${s(stages.render)} song song với chỉ mục ${s(stages.index)}, xuất bản ${s(stages.publish)}).`);
+  console.log(
+    `Đã dựng cổng thông tin vào ${outputDir} trong ${s(stages.total)} giây ` +
+      `(nội dung ${s(stages.content)}, dựng trang ${s(stages.render)} song song với chỉ mục ${s(stages.index)}, xuất bản ${s(stages.publish)}).`,
+  );
   // npm run bench reads the stages from here.
   if (process.env.PORTAL_STAGES_FILE) writeFileSync(process.env.PORTAL_STAGES_FILE, JSON.stringify(stages));
 } catch (error) {

@@ -13,7 +13,12 @@ const settings = buildSettings();
 const previousFile = values.previous ?? publishedListFile(settings.outputDir);
 const previous = readPublishedList(previousFile);
 
-const { problems } = await inspectContent({ contentDir: settings.contentDir, now: settings.now, showDrafts: settings.showDrafts, previous });
+const { problems } = await inspectContent({
+  contentDir: settings.contentDir,
+  now: settings.now,
+  showDrafts: settings.showDrafts,
+  previous,
+});
 for (const problem of problems) console.log(formatProblem(problem));
 
 const errors = problems.filter((p) => p.severity === 'error').length;

@@ -9,15 +9,24 @@ const usage = `Cách dùng: npm run deploy -- <đích> [--via folder|rsync|rclon
           hoặc remote của rclone (s3-tinh:cong-thong-tin)`;
 
 const labels: Record<string, string> = {
-  'assets add': '+ tài nguyên', 'assets update': '~ tài nguyên', 'pages add': '+ trang', 'pages update': '~ trang',
-  'stale delete': '- xóa', 'manifest add': '✓ ghi dấu bản dựng', 'manifest update': '✓ ghi dấu bản dựng',
+  'assets add': '+ tài nguyên',
+  'assets update': '~ tài nguyên',
+  'pages add': '+ trang',
+  'pages update': '~ trang',
+  'stale delete': '- xóa',
+  'manifest add': '✓ ghi dấu bản dựng',
+  'manifest update': '✓ ghi dấu bản dựng',
 };
 
 function readArgs() {
   try {
-    const args = parseArgs({ allowPositionals: true, options: { via: { type: 'string' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' } } });
+    const args = parseArgs({
+      allowPositionals: true,
+      options: { via: { type: 'string' }, 'dry-run': { type: 'boolean' }, force: { type: 'boolean' } },
+    });
     if (args.positionals.length !== 1) throw new Error('Cần đúng một đích.');
-    if (args.values.via && !transportNames.includes(args.values.via as TransportName)) throw new Error(`--via phải là ${transportNames.join(', ')}.`);
+    if (args.values.via && !transportNames.includes(args.values.via as TransportName))
+      throw new Error(`--via phải là ${transportNames.join(', ')}.`);
     return args;
   } catch (error) {
     console.error(`${(error as Error).message}\n${usage}`);
@@ -38,8 +47,10 @@ try {
     onOperation: (op: Operation) => console.log(`${labels[`${op.phase} ${op.action}`]}  ${op.path}`),
   });
   const count = (phase: string) => operations.filter((op) => op.phase === phase).length;
-  console.log(`${dryRun ? 'Chạy thử (không thay đổi gì): ' : 'Đã triển khai '}bản dựng cho ${manifest.baseUrl} lên ${target.location} (${target.transport}): ` +
-    `${count('assets')} tài nguyên, ${count('pages')} trang, xóa ${count('stale')} tệp cũ, trong ${((performance.now() - started) / 1000).toFixed(1)} giây.`);
+  console.log(
+    `${dryRun ? 'Chạy thử (không thay đổi gì): ' : 'Đã triển khai '}bản dựng cho ${manifest.baseUrl} lên ${target.location} (${target.transport}): ` +
+      `${count('assets')} tài nguyên, ${count('pages')} trang, xóa ${count('stale')} tệp cũ, trong ${((performance.now() - started) / 1000).toFixed(1)} giây.`,
+  );
 } catch (error) {
   console.error(error instanceof DeployRefused ? error.message : `Triển khai thất bại: ${(error as Error).message}`);
   process.exit(1);

@@ -19,7 +19,10 @@ try {
   });
   const settings = buildSettings();
   const author = values.author ?? gitUserName();
-  if (!author) throw new NewArticleError('Chưa biết tên tác giả: hãy thêm --author "Tên tác giả" (hoặc đặt tên bằng: git config user.name "Tên tác giả")');
+  if (!author)
+    throw new NewArticleError(
+      'Chưa biết tên tác giả: hãy thêm --author "Tên tác giả" (hoặc đặt tên bằng: git config user.name "Tên tác giả")',
+    );
   const article = planNewArticle({
     contentDir: settings.contentDir,
     site: loadSiteSettings(siteFile(settings.contentDir)),
@@ -34,7 +37,8 @@ try {
   console.log('Mở tệp, viết nội dung bài bên dưới dòng --- cuối, rồi chạy: npm run check (kiểm tra) và npm start (xem trước).');
 } catch (error) {
   if (error instanceof NewArticleError || error instanceof ContentError) console.error(error.message);
-  else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`Tham số không hợp lệ: ${(error as Error).message}`);
+  else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    console.error(`Tham số không hợp lệ: ${(error as Error).message}`);
   else throw error;
   process.exit(1);
 }

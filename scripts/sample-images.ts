@@ -17,21 +17,21 @@
  * content/articles/**.md; ảnh nào được tham chiếu (image.src) mà chưa có chủ đề
  * riêng sẽ được sinh bằng bảng màu suy ra từ tên tệp.
  */
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import sharp from "sharp";
-import { seededRandom, type Rng } from "./random.ts";
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { seededRandom, type Rng } from './random.ts';
 
 const WIDTH = 1600;
 const HEIGHT = 1067;
 const QUALITY = 80;
 const MAX_BYTES = 250 * 1024;
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CONTENT_DIR = path.join(ROOT, "content");
-const ARTICLES_DIR = path.join(CONTENT_DIR, "articles");
-const IMAGES_DIR = path.join(CONTENT_DIR, "images");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CONTENT_DIR = path.join(ROOT, 'content');
+const ARTICLES_DIR = path.join(CONTENT_DIR, 'articles');
+const IMAGES_DIR = path.join(CONTENT_DIR, 'images');
 
 type Rgb = readonly [number, number, number];
 
@@ -49,12 +49,8 @@ const between = (rng: Rng, min: number, max: number): number => min + rng() * (m
 const round = (value: number): number => Math.round(value * 10) / 10;
 
 function hexToRgb(hex: string): Rgb {
-  const clean = hex.replace("#", "");
-  return [
-    Number.parseInt(clean.slice(0, 2), 16),
-    Number.parseInt(clean.slice(2, 4), 16),
-    Number.parseInt(clean.slice(4, 6), 16),
-  ];
+  const clean = hex.replace('#', '');
+  return [Number.parseInt(clean.slice(0, 2), 16), Number.parseInt(clean.slice(2, 4), 16), Number.parseInt(clean.slice(4, 6), 16)];
 }
 
 function hslToHex(h: number, s: number, l: number): string {
@@ -65,7 +61,7 @@ function hslToHex(h: number, s: number, l: number): string {
     const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
     return Math.round(c * 255)
       .toString(16)
-      .padStart(2, "0");
+      .padStart(2, '0');
   };
   return `#${channel(0)}${channel(8)}${channel(4)}`;
 }
@@ -113,13 +109,13 @@ function sun(cx: number, cy: number, r: number, color: string): string {
     `<circle cx="${cx}" cy="${cy}" r="${round(r * 2.2)}" fill="${color}" fill-opacity="0.12"/>`,
     `<circle cx="${cx}" cy="${cy}" r="${round(r * 1.5)}" fill="${color}" fill-opacity="0.2"/>`,
     `<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="0.9"/>`,
-  ].join("");
+  ].join('');
 }
 
 /** Những đốm tròn mờ (hiệu ứng bokeh). */
 function bokeh(rng: Rng, count: number, color: string, area: [number, number, number, number]): string {
   const [x0, y0, x1, y1] = area;
-  let out = "";
+  let out = '';
   for (let i = 0; i < count; i += 1) {
     out += `<circle cx="${round(between(rng, x0, x1))}" cy="${round(between(rng, y0, y1))}" r="${round(
       between(rng, 18, 90),
@@ -129,7 +125,7 @@ function bokeh(rng: Rng, count: number, color: string, area: [number, number, nu
 }
 
 function clouds(rng: Rng, count: number, color: string, maxY: number): string {
-  let out = "";
+  let out = '';
   for (let i = 0; i < count; i += 1) {
     const cx = between(rng, 80, WIDTH - 80);
     const cy = between(rng, 60, maxY);
@@ -138,7 +134,7 @@ function clouds(rng: Rng, count: number, color: string, maxY: number): string {
     out += `<ellipse cx="${round(cx)}" cy="${round(cy)}" rx="${round(w / 2)}" ry="${round(w / 7)}"/>`;
     out += `<ellipse cx="${round(cx - w / 6)}" cy="${round(cy - w / 12)}" rx="${round(w / 5)}" ry="${round(w / 8)}"/>`;
     out += `<ellipse cx="${round(cx + w / 8)}" cy="${round(cy - w / 10)}" rx="${round(w / 4)}" ry="${round(w / 7)}"/>`;
-    out += "</g>";
+    out += '</g>';
   }
   return out;
 }
@@ -165,13 +161,13 @@ function trees(rng: Rng, count: number, baseY: [number, number], colors: readonl
       x: between(rng, -20, WIDTH + 20),
       y: between(rng, baseY[0], baseY[1]),
       h: between(rng, 70, 190),
-      color: colors[Math.floor(rng() * colors.length)] ?? "#2f6b3a",
+      color: colors[Math.floor(rng() * colors.length)] ?? '#2f6b3a',
     });
   }
   items.sort((a, b) => a.y - b.y);
-  let out = "";
+  let out = '';
   for (const { x, y, h, color } of items) {
-    const scale = 0.6 + (y - baseY[0]) / Math.max(1, baseY[1] - baseY[0]) * 0.6;
+    const scale = 0.6 + ((y - baseY[0]) / Math.max(1, baseY[1] - baseY[0])) * 0.6;
     const height = h * scale;
     const half = height * 0.32;
     out += `<rect x="${round(x - 4 * scale)}" y="${round(y - height * 0.15)}" width="${round(8 * scale)}" height="${round(
@@ -198,7 +194,7 @@ function house(x: number, y: number, w: number, h: number, wall: string, roof: s
     `<rect x="${round(x + w * 0.62)}" y="${round(y + h * 0.3)}" width="${round(w * 0.2)}" height="${round(
       h * 0.3,
     )}" fill="#ffffff" fill-opacity="0.55"/>`,
-  ].join("");
+  ].join('');
 }
 
 /** Vùng tối dần ở các góc để ảnh có chiều sâu. */
@@ -209,7 +205,7 @@ function vignette(): string {
     `<stop offset="100%" stop-color="#000000" stop-opacity="0.28"/>`,
     `</radialGradient></defs>`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="url(#vignette)"/>`,
-  ].join("");
+  ].join('');
 }
 
 // ---------------------------------------------------------------------------
@@ -225,18 +221,18 @@ interface Theme {
 
 const themes: Record<string, Theme> = {
   // Hội chợ: dãy gian hàng mái bạt nhiều màu, cờ dây, dòng người tham quan.
-  "hoi-cho-nong-san": {
-    background: ["#8cc8f0", "#dcefff", "#c9b28a"],
+  'hoi-cho-nong-san': {
+    background: ['#8cc8f0', '#dcefff', '#c9b28a'],
     draw: (rng) => {
-      let out = sun(1380, 150, 70, "#fff6d0");
-      out += clouds(rng, 4, "#ffffff", 240);
-      out += ridge(rng, 420, 120, "#8fb58a", 0.8);
-      const tents = ["#d7263d", "#1b998b", "#f46036", "#2e86ab", "#f9c80e"];
+      let out = sun(1380, 150, 70, '#fff6d0');
+      out += clouds(rng, 4, '#ffffff', 240);
+      out += ridge(rng, 420, 120, '#8fb58a', 0.8);
+      const tents = ['#d7263d', '#1b998b', '#f46036', '#2e86ab', '#f9c80e'];
       for (let row = 0; row < 2; row += 1) {
         const y = 520 + row * 190;
         const w = 230 - row * 20;
         for (let x = 40 + row * 60; x < WIDTH - 100; x += w + 30) {
-          const color = tents[Math.floor(rng() * tents.length)] ?? "#d7263d";
+          const color = tents[Math.floor(rng() * tents.length)] ?? '#d7263d';
           out += `<rect x="${x}" y="${y}" width="${w}" height="130" fill="#f7f1e3"/>`;
           out += `<polygon points="${x - 12},${y} ${x + w / 2},${y - 70} ${x + w + 12},${y}" fill="${color}"/>`;
           out += `<rect x="${x + 14}" y="${y + 70}" width="${w - 28}" height="22" fill="#8a5a3b"/>`;
@@ -255,10 +251,10 @@ const themes: Record<string, Theme> = {
     },
   },
   // Sân khấu hát then: phông đỏ, nghệ nhân áo chàm ôm đàn tính, đèn sân khấu.
-  "hat-then-dan-tinh": {
-    background: ["#3a0d12", "#7a1622", "#c9803c"],
+  'hat-then-dan-tinh': {
+    background: ['#3a0d12', '#7a1622', '#c9803c'],
     draw: (rng) => {
-      let out = bokeh(rng, 16, "#ffd98a", [0, 0, WIDTH, 360]);
+      let out = bokeh(rng, 16, '#ffd98a', [0, 0, WIDTH, 360]);
       for (let i = 0; i < 5; i += 1) {
         out += `<polygon points="${200 + i * 300},0 ${120 + i * 300},900 ${330 + i * 300},900" fill="#fff3c4" fill-opacity="0.07"/>`;
       }
@@ -275,10 +271,10 @@ const themes: Record<string, Theme> = {
     },
   },
   // Hội trường hội nghị: phông sân khấu đỏ, dãy bàn ghế, ánh đèn.
-  "quang-canh-hoi-nghi": {
-    background: ["#7a1f1f", "#b5543a", "#e9c9a0"],
+  'quang-canh-hoi-nghi': {
+    background: ['#7a1f1f', '#b5543a', '#e9c9a0'],
     draw: (rng) => {
-      let out = bokeh(rng, 18, "#ffe7b0", [0, 0, WIDTH, 380]);
+      let out = bokeh(rng, 18, '#ffe7b0', [0, 0, WIDTH, 380]);
       out += `<rect x="300" y="120" width="1000" height="300" rx="12" fill="#a8201f" fill-opacity="0.85"/>`;
       out += `<rect x="300" y="120" width="1000" height="28" fill="#f4c542" fill-opacity="0.85"/>`;
       out += `<rect x="660" y="330" width="280" height="150" rx="10" fill="#6b3b1f"/>`;
@@ -297,13 +293,13 @@ const themes: Record<string, Theme> = {
     },
   },
   // Vườn cam, quýt trên đồi.
-  "vuon-cam-quyt": {
-    background: ["#9fd3f2", "#d8efc9", "#6fa64b"],
+  'vuon-cam-quyt': {
+    background: ['#9fd3f2', '#d8efc9', '#6fa64b'],
     draw: (rng) => {
-      let out = sun(1300, 190, 80, "#fff4c2");
-      out += clouds(rng, 4, "#ffffff", 260);
-      out += ridge(rng, 520, 120, "#7fb069", 0.9);
-      out += ridge(rng, 680, 90, "#4f8a3c");
+      let out = sun(1300, 190, 80, '#fff4c2');
+      out += clouds(rng, 4, '#ffffff', 260);
+      out += ridge(rng, 520, 120, '#7fb069', 0.9);
+      out += ridge(rng, 680, 90, '#4f8a3c');
       for (let i = 0; i < 14; i += 1) {
         const cx = between(rng, 40, WIDTH - 40);
         const cy = between(rng, 760, 1000);
@@ -312,20 +308,20 @@ const themes: Record<string, Theme> = {
         for (let f = 0; f < 7; f += 1) {
           out += `<circle cx="${round(cx + between(rng, -r * 0.7, r * 0.7))}" cy="${round(
             cy + between(rng, -r * 0.7, r * 0.6),
-          )}" r="${round(between(rng, 9, 15))}" fill="${rng() > 0.5 ? "#f39c1e" : "#f6b53d"}"/>`;
+          )}" r="${round(between(rng, 9, 15))}" fill="${rng() > 0.5 ? '#f39c1e' : '#f6b53d'}"/>`;
         }
       }
       return out;
     },
   },
   // Lễ hội xuống đồng: quả còn bay, dải cờ màu, núi đá.
-  "le-hoi-long-tong": {
-    background: ["#ffb35c", "#ffd98a", "#8fbf6a"],
+  'le-hoi-long-tong': {
+    background: ['#ffb35c', '#ffd98a', '#8fbf6a'],
     draw: (rng) => {
-      let out = sun(380, 230, 95, "#fff1c9");
-      out += ridge(rng, 560, 200, "#6b8f5a", 0.85);
-      out += ridge(rng, 740, 90, "#48713d");
-      const flagColors = ["#d7263d", "#f46036", "#2e86ab", "#f9c80e", "#1b998b"];
+      let out = sun(380, 230, 95, '#fff1c9');
+      out += ridge(rng, 560, 200, '#6b8f5a', 0.85);
+      out += ridge(rng, 740, 90, '#48713d');
+      const flagColors = ['#d7263d', '#f46036', '#2e86ab', '#f9c80e', '#1b998b'];
       for (let line = 0; line < 2; line += 1) {
         const y0 = 110 + line * 110;
         out += `<path d="M0 ${y0} Q${WIDTH / 2} ${y0 + 120} ${WIDTH} ${y0}" stroke="#5a3e2b" stroke-width="3" fill="none"/>`;
@@ -350,28 +346,28 @@ const themes: Record<string, Theme> = {
     },
   },
   // Điểm trường vùng cao: nhà lớp học giữa đồi xanh.
-  "truong-hoc-vung-cao": {
-    background: ["#8ec5ff", "#d9ecff", "#9acb7a"],
+  'truong-hoc-vung-cao': {
+    background: ['#8ec5ff', '#d9ecff', '#9acb7a'],
     draw: (rng) => {
-      let out = clouds(rng, 5, "#ffffff", 280);
-      out += ridge(rng, 480, 160, "#88a9c3", 0.7);
-      out += ridge(rng, 640, 110, "#6aa84f");
-      out += house(520, 650, 560, 190, "#f2e3c6", "#c0392b");
+      let out = clouds(rng, 5, '#ffffff', 280);
+      out += ridge(rng, 480, 160, '#88a9c3', 0.7);
+      out += ridge(rng, 640, 110, '#6aa84f');
+      out += house(520, 650, 560, 190, '#f2e3c6', '#c0392b');
       out += `<rect x="760" y="730" width="80" height="110" fill="#7b4a2a"/>`;
       out += `<rect x="470" y="840" width="660" height="26" fill="#d9c7a3"/>`;
       out += `<rect x="1220" y="560" width="8" height="280" fill="#6b6b6b"/>`;
       out += `<rect x="1228" y="565" width="120" height="76" fill="#d7263d"/>`;
-      out += trees(rng, 16, [900, 1065], ["#2f7d32", "#3c8d40", "#246b2a"]);
+      out += trees(rng, 16, [900, 1065], ['#2f7d32', '#3c8d40', '#246b2a']);
       return out;
     },
   },
   // Làng miến: những giàn phơi trắng trên sườn đồi nắng hanh.
-  "mien-dong-na-ri": {
-    background: ["#cfe6f5", "#f4ead2", "#c9b98d"],
+  'mien-dong-na-ri': {
+    background: ['#cfe6f5', '#f4ead2', '#c9b98d'],
     draw: (rng) => {
-      let out = sun(1350, 170, 70, "#fff6d8");
-      out += ridge(rng, 430, 150, "#9db4a0", 0.8);
-      out += ridge(rng, 580, 90, "#7f9c6b");
+      let out = sun(1350, 170, 70, '#fff6d8');
+      out += ridge(rng, 430, 150, '#9db4a0', 0.8);
+      out += ridge(rng, 580, 90, '#7f9c6b');
       for (let rack = 0; rack < 4; rack += 1) {
         const y = 640 + rack * 100;
         const x0 = 80 + rack * 30;
@@ -388,10 +384,10 @@ const themes: Record<string, Theme> = {
     },
   },
   // Thành phố biển: đường chân trời nhà cao tầng, cầu vòm, mặt biển.
-  "doan-cong-tac-da-nang": {
-    background: ["#2b5f9e", "#7fb3e0", "#f2c48d"],
+  'doan-cong-tac-da-nang': {
+    background: ['#2b5f9e', '#7fb3e0', '#f2c48d'],
     draw: (rng) => {
-      let out = sun(1180, 330, 90, "#ffe2a8");
+      let out = sun(1180, 330, 90, '#ffe2a8');
       let x = 20;
       while (x < WIDTH - 20) {
         const w = between(rng, 50, 120);
@@ -407,7 +403,7 @@ const themes: Record<string, Theme> = {
         }
         x += w + between(rng, 6, 24);
       }
-      out += water(rng, 640, "#1f4e79", "#cfe8ff");
+      out += water(rng, 640, '#1f4e79', '#cfe8ff');
       out += `<path d="M120 760 Q800 520 1480 760" stroke="#f4f4f4" stroke-width="10" fill="none"/>`;
       out += `<rect x="120" y="756" width="1360" height="14" fill="#e7e7e7"/>`;
       for (let i = 1; i < 16; i += 1) {
@@ -420,17 +416,17 @@ const themes: Record<string, Theme> = {
     },
   },
   // Hồ trên núi: dãy núi đá vôi, mặt hồ xanh ngọc, nhà sàn ven hồ.
-  "ho-ba-be": {
-    background: ["#b9dcf0", "#e8f3ec", "#3f8f8a"],
+  'ho-ba-be': {
+    background: ['#b9dcf0', '#e8f3ec', '#3f8f8a'],
     draw: (rng) => {
-      let out = clouds(rng, 3, "#ffffff", 220);
-      out += ridge(rng, 430, 230, "#5d8a78", 0.75);
-      out += ridge(rng, 560, 170, "#3f6e55");
-      out += water(rng, 640, "#2a8a8a", "#e6fbff");
+      let out = clouds(rng, 3, '#ffffff', 220);
+      out += ridge(rng, 430, 230, '#5d8a78', 0.75);
+      out += ridge(rng, 560, 170, '#3f6e55');
+      out += water(rng, 640, '#2a8a8a', '#e6fbff');
       out += `<path d="M0 640 Q400 610 800 640 T1600 640 L1600 700 L0 700 Z" fill="#3f6e55" fill-opacity="0.35"/>`;
       for (let i = 0; i < 4; i += 1) {
         const hx = 180 + i * 130;
-        out += house(hx, 575, 100, 50, "#8a5a3b", "#5b3a29");
+        out += house(hx, 575, 100, 50, '#8a5a3b', '#5b3a29');
         out += `<rect x="${hx + 10}" y="625" width="6" height="22" fill="#5b3a29"/>`;
         out += `<rect x="${hx + 84}" y="625" width="6" height="22" fill="#5b3a29"/>`;
       }
@@ -439,10 +435,10 @@ const themes: Record<string, Theme> = {
     },
   },
   // Hội trường đại hội: nền đỏ, các vòng cung vàng tỏa sáng.
-  "dai-hoi-dang-bo": {
-    background: ["#8e1212", "#c4291c", "#f2b544"],
+  'dai-hoi-dang-bo': {
+    background: ['#8e1212', '#c4291c', '#f2b544'],
     draw: (rng) => {
-      let out = "";
+      let out = '';
       for (let i = 0; i < 14; i += 1) {
         const angle = (Math.PI * (i + 0.5)) / 14;
         const x2 = 800 - Math.cos(angle) * 1400;
@@ -452,7 +448,7 @@ const themes: Record<string, Theme> = {
       for (let r = 520; r >= 200; r -= 80) {
         out += `<circle cx="800" cy="820" r="${r}" fill="none" stroke="#ffd36b" stroke-opacity="0.35" stroke-width="6"/>`;
       }
-      out += bokeh(rng, 20, "#ffe9b0", [0, 0, WIDTH, 500]);
+      out += bokeh(rng, 20, '#ffe9b0', [0, 0, WIDTH, 500]);
       out += `<rect x="0" y="860" width="${WIDTH}" height="${HEIGHT - 860}" fill="#5a0f0f" fill-opacity="0.55"/>`;
       for (let i = 0; i < 22; i += 1) {
         out += `<rect x="${40 + i * 70}" y="${round(between(rng, 800, 860))}" width="14" height="${round(
@@ -463,11 +459,11 @@ const themes: Record<string, Theme> = {
     },
   },
   // Gian hàng nông sản: lọ, gói, rổ tròn trên kệ gỗ.
-  "san-pham-ocop": {
-    background: ["#f6e7cf", "#ecd2a6", "#b8864f"],
+  'san-pham-ocop': {
+    background: ['#f6e7cf', '#ecd2a6', '#b8864f'],
     draw: (rng) => {
-      let out = bokeh(rng, 14, "#ffffff", [0, 0, WIDTH, 420]);
-      const palette = ["#c0392b", "#e67e22", "#27ae60", "#8e44ad", "#d4ac0d", "#2e86c1"];
+      let out = bokeh(rng, 14, '#ffffff', [0, 0, WIDTH, 420]);
+      const palette = ['#c0392b', '#e67e22', '#27ae60', '#8e44ad', '#d4ac0d', '#2e86c1'];
       for (let shelf = 0; shelf < 2; shelf += 1) {
         const y = 520 + shelf * 300;
         out += `<rect x="80" y="${y}" width="${WIDTH - 160}" height="26" fill="#7a4e2c"/>`;
@@ -475,7 +471,7 @@ const themes: Record<string, Theme> = {
         while (x < WIDTH - 220) {
           const w = between(rng, 90, 170);
           const h = between(rng, 120, 220);
-          const color = palette[Math.floor(rng() * palette.length)] ?? "#c0392b";
+          const color = palette[Math.floor(rng() * palette.length)] ?? '#c0392b';
           if (rng() > 0.5) {
             out += `<rect x="${round(x)}" y="${round(y - h)}" width="${round(w)}" height="${round(h)}" rx="16" fill="${color}" fill-opacity="0.9"/>`;
             out += `<rect x="${round(x + w * 0.15)}" y="${round(y - h * 0.65)}" width="${round(w * 0.7)}" height="${round(
@@ -496,27 +492,27 @@ const themes: Record<string, Theme> = {
     },
   },
   // Rừng trồng gỗ lớn: nhiều lớp cây lá kim trên triền đồi.
-  "rung-trong": {
-    background: ["#d5ecf7", "#b9dcb1", "#3f7a3a"],
+  'rung-trong': {
+    background: ['#d5ecf7', '#b9dcb1', '#3f7a3a'],
     draw: (rng) => {
-      let out = sun(260, 170, 70, "#fffbe0");
-      out += ridge(rng, 420, 150, "#8fb996", 0.8);
-      out += trees(rng, 40, [470, 620], ["#5e9c5a", "#6aa866"]);
-      out += ridge(rng, 620, 110, "#4c8a45");
-      out += trees(rng, 55, [680, 1080], ["#1f5e2b", "#2c7038", "#23632f", "#347a3c"]);
+      let out = sun(260, 170, 70, '#fffbe0');
+      out += ridge(rng, 420, 150, '#8fb996', 0.8);
+      out += trees(rng, 40, [470, 620], ['#5e9c5a', '#6aa866']);
+      out += ridge(rng, 620, 110, '#4c8a45');
+      out += trees(rng, 55, [680, 1080], ['#1f5e2b', '#2c7038', '#23632f', '#347a3c']);
       return out;
     },
   },
   // Sau bão: bầu trời xám, nước lũ, đồi sạt, lực lượng cứu hộ (áo xanh).
-  "khac-phuc-hau-qua-bao": {
-    background: ["#5d6d7e", "#aab7b8", "#8d7b68"],
+  'khac-phuc-hau-qua-bao': {
+    background: ['#5d6d7e', '#aab7b8', '#8d7b68'],
     draw: (rng) => {
-      let out = clouds(rng, 7, "#e5e8e8", 300);
-      out += ridge(rng, 470, 170, "#6c7a5f", 0.85);
+      let out = clouds(rng, 7, '#e5e8e8', 300);
+      out += ridge(rng, 470, 170, '#6c7a5f', 0.85);
       out += `<path d="M980 480 L1180 470 L1260 760 L900 760 Z" fill="#a0785a" fill-opacity="0.8"/>`;
-      out += water(rng, 700, "#8a6f55", "#d9cbb8");
-      out += house(200, 600, 260, 140, "#d8d2c4", "#7f8c8d");
-      out += house(560, 620, 200, 110, "#cfc6b4", "#95a5a6");
+      out += water(rng, 700, '#8a6f55', '#d9cbb8');
+      out += house(200, 600, 260, 140, '#d8d2c4', '#7f8c8d');
+      out += house(560, 620, 200, 110, '#cfc6b4', '#95a5a6');
       for (let i = 0; i < 9; i += 1) {
         const x = 300 + i * 120 + between(rng, -20, 20);
         const y = 830 + between(rng, -30, 40);
@@ -535,16 +531,16 @@ function fallbackTheme(name: string): Theme {
   return {
     background: [hslToHex(hue, 0.55, 0.78), hslToHex(hue + 30, 0.45, 0.88), hslToHex(hue + 90, 0.35, 0.45)],
     draw: (rng) =>
-      sun(between(rng, 200, 1400), between(rng, 140, 260), 70, "#fff7da") +
-      clouds(rng, 4, "#ffffff", 260) +
+      sun(between(rng, 200, 1400), between(rng, 140, 260), 70, '#fff7da') +
+      clouds(rng, 4, '#ffffff', 260) +
       ridge(rng, 500, 170, hslToHex(hue + 120, 0.25, 0.55), 0.8) +
       ridge(rng, 680, 110, hslToHex(hue + 120, 0.3, 0.38)) +
-      bokeh(rng, 12, "#ffffff", [0, 0, WIDTH, HEIGHT]),
+      bokeh(rng, 12, '#ffffff', [0, 0, WIDTH, HEIGHT]),
   };
 }
 
 async function listMarkdown(dir: string): Promise<string[]> {
-  let entries: import("node:fs").Dirent[];
+  let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
@@ -554,7 +550,7 @@ async function listMarkdown(dir: string): Promise<string[]> {
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listMarkdown(full)));
-    else if (entry.isFile() && entry.name.endsWith(".md")) files.push(full);
+    else if (entry.isFile() && entry.name.endsWith('.md')) files.push(full);
   }
   return files.sort();
 }
@@ -563,8 +559,8 @@ async function listMarkdown(dir: string): Promise<string[]> {
 async function referencedImages(): Promise<string[]> {
   const names = new Set<string>();
   for (const file of await listMarkdown(ARTICLES_DIR)) {
-    const text = await readFile(file, "utf8");
-    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? "";
+    const text = await readFile(file, 'utf8');
+    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
     for (const match of frontMatter.matchAll(/^\s+src:\s*["']?\/images\/([a-z0-9-]+)\.jpg["']?\s*$/gm)) {
       if (match[1]) names.add(match[1]);
     }
@@ -586,15 +582,15 @@ interface CameraPhoto {
 /** Camera-like samples; every other image is a plain 1600×1067 JPEG in content/images/. */
 const cameraPhotos: Record<string, CameraPhoto> = {
   // The home page's lead photo: a large original the pipeline must shrink.
-  "hoi-cho-nong-san": { dir: "images", scale: 3, sideways: false, maxBytes: 1536 * 1024 },
+  'hoi-cho-nong-san': { dir: 'images', scale: 3, sideways: false, maxBytes: 1536 * 1024 },
   // A phone photo next to its article, used in the article's body.
-  "hat-then-dan-tinh": { dir: "articles/2024", scale: 1, sideways: true, maxBytes: MAX_BYTES },
+  'hat-then-dan-tinh': { dir: 'articles/2024', scale: 1, sideways: true, maxBytes: MAX_BYTES },
 };
 
 /** Make, model and the GPS position of Bắc Kạn town: what a phone writes into every photo. */
 const CAMERA_EXIF = {
-  IFD0: { Make: "Samsung", Model: "Galaxy A54", Software: "A546EXXU5CXC1" },
-  IFD3: { GPSLatitudeRef: "N", GPSLatitude: "22/1 8/1 3000/100", GPSLongitudeRef: "E", GPSLongitude: "105/1 50/1 2400/100" },
+  IFD0: { Make: 'Samsung', Model: 'Galaxy A54', Software: 'A546EXXU5CXC1' },
+  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '22/1 8/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '105/1 50/1 2400/100' },
 };
 
 async function render(name: string, theme: Theme): Promise<{ file: string; size: number }> {
@@ -607,8 +603,9 @@ async function render(name: string, theme: Theme): Promise<{ file: string; size:
   )}${vignette()}</svg>`;
   const output = path.join(camera ? path.join(CONTENT_DIR, camera.dir) : IMAGES_DIR, `${name}.jpg`);
   await mkdir(path.dirname(output), { recursive: true });
-  const upright = sharp(gradientBackground(theme.background, width, height), { raw: { width, height, channels: 3 } })
-    .composite([{ input: Buffer.from(overlay), top: 0, left: 0 }]);
+  const upright = sharp(gradientBackground(theme.background, width, height), { raw: { width, height, channels: 3 } }).composite([
+    { input: Buffer.from(overlay), top: 0, left: 0 },
+  ]);
   if (!camera) await upright.jpeg({ quality: QUALITY }).toFile(output);
   else {
     const pixels = await upright.png({ compressionLevel: 1 }).toBuffer();
@@ -630,7 +627,7 @@ async function main(): Promise<void> {
   for (const name of [...names].sort()) {
     const theme = themes[name] ?? fallbackTheme(name);
     const { file, size } = await render(name, theme);
-    const label = themes[name] ? "" : " (chủ đề dự phòng)";
+    const label = themes[name] ? '' : ' (chủ đề dự phòng)';
     console.log(`✓ ${file}  ${(size / 1024).toFixed(1)} KB${label}`);
   }
 }

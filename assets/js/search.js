@@ -62,8 +62,10 @@ function start(root, createSearch) {
   }
 
   const newestFirst = () => sortRadios.some((radio) => radio.checked && radio.value === NEWEST);
-  const filters = () => Object.fromEntries(selects.filter((s) => s.value)
-    .map((s) => [s.dataset.filterKey, s.selectedOptions[0].dataset.filterValue]));
+  const filters = () =>
+    Object.fromEntries(
+      selects.filter((s) => s.value).map((s) => [s.dataset.filterKey, s.selectedOptions[0].dataset.filterValue]),
+    );
 
   function show(text, hint = '') {
     count.textContent = text;
@@ -174,7 +176,8 @@ function excerptNodes(excerpt) {
   const template = document.createElement('template');
   template.innerHTML = excerpt;
   return [...template.content.childNodes].map((node) =>
-    node.nodeName === 'MARK' ? element('mark', '', node.textContent) : document.createTextNode(node.textContent));
+    node.nodeName === 'MARK' ? element('mark', '', node.textContent) : document.createTextNode(node.textContent),
+  );
 }
 
 function resultItem(result) {

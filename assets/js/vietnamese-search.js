@@ -17,12 +17,14 @@ export function toPagefindQuery(text) {
 
 /** Undoes the swap in text Pagefind returns (titles, excerpts, meta). */
 export function toReaderText(text) {
-  return String(text ?? '').replace(INDEXED_D, 'đ').replace(INDEXED_CAPITAL_D, 'Đ');
+  return String(text ?? '')
+    .replace(INDEXED_D, 'đ')
+    .replace(INDEXED_CAPITAL_D, 'Đ');
 }
 
 /** A query typed with any accent (đ included): the reader meant those exact letters. */
 export function hasDiacritics(query) {
-  return /[^\u0000-\u007f]/.test(query);
+  return /[\u0080-\uffff]/.test(query);
 }
 
 /** Pagefind's loose comparison: no tone marks, đ (and ḏ) as d, lower case. */
@@ -36,7 +38,9 @@ function fold(text) {
  */
 export function onlyPrefixFallback(query, excerpt) {
   const marked = [...String(excerpt).matchAll(/<mark>([\s\S]*?)<\/mark>/g)].map((match) => fold(match[1]));
-  const terms = fold(query).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const terms = fold(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   return marked.length > 0 && !marked.some((word) => terms.some((term) => word.startsWith(term)));
 }
 

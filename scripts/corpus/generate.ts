@@ -37,7 +37,8 @@ export interface Corpus {
 }
 
 const RARE_WORD = 'biogas';
-const RARE_SENTENCE = 'Nhiều hộ đã xây hầm biogas để xử lý chất thải chăn nuôi, vừa giảm ô nhiễm vừa có khí đốt phục vụ sinh hoạt.';
+const RARE_SENTENCE =
+  'Nhiều hộ đã xây hầm biogas để xử lý chất thải chăn nuôi, vừa giảm ô nhiễm vừa có khí đốt phục vụ sinh hoạt.';
 /** One article in RARE_EVERY mentions the rare word. */
 const RARE_EVERY = 2000;
 
@@ -49,13 +50,20 @@ function sentence(rng: Rng, topic: string, year: number): string {
   const n = () => String(between(rng, 3, 95));
   const templates = [
     () => `${pick(rng, words.agencies)} tổ chức ${pick(rng, words.events)} về ${topic} tại ${pick(rng, words.places)}.`,
-    () => `Theo báo cáo, trong năm ${year} toàn tỉnh có ${between(rng, 12, 4800)} ${pick(rng, words.units)} tham gia ${topic}, ${pick(rng, words.results).replace('{n}', n())}.`,
-    () => `Phát biểu tại ${pick(rng, words.events)}, ${pick(rng, words.officials)} đề nghị các cấp, các ngành ${pick(rng, words.directives)}.`,
-    () => `Đến nay, ${pick(rng, words.places)} đã có ${between(rng, 5, 900)} ${pick(rng, words.units)} được hỗ trợ từ chương trình ${topic}.`,
-    () => `${capitalise(pick(rng, words.places))} phấn đấu đến năm ${year + between(rng, 1, 5)} ${pick(rng, words.results).replace('{n}', n())} về ${topic}.`,
-    () => `Bên cạnh kết quả đạt được, việc ${topic} vẫn còn khó khăn do địa bàn rộng, giao thông đi lại ở vùng cao chưa thuận lợi.`,
-    () => `Thời gian tới, ${pick(rng, words.agencies)} sẽ ${pick(rng, words.directives)}, phấn đấu hoàn thành các chỉ tiêu của tỉnh.`,
-    () => `Nhiều mô hình hay, cách làm sáng tạo ở ${pick(rng, words.places)} được nhân rộng, góp phần nâng cao đời sống của nhân dân.`,
+    () =>
+      `Theo báo cáo, trong năm ${year} toàn tỉnh có ${between(rng, 12, 4800)} ${pick(rng, words.units)} tham gia ${topic}, ${pick(rng, words.results).replace('{n}', n())}.`,
+    () =>
+      `Phát biểu tại ${pick(rng, words.events)}, ${pick(rng, words.officials)} đề nghị các cấp, các ngành ${pick(rng, words.directives)}.`,
+    () =>
+      `Đến nay, ${pick(rng, words.places)} đã có ${between(rng, 5, 900)} ${pick(rng, words.units)} được hỗ trợ từ chương trình ${topic}.`,
+    () =>
+      `${capitalise(pick(rng, words.places))} phấn đấu đến năm ${year + between(rng, 1, 5)} ${pick(rng, words.results).replace('{n}', n())} về ${topic}.`,
+    () =>
+      `Bên cạnh kết quả đạt được, việc ${topic} vẫn còn khó khăn do địa bàn rộng, giao thông đi lại ở vùng cao chưa thuận lợi.`,
+    () =>
+      `Thời gian tới, ${pick(rng, words.agencies)} sẽ ${pick(rng, words.directives)}, phấn đấu hoàn thành các chỉ tiêu của tỉnh.`,
+    () =>
+      `Nhiều mô hình hay, cách làm sáng tạo ở ${pick(rng, words.places)} được nhân rộng, góp phần nâng cao đời sống của nhân dân.`,
   ];
   return pick(rng, templates)();
 }
@@ -76,7 +84,14 @@ function quoted(text: string): string {
 }
 
 /** Writes the corpus into `dir` (replacing it) and says what it holds. */
-export function generateCorpus({ articles, seed, dir, siteFile = 'content/_data/site.yaml', years = [2015, 2025], photos = [] }: CorpusOptions): Corpus {
+export function generateCorpus({
+  articles,
+  seed,
+  dir,
+  siteFile = 'content/_data/site.yaml',
+  years = [2015, 2025],
+  photos = [],
+}: CorpusOptions): Corpus {
   const site = loadSiteSettings(siteFile);
   const rng = seededRandom(seed);
   rmSync(dir, { recursive: true, force: true });
@@ -98,7 +113,8 @@ export function generateCorpus({ articles, seed, dir, siteFile = 'content/_data/
     const tagCount = between(rng, 1, 3);
     const tags = [...new Set(Array.from({ length: tagCount }, () => pick(rng, words.tags)))];
     const paragraphs = Array.from({ length: between(rng, 4, 8) }, () =>
-      Array.from({ length: between(rng, 2, 4) }, () => sentence(rng, topic, year)).join(' '));
+      Array.from({ length: between(rng, 2, 4) }, () => sentence(rng, topic, year)).join(' '),
+    );
     if (i % RARE_EVERY === 7) {
       paragraphs.splice(1, 0, RARE_SENTENCE);
       rare++;
@@ -112,7 +128,12 @@ export function generateCorpus({ articles, seed, dir, siteFile = 'content/_data/
       `category: ${category.slug}`,
       `tags: [${tags.map(quoted).join(', ')}]`,
       ...(photos.length && i % PHOTO_EVERY === 3
-        ? ['image:', `  src: ${photos[(i / PHOTO_EVERY | 0) % photos.length]}`, `  alt: ${quoted(`Quang cảnh ${topic}`)}`, `  caption: ${quoted(capitalise(topic))}`]
+        ? [
+            'image:',
+            `  src: ${photos[((i / PHOTO_EVERY) | 0) % photos.length]}`,
+            `  alt: ${quoted(`Quang cảnh ${topic}`)}`,
+            `  caption: ${quoted(capitalise(topic))}`,
+          ]
         : []),
       '---',
       paragraphs.join('\n\n'),

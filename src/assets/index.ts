@@ -44,7 +44,9 @@ export class AssetManifest {
   url(url: string): string {
     const asset = this.byUrl.get(url);
     if (!asset) {
-      throw new Error(`Không có tệp "${url}" trong assets/${HASHED_FOLDERS.join(', assets/')}; các tệp có: ${[...this.byUrl.keys()].join(', ')}`);
+      throw new Error(
+        `Không có tệp "${url}" trong assets/${HASHED_FOLDERS.join(', assets/')}; các tệp có: ${[...this.byUrl.keys()].join(', ')}`,
+      );
     }
     return asset.hashedUrl;
   }
@@ -65,7 +67,10 @@ export function fingerprintAssets(assetsDir: string): AssetManifest {
       const source = path.join(dir, name);
       if (!statSync(source).isFile()) continue;
       const relative = `${folder}/${name.split(path.sep).join('/')}`;
-      const hashed = path.posix.join(path.posix.dirname(relative), hashedName(path.basename(name), contentHash(readFileSync(source))));
+      const hashed = path.posix.join(
+        path.posix.dirname(relative),
+        hashedName(path.basename(name), contentHash(readFileSync(source))),
+      );
       files.push({ source, url: `${ASSETS_URL}${relative}`, hashedUrl: `${ASSETS_URL}${hashed}` });
     }
   }

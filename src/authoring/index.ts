@@ -49,13 +49,20 @@ export function usedUrls(contentDir: string): Map<string, string> {
       // The check reports the broken YAML; the file name still counts.
     }
     if (typeof data?.slug === 'string') used.set(routes.article(data.slug), file);
-    if (Array.isArray(data?.aliases)) for (const alias of data.aliases) if (typeof alias === 'string') used.set(routes.redirect(alias) ?? alias, file);
+    if (Array.isArray(data?.aliases))
+      for (const alias of data.aliases) if (typeof alias === 'string') used.set(routes.redirect(alias) ?? alias, file);
   }
   return used;
 }
 
 /** The new file's text: the required fields filled in, every other field as a commented hint. */
-export function newArticleText({ site, title, author, category, now }: Omit<NewArticleOptions, 'contentDir'> & { category: string }): string {
+export function newArticleText({
+  site,
+  title,
+  author,
+  category,
+  now,
+}: Omit<NewArticleOptions, 'contentDir'> & { category: string }): string {
   const filled = ['title', 'date', 'author', 'category'];
   const categories = [...site.categories].sort((a, b) => a.order - b.order).map((c) => `${c.slug} (${c.name})`);
   const hints = Object.keys(frontMatterSchema.shape)
@@ -82,10 +89,15 @@ export function newArticleText({ site, title, author, category, now }: Omit<NewA
 export function planNewArticle(options: NewArticleOptions, used = usedUrls(options.contentDir)): NewArticle {
   const { contentDir, site } = options;
   const title = nfc(options.title).trim();
-  if (!title) throw new NewArticleError('Thiếu tiêu đề. Cách dùng: npm run new -- "Tiêu đề bài viết" [--author "Tên"] [--category slug] [--slug dia-chi]');
+  if (!title)
+    throw new NewArticleError(
+      'Thiếu tiêu đề. Cách dùng: npm run new -- "Tiêu đề bài viết" [--author "Tên"] [--category slug] [--slug dia-chi]',
+    );
   const category = options.category ?? site.defaultCategory;
   if (!site.categories.some((c) => c.slug === category)) {
-    throw new NewArticleError(`Chuyên mục "${category}" không có trong ${siteFile(contentDir)}; chỉ được dùng: ${site.categories.map((c) => c.slug).join(', ')}`);
+    throw new NewArticleError(
+      `Chuyên mục "${category}" không có trong ${siteFile(contentDir)}; chỉ được dùng: ${site.categories.map((c) => c.slug).join(', ')}`,
+    );
   }
   const slug = options.slug ? slugify(options.slug) : titleSlug(title);
   if (!slug) throw new NewArticleError(`Không tạo được địa chỉ từ tiêu đề "${title}"; hãy đặt địa chỉ bằng --slug ten-bai-viet`);
@@ -93,7 +105,9 @@ export function planNewArticle(options: NewArticleOptions, used = usedUrls(optio
   const file = path.join(contentDir, 'articles', String(options.now.setZone(VIETNAM_ZONE).year), `${slug}.md`);
   const owner = used.get(url);
   if (owner) {
-    throw new NewArticleError(`Địa chỉ ${url} đã được bài ${owner} dùng; hãy đặt tiêu đề khác hoặc chọn địa chỉ khác bằng --slug ten-khac`);
+    throw new NewArticleError(
+      `Địa chỉ ${url} đã được bài ${owner} dùng; hãy đặt tiêu đề khác hoặc chọn địa chỉ khác bằng --slug ten-khac`,
+    );
   }
   return { file, url, text: newArticleText({ ...options, title, category }) };
 }
@@ -104,7 +118,8 @@ export function writeNewArticle(article: NewArticle): void {
   try {
     writeFileSync(article.file, article.text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new NewArticleError(`Tệp ${article.file} đã có; không ghi đè. Hãy chọn địa chỉ khác bằng --slug ten-khac`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new NewArticleError(`Tệp ${article.file} đã có; không ghi đè. Hãy chọn địa chỉ khác bằng --slug ten-khac`);
     throw error;
   }
 }

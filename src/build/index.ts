@@ -2,7 +2,12 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import {
-  formatPublishedList, loadContent, publishedList, publishedListFile, readPublishedList, type Problem,
+  formatPublishedList,
+  loadContent,
+  publishedList,
+  publishedListFile,
+  readPublishedList,
+  type Problem,
 } from '../content/index.ts';
 import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
@@ -87,8 +92,13 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     search = indexed.value;
     writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
-    writeBuildManifest(staging, { clock: process.env.PORTAL_NOW || null, showDrafts: settings.showDrafts,
-      baseUrl: site.baseUrl, sourceRoots: roots, sourcesDigest });
+    writeBuildManifest(staging, {
+      clock: process.env.PORTAL_NOW || null,
+      showDrafts: settings.showDrafts,
+      baseUrl: site.baseUrl,
+      sourceRoots: roots,
+      sourcesDigest,
+    });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

@@ -77,7 +77,9 @@ export function digestSources(sources: Record<string, string>): string {
 export function recordedRoots(roots: string[], projectDir: string): string[] {
   return roots.map((root) => {
     const relative = path.relative(projectDir, path.resolve(projectDir, root));
-    return relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(projectDir, root) : relative.split(path.sep).join('/');
+    return relative.startsWith('..') || path.isAbsolute(relative)
+      ? path.resolve(projectDir, root)
+      : relative.split(path.sep).join('/');
   });
 }
 

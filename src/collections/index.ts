@@ -73,6 +73,7 @@ export interface SitemapEntry {
 }
 
 function newest(articles: Article[]): DateTime {
+  // biome-ignore lint/complexity/useMathMinMax: luxon DateTimes compare by value but Math.max would return a number
   return articles.reduce((max, a) => (a.updated > max ? a.updated : max), articles[0].updated);
 }
 
@@ -141,9 +142,7 @@ export class Portal {
   private readonly relatedIndex: RelatedIndex;
 
   constructor(site: SiteSettings, articles: Article[]) {
-    this.articles = [...articles].sort(
-      (a, b) => b.published.toMillis() - a.published.toMillis() || a.slug.localeCompare(b.slug),
-    );
+    this.articles = [...articles].sort((a, b) => b.published.toMillis() - a.published.toMillis() || a.slug.localeCompare(b.slug));
     this.categories = [...site.categories]
       .sort((a, b) => a.order - b.order)
       .map((category) => ({
@@ -164,12 +163,22 @@ export class Portal {
 
     this.updated = this.articles.length ? newest(this.articles) : EPOCH;
     this.categoryPages = this.categories.flatMap(({ category, articles: list }) =>
-      paginate(list, (n) => routes.category(category.slug, n), t('categoryPageTitle', { name: category.name }),
-        category.description, this.updated),
+      paginate(
+        list,
+        (n) => routes.category(category.slug, n),
+        t('categoryPageTitle', { name: category.name }),
+        category.description,
+        this.updated,
+      ),
     );
     this.tagPages = this.tags.flatMap(({ tag, articles: list }) =>
-      paginate(list, (n) => routes.tag(tag.slug, n), t('tagPageTitle', { name: tag.name }),
-        t('tagPageDescription', { name: tag.name }), this.updated),
+      paginate(
+        list,
+        (n) => routes.tag(tag.slug, n),
+        t('tagPageTitle', { name: tag.name }),
+        t('tagPageDescription', { name: tag.name }),
+        this.updated,
+      ),
     );
 
     const months = new Map<string, ArchiveMonth>();
@@ -211,7 +220,15 @@ export class Portal {
   /** Every public, indexable URL with its last modification. */
   sitemap(): SitemapEntry[] {
     const lastmod = this.updated;
-    const staticPages = [routes.home, routes.search, routes.sitemapPage, routes.contact, routes.feedback, routes.tagIndex, routes.archive];
+    const staticPages = [
+      routes.home,
+      routes.search,
+      routes.sitemapPage,
+      routes.contact,
+      routes.feedback,
+      routes.tagIndex,
+      routes.archive,
+    ];
     return [
       ...staticPages.map((url) => ({ url, lastmod })),
       ...this.articles.map((a) => ({ url: a.url, lastmod: a.updated })),

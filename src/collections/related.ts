@@ -43,7 +43,8 @@ export class RelatedIndex {
     for (const tag of article.tags) {
       for (const other of (this.byTag.get(tag.slug) ?? []).slice(0, CANDIDATES_PER_LIST)) scores.set(other, score(other));
     }
-    for (const other of (this.byCategory.get(article.category.slug) ?? []).slice(0, CANDIDATES_PER_LIST)) scores.set(other, score(other));
+    for (const other of (this.byCategory.get(article.category.slug) ?? []).slice(0, CANDIDATES_PER_LIST))
+      scores.set(other, score(other));
     // Fill up with the newest of all, in case the lists hold fewer than `limit` others.
     let taken = 0;
     for (const other of this.articles) {

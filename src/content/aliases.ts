@@ -24,18 +24,34 @@ export function checkAliases(checked: CheckedSource[], portal: Portal, problems:
 
   for (const { source, url } of checked) {
     source.frontMatter.aliases.forEach((alias, index) => {
-      const error = (message: string) =>
-        problems.push({ severity: 'error', file: source.file, line: source.lines(['aliases', index]), field: 'aliases', message: `địa chỉ cũ "${alias}" ${message}` });
+      const error = (message: string): void => {
+        problems.push({
+          severity: 'error',
+          file: source.file,
+          line: source.lines(['aliases', index]),
+          field: 'aliases',
+          message: `địa chỉ cũ "${alias}" ${message}`,
+        });
+      };
       const wrong = malformed.find(([pattern]) => pattern.test(alias));
-      if (wrong) return error(wrong[1]);
+      if (wrong) {
+        error(wrong[1]);
+        return;
+      }
       const target = routes.redirect(alias) ?? alias;
       const owner = articles.get(target);
       const earlier = seen.get(target);
       if (target === url) error('chính là địa chỉ hiện tại của bài này; hãy xóa dòng này');
       else if (owner) error(`trùng với địa chỉ của bài ${owner}; một địa chỉ chỉ dẫn tới một bài`);
       else if (pages.has(target)) error(`trùng với một trang của cổng thông tin (${target}); không thể dùng làm địa chỉ cũ`);
-      else if (folders.some((folder) => target.startsWith(folder))) error(`nằm trong thư mục tài nguyên (${folders.join(', ')}) của cổng`);
-      else if (earlier) error(earlier === source.file ? 'được ghi hai lần' : `đã là địa chỉ cũ của bài ${earlier}; mỗi địa chỉ cũ chỉ chuyển tới một bài`);
+      else if (folders.some((folder) => target.startsWith(folder)))
+        error(`nằm trong thư mục tài nguyên (${folders.join(', ')}) của cổng`);
+      else if (earlier)
+        error(
+          earlier === source.file
+            ? 'được ghi hai lần'
+            : `đã là địa chỉ cũ của bài ${earlier}; mỗi địa chỉ cũ chỉ chuyển tới một bài`,
+        );
       seen.set(target, earlier ?? source.file);
     });
   }

@@ -10,7 +10,6 @@ import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import { BODY_FIELD, type Problem } from './problems.ts';
 
-
 /** One page per tag slug; the spelling shown is the most used one, accents preferred. */
 function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {
   const spellings = new Map<string, Map<string, { count: number; file: string; line?: number }>>();
@@ -33,8 +32,13 @@ function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string,
     const [name] = ranked[0];
     tags.set(slug, { name, slug, url: routes.tag(slug) });
     for (const [other, { file, line }] of ranked.slice(1)) {
-      problems.push({ severity: 'warning', file, line, field: 'tags',
-        message: `từ khóa "${other}" và "${name}" chỉ khác nhau ở chữ hoa, dấu hoặc bảng mã; hãy thống nhất một cách viết ("${name}")` });
+      problems.push({
+        severity: 'warning',
+        file,
+        line,
+        field: 'tags',
+        message: `từ khóa "${other}" và "${name}" chỉ khác nhau ở chữ hoa, dấu hoặc bảng mã; hãy thống nhất một cách viết ("${name}")`,
+      });
     }
   }
   return tags;
@@ -63,7 +67,13 @@ function bodyImageAlt(tokens: Token[]): string | undefined {
  * content set: categories, duplicate URLs, dates, images. The body's links
  * are checked later, against every URL of the portal.
  */
-export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: MarkdownIt, images: ArticleImages, problems: Problem[]): CheckedSource[] {
+export function buildArticles(
+  sources: ArticleSource[],
+  site: SiteSettings,
+  md: MarkdownIt,
+  images: ArticleImages,
+  problems: Problem[],
+): CheckedSource[] {
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
   const tags = tagRegistry(sources, problems);
   const bySlug = new Map<string, string>();
@@ -96,8 +106,13 @@ export function buildArticles(sources: ArticleSource[], site: SiteSettings, md: 
     }
     const tokens = md.parse(source.body, {});
     if (!source.body.trim()) {
-      problems.push({ severity: 'error', file: source.file, field: BODY_FIELD, line: source.bodyLine,
-        message: 'bài viết chưa có nội dung; hãy viết nội dung bên dưới dòng --- kết thúc phần thông tin đầu bài' });
+      problems.push({
+        severity: 'error',
+        file: source.file,
+        field: BODY_FIELD,
+        line: source.bodyLine,
+        message: 'bài viết chưa có nội dung; hãy viết nội dung bên dưới dòng --- kết thúc phần thông tin đầu bài',
+      });
       usable = false;
     }
     const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));

@@ -15,7 +15,12 @@ import { checkReferences } from './references.ts';
 export { ContentError, formatProblem, BODY_FIELD, type Problem } from './problems.ts';
 export type { Article, Tag, ArticleImage, ShareImage } from './article.ts';
 export {
-  publishedList, formatPublishedList, readPublishedList, publishedListFile, type PublishedList, type PreviousBuild,
+  publishedList,
+  formatPublishedList,
+  readPublishedList,
+  publishedListFile,
+  type PublishedList,
+  type PreviousBuild,
 } from './published.ts';
 
 export interface LoadOptions {
@@ -57,7 +62,11 @@ function byFileAndLine(a: Problem, b: Problem): number {
  * build runs first) and computes the portal; never throws for the editors' mistakes.
  */
 export async function inspectContent({
-  contentDir, now = DateTime.now(), showDrafts = false, previous, images = imageProcessor('.cache/images'),
+  contentDir,
+  now = DateTime.now(),
+  showDrafts = false,
+  previous,
+  images = imageProcessor('.cache/images'),
 }: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;

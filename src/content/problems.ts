@@ -56,10 +56,7 @@ export function formatProblem(problem: Problem): string {
 export class ContentError extends Error {
   constructor(readonly problems: Problem[]) {
     const errors = problems.filter((p) => p.severity === 'error');
-    super(
-      `Không thể xuất bản: có ${errors.length} lỗi trong nội dung.\n` +
-        problems.map(formatProblem).join('\n'),
-    );
+    super(`Không thể xuất bản: có ${errors.length} lỗi trong nội dung.\n${problems.map(formatProblem).join('\n')}`);
     this.name = 'ContentError';
   }
 }

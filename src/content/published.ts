@@ -67,7 +67,12 @@ export function readPublishedList(file: string): PreviousBuild | undefined {
  * longer has and no alias redirects: readers' bookmarks and search engines'
  * links to it would break. A renamed article is found by its file or title.
  */
-export function disappearedUrls(previous: PreviousBuild, portal: Portal, checked: CheckedSource[], contentDir: string): Problem[] {
+export function disappearedUrls(
+  previous: PreviousBuild,
+  portal: Portal,
+  checked: CheckedSource[],
+  contentDir: string,
+): Problem[] {
   const current = new Set(pageUrls(portal));
   const lines = previous.text.split('\n');
   const lineOf = (url: string) => lines.findIndex((line) => line.includes(JSON.stringify(url))) + 1 || undefined;
@@ -79,16 +84,28 @@ export function disappearedUrls(previous: PreviousBuild, portal: Portal, checked
   if (lists.length) {
     // Lists empty out as articles go (a tag, a month): one warning, not one a page.
     const shown = lists.slice(0, 8).join(', ') + (lists.length > 8 ? ` và ${lists.length - 8} trang khác` : '');
-    problems.push({ severity: 'warning', file: previous.file, line: lineOf(lists[0]), field: 'aliases',
-      message: `${lists.length} trang danh sách đã xuất bản ở lần dựng trước nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào): ${shown}; nếu nội dung đã chuyển sang bài khác, hãy thêm địa chỉ đó vào aliases của bài` });
+    problems.push({
+      severity: 'warning',
+      file: previous.file,
+      line: lineOf(lists[0]),
+      field: 'aliases',
+      message: `${lists.length} trang danh sách đã xuất bản ở lần dựng trước nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào): ${shown}; nếu nội dung đã chuyển sang bài khác, hãy thêm địa chỉ đó vào aliases của bài`,
+    });
   }
   for (const url of gone.filter((url) => articles.has(url))) {
     const was = articles.get(url)!;
     const fix = `aliases: ["${url}"]`;
-    const match = checked.find((c) => listedFile(contentDir, c.source.file) === was.file) ?? checked.find((c) => c.source.frontMatter.title === was.title);
+    const match =
+      checked.find((c) => listedFile(contentDir, c.source.file) === was.file) ??
+      checked.find((c) => c.source.frontMatter.title === was.title);
     if (!match) {
-      problems.push({ severity: 'warning', file: previous.file, line: lineOf(url), field: 'aliases',
-        message: `bài "${was.title}" (tệp ${was.file}) đã xuất bản ở ${url} nay không còn; nếu bài được đổi tên tệp, hãy thêm ${fix} vào bài mới; nếu cố ý gỡ bài thì bỏ qua cảnh báo này` });
+      problems.push({
+        severity: 'warning',
+        file: previous.file,
+        line: lineOf(url),
+        field: 'aliases',
+        message: `bài "${was.title}" (tệp ${was.file}) đã xuất bản ở ${url} nay không còn; nếu bài được đổi tên tệp, hãy thêm ${fix} vào bài mới; nếu cố ý gỡ bài thì bỏ qua cảnh báo này`,
+      });
       continue;
     }
     const { source } = match;
@@ -96,12 +113,22 @@ export function disappearedUrls(previous: PreviousBuild, portal: Portal, checked
     if (!match.article) continue;
     if (match.url === url) {
       const [field, why] = source.frontMatter.draft ? ['draft', 'nay là bản nháp'] : ['date', 'nay được hẹn giờ đăng'];
-      problems.push({ severity: 'warning', file: source.file, line: source.lines([field]), field,
-        message: `bài này đã xuất bản ở ${url} nhưng ${why}, nên địa chỉ đó sẽ không còn cho tới khi bài được xuất bản lại` });
+      problems.push({
+        severity: 'warning',
+        file: source.file,
+        line: source.lines([field]),
+        field,
+        message: `bài này đã xuất bản ở ${url} nhưng ${why}, nên địa chỉ đó sẽ không còn cho tới khi bài được xuất bản lại`,
+      });
       continue;
     }
-    problems.push({ severity: 'warning', file: source.file, line: source.lines(['aliases']), field: 'aliases',
-      message: `bài này trước đây ở địa chỉ ${url}, nay ở ${match.url}; hãy thêm ${fix} để người đọc theo địa chỉ cũ được chuyển tới bài` });
+    problems.push({
+      severity: 'warning',
+      file: source.file,
+      line: source.lines(['aliases']),
+      field: 'aliases',
+      message: `bài này trước đây ở địa chỉ ${url}, nay ở ${match.url}; hãy thêm ${fix} để người đọc theo địa chỉ cũ được chuyển tới bài`,
+    });
   }
   return problems;
 }

@@ -30,7 +30,12 @@ export function articleFiles(dir: string): string[] {
 
 function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    problems.push({ severity: 'error', file, line: 1, message: 'tệp bắt đầu bằng dấu BOM; hãy lưu lại dưới dạng UTF-8 không BOM' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      message: 'tệp bắt đầu bằng dấu BOM; hãy lưu lại dưới dạng UTF-8 không BOM',
+    });
     return null;
   }
   try {
@@ -39,8 +44,13 @@ function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | 
     // The line of the first byte that isn't UTF-8, so the editor sees where the old encoding shows.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const line = lenient.slice(0, lenient.indexOf('\uFFFD')).split('\n').length;
-    problems.push({ severity: 'error', file, line,
-      message: 'tệp không phải UTF-8 (có thể được lưu bằng bảng mã cũ như Windows-1258 hoặc TCVN3); hãy mở tệp và lưu lại với bảng mã UTF-8' });
+    problems.push({
+      severity: 'error',
+      file,
+      line,
+      message:
+        'tệp không phải UTF-8 (có thể được lưu bằng bảng mã cũ như Windows-1258 hoặc TCVN3); hãy mở tệp và lưu lại với bảng mã UTF-8',
+    });
     return null;
   }
 }
@@ -58,15 +68,24 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   const normalised = text.normalize('NFC');
   const match = FRONT_MATTER.exec(normalised);
   if (!match) {
-    problems.push({ severity: 'error', file, line: 1, message: 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất title, date, author' });
+    problems.push({
+      severity: 'error',
+      file,
+      line: 1,
+      message: 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất title, date, author',
+    });
     return null;
   }
   const counter = new LineCounter();
   const doc = parseDocument(match[1], { lineCounter: counter });
   if (doc.errors.length) {
     for (const error of doc.errors) {
-      problems.push({ severity: 'error', file, line: (error.linePos?.[0].line ?? 0) + 1,
-        message: `phần thông tin đầu bài không phải YAML hợp lệ (${error.code}); kiểm tra dấu hai chấm, dấu nháy và thụt lề` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: (error.linePos?.[0].line ?? 0) + 1,
+        message: `phần thông tin đầu bài không phải YAML hợp lệ (${error.code}); kiểm tra dấu hai chấm, dấu nháy và thụt lề`,
+      });
     }
     return null;
   }
@@ -77,8 +96,13 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
       const hint = fieldHints[field] ?? fieldHints[String(issue.path[0])];
-      problems.push({ severity: 'error', file, field: field || undefined, line: lines(issue.path),
-        message: `${imageNamed(data, field)}${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}` });
+      problems.push({
+        severity: 'error',
+        file,
+        field: field || undefined,
+        line: lines(issue.path),
+        message: `${imageNamed(data, field)}${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}`,
+      });
     }
     return null;
   }

@@ -86,24 +86,41 @@ function isOut(known: KnownUrls, from: CheckedSource, now: DateTime): boolean {
   return !draft && (parseVietnamDate(date) ?? now) <= now;
 }
 
-function checkLink(known: KnownUrls, from: CheckedSource, sitePath: string, now: DateTime): Omit<Problem, 'file' | 'line' | 'field'> | null {
+function checkLink(
+  known: KnownUrls,
+  from: CheckedSource,
+  sitePath: string,
+  now: DateTime,
+): Omit<Problem, 'file' | 'line' | 'field'> | null {
   const page = findPage(isOut(known, from, now) ? known.published : known.eventually(), sitePath);
   if (page) {
     const moved = known.redirects.get(page);
-    return moved ? { severity: 'warning', message: `liên kết tới địa chỉ cũ ${sitePath}, nay là ${moved}; hãy sửa liên kết thành ${moved}` } : null;
+    return moved
+      ? { severity: 'warning', message: `liên kết tới địa chỉ cũ ${sitePath}, nay là ${moved}; hãy sửa liên kết thành ${moved}` }
+      : null;
   }
   const target = known.articles.get(findPage(known.articles, sitePath) ?? '');
   if (target) {
     const state = target.draft ? 'đang là bản nháp' : `được hẹn giờ đăng lúc ${vietnamDateTime(target.published)}`;
-    return { severity: 'error', message: `liên kết tới bài "${target.title}" (${target.file}) nhưng bài đó ${state}, chưa xuất bản; người đọc sẽ gặp trang không tìm thấy` };
+    return {
+      severity: 'error',
+      message: `liên kết tới bài "${target.title}" (${target.file}) nhưng bài đó ${state}, chưa xuất bản; người đọc sẽ gặp trang không tìm thấy`,
+    };
   }
   const slug = sitePath.split('/').filter(Boolean).pop() ?? '';
   const guess = known.articles.has(routes.article(slug)) ? `; có phải ý bạn là ${routes.article(slug)}?` : '';
-  return { severity: 'error', message: `liên kết tới trang ${sitePath} không tồn tại trên cổng thông tin${guess || '; bài viết có địa chỉ dạng /tin-tuc/<slug>/'}` };
+  return {
+    severity: 'error',
+    message: `liên kết tới trang ${sitePath} không tồn tại trên cổng thông tin${guess || '; bài viết có địa chỉ dạng /tin-tuc/<slug>/'}`,
+  };
 }
 
 /** Checks the links of every article body: each must reach a page the portal writes, or a copied file. */
-export function checkReferences(checked: CheckedSource[], { portal, everything, baseUrl, now }: ReferenceContext, problems: Problem[]): void {
+export function checkReferences(
+  checked: CheckedSource[],
+  { portal, everything, baseUrl, now }: ReferenceContext,
+  problems: Problem[],
+): void {
   let eventually: Set<string> | undefined;
   const known: KnownUrls = {
     published: new Set(pageUrls(portal)),

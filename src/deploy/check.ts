@@ -1,5 +1,13 @@
 import { existsSync } from 'node:fs';
-import { describeOutput, digestSources, hashSources, MANIFEST_FILE, readBuildManifest, type BuildManifest, type OutputFile } from '../build/manifest.ts';
+import {
+  describeOutput,
+  digestSources,
+  hashSources,
+  MANIFEST_FILE,
+  readBuildManifest,
+  type BuildManifest,
+  type OutputFile,
+} from '../build/manifest.ts';
 
 /** A deploy that must not happen; `reasons` say why and what to do, in Vietnamese. */
 export class DeployRefused extends Error {
@@ -18,9 +26,15 @@ export interface Differences {
 /** What differs between two path → hash maps, the first being the recorded one. */
 export function differences(recorded: Record<string, string>, current: Record<string, string>): Differences {
   return {
-    added: Object.keys(current).filter((file) => !(file in recorded)).sort(),
-    removed: Object.keys(recorded).filter((file) => !(file in current)).sort(),
-    changed: Object.keys(current).filter((file) => file in recorded && recorded[file] !== current[file]).sort(),
+    added: Object.keys(current)
+      .filter((file) => !(file in recorded))
+      .sort(),
+    removed: Object.keys(recorded)
+      .filter((file) => !(file in current))
+      .sort(),
+    changed: Object.keys(current)
+      .filter((file) => file in recorded && recorded[file] !== current[file])
+      .sort(),
   };
 }
 
@@ -63,29 +77,38 @@ export function verifyBuild(outputDir: string, { projectDir = process.cwd() }: C
   }
   const manifest = readBuildManifest(outputDir);
   if (!manifest) {
-    throw new DeployRefused([`${outputDir} không có ${MANIFEST_FILE}: lần dựng gần nhất chưa xong hoặc đã thất bại. ` +
-      'Hãy chạy "npm run build" và chỉ triển khai khi lệnh báo đã dựng xong.']);
+    throw new DeployRefused([
+      `${outputDir} không có ${MANIFEST_FILE}: lần dựng gần nhất chưa xong hoặc đã thất bại. ` +
+        'Hãy chạy "npm run build" và chỉ triển khai khi lệnh báo đã dựng xong.',
+    ]);
   }
   const reasons: string[] = [];
 
-  const hashes = (files: Record<string, OutputFile>) => Object.fromEntries(Object.entries(files).map(([file, { sha256 }]) => [file, sha256]));
+  const hashes = (files: Record<string, OutputFile>) =>
+    Object.fromEntries(Object.entries(files).map(([file, { sha256 }]) => [file, sha256]));
   const outputDiff = differences(hashes(manifest.files), hashes(describeOutput(outputDir)));
   if (!isEmpty(outputDiff)) {
-    reasons.push(`Bản dựng không còn nguyên vẹn: ${describe(outputDiff, { changed: 'bị sửa', added: 'lạ được thêm', removed: 'bị mất' })} ` +
-      `sau khi dựng. Hãy chạy lại "npm run build".`);
+    reasons.push(
+      `Bản dựng không còn nguyên vẹn: ${describe(outputDiff, { changed: 'bị sửa', added: 'lạ được thêm', removed: 'bị mất' })} ` +
+        `sau khi dựng. Hãy chạy lại "npm run build".`,
+    );
   }
 
   if (digestSources(hashSources(manifest.sourceRoots, projectDir)) !== manifest.sourcesDigest) {
-    reasons.push('Bản dựng cũ hơn mã nguồn: nội dung, giao diện hoặc mã đã thay đổi (sửa, thêm hoặc xóa tệp) sau lần dựng. ' +
-      'Hãy chạy "npm run build" rồi triển khai lại.');
+    reasons.push(
+      'Bản dựng cũ hơn mã nguồn: nội dung, giao diện hoặc mã đã thay đổi (sửa, thêm hoặc xóa tệp) sau lần dựng. ' +
+        'Hãy chạy "npm run build" rồi triển khai lại.',
+    );
   }
 
   if (manifest.showDrafts) {
     reasons.push('Bản dựng này hiện cả bản nháp (PORTAL_DRAFTS=1) nên không được xuất bản. Hãy dựng lại không có PORTAL_DRAFTS.');
   }
   if (manifest.clock && Date.parse(manifest.clock) > Date.now() + CLOCK_SLACK_MS) {
-    reasons.push(`Bản dựng dùng đồng hồ giả lập ở tương lai (PORTAL_NOW=${manifest.clock}) nên có thể đăng sớm các bài hẹn giờ. ` +
-      'Hãy dựng lại không có PORTAL_NOW.');
+    reasons.push(
+      `Bản dựng dùng đồng hồ giả lập ở tương lai (PORTAL_NOW=${manifest.clock}) nên có thể đăng sớm các bài hẹn giờ. ` +
+        'Hãy dựng lại không có PORTAL_NOW.',
+    );
   }
   if (reasons.length) throw new DeployRefused(reasons);
   return manifest;

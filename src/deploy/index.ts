@@ -44,8 +44,10 @@ export function deploy(options: DeployOptions): DeployReport {
 
   const existing = transport.topLevel();
   if (existing.length && !existing.includes(MANIFEST_FILE) && !options.force) {
-    throw new DeployRefused([`${target.location} đã có ${existing.length} mục (${existing.slice(0, 5).join(', ')}…) nhưng không phải nơi đã triển khai cổng ` +
-      `(không có ${MANIFEST_FILE}); triển khai sẽ xóa những gì không thuộc bản dựng. Nếu đúng là nơi cần triển khai, chạy lại với --force.`]);
+    throw new DeployRefused([
+      `${target.location} đã có ${existing.length} mục (${existing.slice(0, 5).join(', ')}…) nhưng không phải nơi đã triển khai cổng ` +
+        `(không có ${MANIFEST_FILE}); triển khai sẽ xóa những gì không thuộc bản dựng. Nếu đúng là nơi cần triển khai, chạy lại với --force.`,
+    ]);
   }
 
   const operations: Operation[] = [];
@@ -61,7 +63,14 @@ export function deploy(options: DeployOptions): DeployReport {
     const inPhase = files.filter((file) => phaseOf(file) === phase);
     const added = new Set(transport.copy(inPhase, 'add'));
     record(phase, 'add', [...added]);
-    record(phase, 'update', transport.copy(inPhase.filter((file) => !added.has(file)), 'update'));
+    record(
+      phase,
+      'update',
+      transport.copy(
+        inPhase.filter((file) => !added.has(file)),
+        'update',
+      ),
+    );
   }
   record('stale', 'delete', transport.deleteStale());
   record('manifest', existing.includes(MANIFEST_FILE) ? 'update' : 'add', transport.copy([MANIFEST_FILE], 'update'));

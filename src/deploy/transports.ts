@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listFiles, MANIFEST_FILE } from '../build/manifest.ts';
@@ -21,9 +34,12 @@ export interface Transport {
 
 export function openTransport(target: Target, sourceDir: string, dryRun = false): Transport {
   switch (target.transport) {
-    case 'folder': return folderTransport(sourceDir, target.location, dryRun);
-    case 'rsync': return rsyncTransport(sourceDir, target.location, dryRun);
-    case 'rclone': return rcloneTransport(sourceDir, target.location, dryRun);
+    case 'folder':
+      return folderTransport(sourceDir, target.location, dryRun);
+    case 'rsync':
+      return rsyncTransport(sourceDir, target.location, dryRun);
+    case 'rclone':
+      return rcloneTransport(sourceDir, target.location, dryRun);
   }
 }
 
@@ -66,7 +82,8 @@ export function folderTransport(sourceDir: string, targetDir: string, dryRun: bo
 function removeEmptyFolders(dir: string, root: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !isProtected(`${path.relative(root, full).split(path.sep).join('/')}/`)) removeEmptyFolders(full, root);
+    if (entry.isDirectory() && !isProtected(`${path.relative(root, full).split(path.sep).join('/')}/`))
+      removeEmptyFolders(full, root);
   }
   if (dir !== root && readdirSync(dir).length === 0) rmdirSync(dir);
 }
@@ -75,7 +92,9 @@ function run(command: string, args: string[], input?: string): { stdout: string;
   const result = spawnSync(command, args, { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.error) {
     const missing = (result.error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? `Không tìm thấy lệnh ${command}: hãy cài nó (Debian: apt-get install ${command}).` : result.error.message);
+    throw new Error(
+      missing ? `Không tìm thấy lệnh ${command}: hãy cài nó (Debian: apt-get install ${command}).` : result.error.message,
+    );
   }
   return { stdout: result.stdout, stderr: result.stderr, status: result.status ?? 1 };
 }
@@ -90,24 +109,44 @@ export function rsyncTransport(sourceDir: string, destination: string, dryRun: b
   const from = `${sourceDir}/`;
   const to = `${destination.replace(/\/$/, '')}/`;
   const itemized = (stdout: string, pattern: RegExp) =>
-    stdout.split('\n').filter((line) => pattern.test(line) && !line.endsWith('/')).map((line) => line.slice(12));
+    stdout
+      .split('\n')
+      .filter((line) => pattern.test(line) && !line.endsWith('/'))
+      .map((line) => line.slice(12));
   return {
     topLevel() {
       const result = run('rsync', ['--list-only', to]);
       if (result.status === 23) return []; // no such folder yet
       check('rsync', result);
-      return result.stdout.split('\n').map((line) => line.match(/^\S+\s+[\d,.]+\s+\S+\s+\S+\s+(.+)$/)?.[1]).filter((name): name is string => !!name && name !== '.');
+      return result.stdout
+        .split('\n')
+        .map((line) => line.match(/^\S+\s+[\d,.]+\s+\S+\s+\S+\s+(.+)$/)?.[1])
+        .filter((name): name is string => !!name && name !== '.');
     },
     copy(files, action) {
       if (!files.length) return [];
-      const result = run('rsync', [...common, '--from0', '--files-from=-', ...(action === 'add' ? ['--ignore-existing'] : []), from, to], files.join('\0'));
+      const result = run(
+        'rsync',
+        [...common, '--from0', '--files-from=-', ...(action === 'add' ? ['--ignore-existing'] : []), from, to],
+        files.join('\0'),
+      );
       check('rsync', result);
       return itemized(result.stdout, /^[<>]f/);
     },
     deleteStale() {
       // --existing with --ignore-existing transfers nothing: this pass only deletes.
       const protect = PROTECTED_PATHS.map((p) => `--filter=P /${p}`);
-      const result = run('rsync', [...common, '-r', '--delete', '--existing', '--ignore-existing', `--exclude=/${MANIFEST_FILE}`, ...protect, from, to]);
+      const result = run('rsync', [
+        ...common,
+        '-r',
+        '--delete',
+        '--existing',
+        '--ignore-existing',
+        `--exclude=/${MANIFEST_FILE}`,
+        ...protect,
+        from,
+        to,
+      ]);
       check('rsync', result);
       return itemized(result.stdout, /^\*deleting /);
     },
@@ -128,7 +167,10 @@ export function rcloneTransport(sourceDir: string, remote: string, dryRun: boole
       const result = run('rclone', ['lsf', '--max-depth', '1', remote]);
       if (result.status === 3) return []; // directory not found
       check('rclone', result);
-      return result.stdout.split('\n').filter(Boolean).map((name) => name.replace(/\/$/, ''));
+      return result.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((name) => name.replace(/\/$/, ''));
     },
     copy(files, action) {
       if (!files.length) return [];
@@ -136,7 +178,16 @@ export function rcloneTransport(sourceDir: string, remote: string, dryRun: boole
       try {
         const list = path.join(scratch, 'files.txt');
         writeFileSync(list, `${files.join('\n')}\n`);
-        const result = run('rclone', ['copy', sourceDir, remote, '--files-from-raw', list, '--no-traverse', ...common, ...(action === 'add' ? ['--ignore-existing'] : [])]);
+        const result = run('rclone', [
+          'copy',
+          sourceDir,
+          remote,
+          '--files-from-raw',
+          list,
+          '--no-traverse',
+          ...common,
+          ...(action === 'add' ? ['--ignore-existing'] : []),
+        ]);
         check('rclone', result);
         return logged(result.stderr, /^(Copied|Skipped copy)/);
       } finally {

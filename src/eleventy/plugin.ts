@@ -31,7 +31,10 @@ export interface PortalOptions {
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Wires the portal's content, pages, filters and assets into Eleventy. */
@@ -44,8 +47,14 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   };
   config.on('eleventy.before', async () => {
     loaded = undefined;
-    loaded = takeHandedOverContent() ?? await loadContent({ contentDir: options.contentDir, showDrafts: options.showDrafts,
-      now: options.now ?? DateTime.now(), images: imageProcessor(options.imageCacheDir) });
+    loaded =
+      takeHandedOverContent() ??
+      (await loadContent({
+        contentDir: options.contentDir,
+        showDrafts: options.showDrafts,
+        now: options.now ?? DateTime.now(),
+        images: imageProcessor(options.imageCacheDir),
+      }));
   });
   // Only the photos of published articles leave the cache: a draft's photo stays private.
   config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
@@ -63,7 +72,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addFilter('iso', (date: DateTime) => isoWithOffset(date));
   config.addFilter('jsonForScript', jsonForScript);
   config.addNunjucksGlobal('picture', (image: ArticleImage, sizes: SizesName, priority = false, className?: string) =>
-    renderPicture(image.processed, { alt: image.alt, sizes, priority, className }));
+    renderPicture(image.processed, { alt: image.alt, sizes, priority, className }),
+  );
   config.addGlobalData('security', () => ({
     metaPolicy: contentSecurityPolicy(content().site, { delivery: 'meta' }),
     headersFile: headersFile(headerRules(content().site, options.pathPrefix)),

@@ -39,7 +39,8 @@ export function imageReferences(source: ArticleSource, tokens: Token[]): ImageRe
   const lead = source.frontMatter.image;
   if (lead) found.push({ src: lead.src, alt: lead.alt, line: source.lines(['image', 'src']), field: 'image.src' });
   for (const ref of bodyReferences(tokens)) {
-    if (ref.kind === 'image') found.push({ src: ref.href, alt: ref.alt, line: source.bodyLine + ref.line - 1, field: BODY_FIELD });
+    if (ref.kind === 'image')
+      found.push({ src: ref.href, alt: ref.alt, line: source.bodyLine + ref.line - 1, field: BODY_FIELD });
   }
   return found;
 }
@@ -87,7 +88,9 @@ export async function processArticleImages(
       const result = !reference.alt
         ? Promise.resolve(`ảnh "${name}" thiếu mô tả (alt) cho người khiếm thị; hãy viết ![mô tả nội dung ảnh](${reference.src})`)
         : REMOTE.test(reference.src)
-          ? Promise.resolve(`ảnh "${reference.src}" lấy từ trang khác; hãy tải ảnh về, đặt cạnh bài viết hoặc vào content/images/, để cổng tối ưu ảnh và không để trang khác theo dõi người đọc`)
+          ? Promise.resolve(
+              `ảnh "${reference.src}" lấy từ trang khác; hãy tải ảnh về, đặt cạnh bài viết hoặc vào content/images/, để cổng tối ưu ảnh và không để trang khác theo dõi người đọc`,
+            )
           : processor.process(imagePath(contentDir, source.file, name)).catch((failure: unknown) => {
               if (failure instanceof ImageError) return imageErrorMessage(failure, name);
               throw failure;
@@ -101,7 +104,10 @@ export async function processArticleImages(
   const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<ProcessedImage | string>).value);
   checks.forEach(({ source, reference }, i) => {
     const result = results[i];
-    if (typeof result !== 'string') return images.add(source.file, reference.src, result);
+    if (typeof result !== 'string') {
+      images.add(source.file, reference.src, result);
+      return;
+    }
     problems.push({ severity: 'error', file: source.file, line: reference.line, field: reference.field, message: result });
     images.fail(source.file);
   });

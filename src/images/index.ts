@@ -3,7 +3,14 @@
  * loader runs `processArticleImages` before rendering; layouts and the
  * Markdown renderer print `renderPicture`; the build publishes the files.
  */
-export { ImageProcessor, imageProcessor, variantWidths, type ImageFile, type ImageStats, type ProcessedImage } from './process.ts';
+export {
+  ImageProcessor,
+  imageProcessor,
+  variantWidths,
+  type ImageFile,
+  type ImageStats,
+  type ProcessedImage,
+} from './process.ts';
 export { ImageCache } from './cache.ts';
 export { ImageError, imageErrorMessage } from './errors.ts';
 export { ArticleImages, imagePath, imageReferences, processArticleImages, type ImageReference } from './articles.ts';

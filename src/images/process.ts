@@ -122,9 +122,11 @@ export class ImageProcessor {
   }
 
   private async encode(bytes: Buffer, hash: string): Promise<CacheEntry> {
-    const meta = await sharp(bytes).metadata().catch((error: unknown) => {
-      throw decodeFailure(error);
-    });
+    const meta = await sharp(bytes)
+      .metadata()
+      .catch((error: unknown) => {
+        throw decodeFailure(error);
+      });
     const format = meta.format as string;
     if (!(INPUT_FORMATS as readonly string[]).includes(format) || (format === 'heif' && meta.compression !== 'av1')) {
       throw new ImageError('unsupported', format);
@@ -155,15 +157,23 @@ export class ImageProcessor {
       for (const format of FORMATS) {
         for (const width of variantWidths(info.width)) {
           let pipeline = width === info.width ? base() : base().resize({ width });
-          pipeline = format === 'jpeg' ? pipeline.flatten({ background: '#ffffff' }).jpeg(ENCODERS.jpeg)
-            : format === 'webp' ? pipeline.webp(ENCODERS.webp) : pipeline.avif(ENCODERS.avif);
+          pipeline =
+            format === 'jpeg'
+              ? pipeline.flatten({ background: '#ffffff' }).jpeg(ENCODERS.jpeg)
+              : format === 'webp'
+                ? pipeline.webp(ENCODERS.webp)
+                : pipeline.avif(ENCODERS.avif);
           variants.push(await write(pipeline, `${hash}-${width}.${EXTENSIONS[format]}`, format));
         }
       }
       const openGraph = await write(
-        base().resize({ width: OPEN_GRAPH.width, height: OPEN_GRAPH.height, fit: 'cover', position: sharp.strategy.attention })
-          .flatten({ background: '#ffffff' }).jpeg(OPEN_GRAPH.jpeg),
-        `${hash}-og.jpg`, 'jpeg');
+        base()
+          .resize({ width: OPEN_GRAPH.width, height: OPEN_GRAPH.height, fit: 'cover', position: sharp.strategy.attention })
+          .flatten({ background: '#ffffff' })
+          .jpeg(OPEN_GRAPH.jpeg),
+        `${hash}-og.jpg`,
+        'jpeg',
+      );
       const entry = { hash, variants, openGraph };
       this.cache.commit(scratch, entry);
       return entry;
@@ -175,7 +185,11 @@ export class ImageProcessor {
 
   private toProcessed(entry: CacheEntry, source: string): ProcessedImage {
     const dir = this.cache.entryDir(entry.hash);
-    const file = (cached: CachedFile): ImageFile => ({ ...cached, url: routes.image(cached.name), path: path.join(dir, cached.name) });
+    const file = (cached: CachedFile): ImageFile => ({
+      ...cached,
+      url: routes.image(cached.name),
+      path: path.join(dir, cached.name),
+    });
     const largest = entry.variants.reduce((a, b) => (b.width > a.width ? b : a));
     return {
       hash: entry.hash,

@@ -58,8 +58,16 @@ export function createMarkdown({ allowHtml }: MarkdownOptions): MarkdownIt {
   md.core.ruler.push('image_figure', (state) => {
     const tokens = state.tokens;
     for (let i = 1; i < tokens.length - 1; i++) {
-      const children = (tokens[i].children ?? []).filter((c) => !(c.type === 'text' && !c.content.trim()) && c.type !== 'softbreak');
-      if (tokens[i - 1].type !== 'paragraph_open' || tokens[i].type !== 'inline' || children.length !== 1 || children[0].type !== 'image') continue;
+      const children = (tokens[i].children ?? []).filter(
+        (c) => !(c.type === 'text' && !c.content.trim()) && c.type !== 'softbreak',
+      );
+      if (
+        tokens[i - 1].type !== 'paragraph_open' ||
+        tokens[i].type !== 'inline' ||
+        children.length !== 1 ||
+        children[0].type !== 'image'
+      )
+        continue;
       tokens[i - 1].hidden = tokens[i + 1].hidden = true;
       children[0].meta = { ...children[0].meta, figure: true };
     }
@@ -74,7 +82,10 @@ export function createMarkdown({ allowHtml }: MarkdownOptions): MarkdownIt {
       token.attrSet('decoding', 'async');
       return image(tokens, idx, options, env, self);
     }
-    const picture = renderPicture(processed, { alt: self.renderInlineAsText(token.children ?? [], options, env), sizes: 'article' });
+    const picture = renderPicture(processed, {
+      alt: self.renderInlineAsText(token.children ?? [], options, env),
+      sizes: 'article',
+    });
     return token.meta?.figure ? renderFigure(picture, token.attrGet('title') ?? undefined) : picture;
   };
   return md;
@@ -119,7 +130,8 @@ export function bodyReferences(tokens: Token[]): BodyReference[] {
     for (const child of block.children ?? []) {
       if (child.type === 'softbreak' || child.type === 'hardbreak') line++;
       else if (child.type === 'link_open') found.push({ kind: 'link', href: child.attrGet('href') ?? '', alt: '', line });
-      else if (child.type === 'image') found.push({ kind: 'image', href: child.attrGet('src') ?? '', alt: child.content.trim(), line });
+      else if (child.type === 'image')
+        found.push({ kind: 'image', href: child.attrGet('src') ?? '', alt: child.content.trim(), line });
     }
   }
   return found;

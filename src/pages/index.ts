@@ -15,7 +15,12 @@ export interface PageDefinition {
 
 const base = { layout: 'base.njk', eleventyExcludeFromCollections: true };
 
-function paginated<T>(key: string, alias: string, url: (item: T) => string, computed: Record<string, (data: PageData) => unknown>) {
+function paginated<T>(
+  key: string,
+  alias: string,
+  url: (item: T) => string,
+  computed: Record<string, (data: PageData) => unknown>,
+) {
   return {
     ...base,
     pagination: { data: key, size: 1, alias },
@@ -59,20 +64,62 @@ export const pages: PageDefinition[] = [
     template: 'archive-month.njk',
     data: paginated<ArchiveMonth>('portal.archiveMonths', 'month', (m) => m.url, {
       title: (data) => data.month.title,
-      description: (data) => t('archiveDescription') + ' ' + data.month.title,
+      description: (data) => `${t('archiveDescription')} ${data.month.title}`,
       pageKind: () => 'archive',
     }),
   },
-  { name: 'tags', template: 'tags.njk', data: { ...base, permalink: routes.tagIndex, title: t('tagIndexTitle'), description: t('tagIndexDescription') } },
-  { name: 'archive', template: 'archive.njk', data: { ...base, permalink: routes.archive, title: t('archiveTitle'), description: t('archiveDescription') } },
-  { name: 'sitemap', template: 'sitemap.njk', data: { ...base, permalink: routes.sitemapPage, title: t('sitemapTitle'), description: t('sitemapDescription') } },
-  { name: 'contact', template: 'contact.njk', data: { ...base, permalink: routes.contact, title: t('contactTitle'), description: t('contactDescription') } },
-  { name: 'feedback', template: 'feedback.njk', data: { ...base, permalink: routes.feedback, title: t('feedbackTitle'), description: t('feedbackDescription') } },
-  { name: 'feedback-thanks', template: 'feedback-thanks.njk', data: { ...base, permalink: routes.feedbackThanks, title: t('thanksTitle'), description: t('thanksBody'), noindex: true } },
-  { name: 'search', template: 'search.njk', data: { ...base, permalink: routes.search, title: t('searchTitle'), description: t('searchDescription'), searchStrings: searchScriptStrings() } },
-  { name: '404', template: '404.njk', data: { ...base, permalink: routes.notFound, title: t('notFoundTitle'), description: t('notFoundBody'), noindex: true } },
+  {
+    name: 'tags',
+    template: 'tags.njk',
+    data: { ...base, permalink: routes.tagIndex, title: t('tagIndexTitle'), description: t('tagIndexDescription') },
+  },
+  {
+    name: 'archive',
+    template: 'archive.njk',
+    data: { ...base, permalink: routes.archive, title: t('archiveTitle'), description: t('archiveDescription') },
+  },
+  {
+    name: 'sitemap',
+    template: 'sitemap.njk',
+    data: { ...base, permalink: routes.sitemapPage, title: t('sitemapTitle'), description: t('sitemapDescription') },
+  },
+  {
+    name: 'contact',
+    template: 'contact.njk',
+    data: { ...base, permalink: routes.contact, title: t('contactTitle'), description: t('contactDescription') },
+  },
+  {
+    name: 'feedback',
+    template: 'feedback.njk',
+    data: { ...base, permalink: routes.feedback, title: t('feedbackTitle'), description: t('feedbackDescription') },
+  },
+  {
+    name: 'feedback-thanks',
+    template: 'feedback-thanks.njk',
+    data: { ...base, permalink: routes.feedbackThanks, title: t('thanksTitle'), description: t('thanksBody'), noindex: true },
+  },
+  {
+    name: 'search',
+    template: 'search.njk',
+    data: {
+      ...base,
+      permalink: routes.search,
+      title: t('searchTitle'),
+      description: t('searchDescription'),
+      searchStrings: searchScriptStrings(),
+    },
+  },
+  {
+    name: '404',
+    template: '404.njk',
+    data: { ...base, permalink: routes.notFound, title: t('notFoundTitle'), description: t('notFoundBody'), noindex: true },
+  },
   { name: 'feed', template: 'feed.njk', data: { permalink: routes.feed, eleventyExcludeFromCollections: true } },
-  { name: 'sitemap-xml', template: 'sitemap-xml.njk', data: { permalink: routes.sitemapXml, eleventyExcludeFromCollections: true } },
+  {
+    name: 'sitemap-xml',
+    template: 'sitemap-xml.njk',
+    data: { permalink: routes.sitemapXml, eleventyExcludeFromCollections: true },
+  },
   { name: 'robots', template: 'robots.njk', data: { permalink: '/robots.txt', eleventyExcludeFromCollections: true } },
   {
     // A page of its own, not base.njk: it only sends the reader on, and search engines to the new URL.
@@ -84,7 +131,11 @@ export const pages: PageDefinition[] = [
       permalink: (data: PageData) => routes.redirect((data.redirect as Redirect).from)!,
     },
   },
-  { name: 'redirects-file', template: 'redirects-file.njk', data: { permalink: routes.redirectsFile, eleventyExcludeFromCollections: true } },
+  {
+    name: 'redirects-file',
+    template: 'redirects-file.njk',
+    data: { permalink: routes.redirectsFile, eleventyExcludeFromCollections: true },
+  },
   { name: 'headers', template: 'headers.njk', data: { permalink: '/_headers', eleventyExcludeFromCollections: true } },
 ];
 
@@ -97,10 +148,16 @@ export function pageUrls(portal: Portal, except: string[] = []): string[] {
   return pages
     .filter(({ name }) => !except.includes(name))
     .flatMap(({ data }) => {
-      const { pagination, permalink } = data as { pagination?: { data: string; alias: string }; permalink: string | ((data: PageData) => string) };
+      const { pagination, permalink } = data as {
+        pagination?: { data: string; alias: string };
+        permalink: string | ((data: PageData) => string);
+      };
       if (typeof permalink === 'string' || !pagination) return [permalink as string];
       // 'portal.articles' → portal.articles
-      const items = pagination.data.split('.').slice(1).reduce<any>((value, key) => value[key], portal) as unknown[];
+      const items = pagination.data
+        .split('.')
+        .slice(1)
+        .reduce<any>((value, key) => value[key], portal) as unknown[];
       return items.map((item) => permalink({ [pagination.alias]: item }));
     })
     .sort();

@@ -1,7 +1,7 @@
 import type { Article } from '../content/index.ts';
 import { toIndexerHtml } from './vietnamese.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
@@ -13,19 +13,21 @@ const escape = (text: string) =>
  * the same words. đ is swapped for the indexer (see vietnamese.ts).
  */
 export function searchDocument(article: Article): string {
-  const category = escape(article.category.name);
+  const category = escapeHtml(article.category.name);
   const tags = article.tags
-    .map((tag) => `<li data-pagefind-filter="tag[data-pf-tag]" data-pf-tag="${escape(tag.name)}">${escape(tag.name)}</li>`)
+    .map(
+      (tag) => `<li data-pagefind-filter="tag[data-pf-tag]" data-pf-tag="${escapeHtml(tag.name)}">${escapeHtml(tag.name)}</li>`,
+    )
     .join('');
   return toIndexerHtml(`<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>${escape(article.title)}</title></head><body>
+<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(article.title)}</title></head><body>
 <article data-pagefind-body data-pagefind-filter="category[data-pf-category], year[data-pf-year]" data-pf-category="${category}" data-pf-year="${article.published.year}" data-pagefind-meta="date[data-pf-date]" data-pagefind-sort="date[data-pf-date]" data-pf-date="${article.publishedIso}">
 <p data-pagefind-ignore data-pagefind-meta="category">${category}</p>
-<h1 data-pagefind-meta="title">${escape(article.title)}</h1>
-${article.standfirst ? `<p>${escape(article.standfirst)}</p>` : ''}
-${article.image?.caption ? `<p>${escape(article.image.caption)}</p>` : ''}
+<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>
+${article.standfirst ? `<p>${escapeHtml(article.standfirst)}</p>` : ''}
+${article.image?.caption ? `<p>${escapeHtml(article.image.caption)}</p>` : ''}
 <div>${article.html}</div>
-<p>${escape(article.author)}</p>
+<p>${escapeHtml(article.author)}</p>
 ${tags ? `<ul>${tags}</ul>` : ''}
 </article>
 </body></html>

@@ -18,7 +18,10 @@ const BUNDLE_DIR = 'pagefind';
 
 /** The bundle's files named by their content's hash (URL patterns), which hosts may cache for good. */
 export const PAGEFIND_HASHED_FILES = [
-  `/${BUNDLE_DIR}/index/*`, `/${BUNDLE_DIR}/fragment/*`, `/${BUNDLE_DIR}/filter/*`, `/${BUNDLE_DIR}/*.pf_meta`,
+  `/${BUNDLE_DIR}/index/*`,
+  `/${BUNDLE_DIR}/fragment/*`,
+  `/${BUNDLE_DIR}/filter/*`,
+  `/${BUNDLE_DIR}/*.pf_meta`,
 ] as const;
 
 /** Pagefind's ready-made search interfaces: the portal has its own (assets/js/search.js), so they are not published. */
@@ -58,9 +61,15 @@ function runPagefind(site: string, bundleDir: string): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     child.on('error', (error) =>
-      reject(new SearchIndexError([`Pagefind không chạy được (${error.message}); hãy chạy lại "npm ci" để cài lại gói pagefind.`])));
+      reject(
+        new SearchIndexError([`Pagefind không chạy được (${error.message}); hãy chạy lại "npm ci" để cài lại gói pagefind.`]),
+      ),
+    );
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`])));
+      code === 0
+        ? resolve()
+        : reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`])),
+    );
   });
 }
 

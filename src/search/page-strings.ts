@@ -2,8 +2,15 @@ import { strings, type StringKey } from '../i18n/index.ts';
 
 /** The strings assets/js/search.js shows, handed to it in the page's data-strings attribute. */
 const SCRIPT_STRINGS = [
-  'searchPrompt', 'searchLoading', 'searchFound', 'searchFoundFiltered', 'searchShown',
-  'searchNone', 'searchNoneFiltered', 'searchNoneHint', 'searchUnavailable',
+  'searchPrompt',
+  'searchLoading',
+  'searchFound',
+  'searchFoundFiltered',
+  'searchShown',
+  'searchNone',
+  'searchNoneFiltered',
+  'searchNoneHint',
+  'searchUnavailable',
 ] as const satisfies readonly StringKey[];
 
 export type SearchScriptStrings = Record<(typeof SCRIPT_STRINGS)[number], string>;

@@ -28,7 +28,8 @@ function decodeD(reference: string): string {
 }
 
 // A comment, a raw-text element (script, style, textarea), a tag (quoted attributes may hold ">"), or text.
-const HTML_TOKENS = /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<[a-zA-Z/!?](?:"[^"]*"|'[^']*'|[^'">])*>|([^<]+|<)/gi;
+const HTML_TOKENS =
+  /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<[a-zA-Z/!?](?:"[^"]*"|'[^']*'|[^'">])*>|([^<]+|<)/gi;
 
 /**
  * The indexer's copy of a built page: NFC everywhere (so decomposed input
@@ -38,5 +39,6 @@ const HTML_TOKENS = /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>
 export function toIndexerHtml(html: string): string {
   const decoded = html.normalize('NFC').replace(D_REFERENCES, decodeD);
   return decoded.replace(HTML_TOKENS, (token: string, _rawElement?: string, text?: string) =>
-    text === undefined ? token : swapDForIndex(text));
+    text === undefined ? token : swapDForIndex(text),
+  );
 }

@@ -5,7 +5,12 @@ import { ContentError, describeIssue, type Problem } from '../content/problems.t
 import { normalizePathPrefix, publicRoot } from '../routes/index.ts';
 
 /** Line of the YAML key at `path` (or of its nearest existing parent), counting from `offset`. */
-export function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[], offset = 0): number | undefined {
+export function lineOf(
+  doc: ReturnType<typeof parseDocument>,
+  counter: LineCounter,
+  path: (string | number)[],
+  offset = 0,
+): number | undefined {
   let node: unknown = doc.contents;
   let line: number | undefined = isNode(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
   for (const segment of path) {
@@ -43,20 +48,37 @@ export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.
   const raw = doc.toJS() as Record<string, unknown>;
   if (env.SITE_URL) raw.baseUrl = env.SITE_URL;
   if (env.SITE_URL && !URL.canParse(env.SITE_URL)) {
-    throw new ContentError([{ severity: 'error', file: 'SITE_URL', message:
-      `"${env.SITE_URL}" không phải địa chỉ đầy đủ; cần dạng https://backan.gov.vn/ hoặc https://backan.gov.vn/cong-thong-tin/` }]);
+    throw new ContentError([
+      {
+        severity: 'error',
+        file: 'SITE_URL',
+        message: `"${env.SITE_URL}" không phải địa chỉ đầy đủ; cần dạng https://backan.gov.vn/ hoặc https://backan.gov.vn/cong-thong-tin/`,
+      },
+    ]);
   }
   if (env.PATH_PREFIX && !normalizePathPrefix(env.PATH_PREFIX)) {
-    throw new ContentError([{ severity: 'error', file: 'PATH_PREFIX', message:
-      `"${env.PATH_PREFIX}" không phải đường dẫn con hợp lệ; cần dạng /cong-thong-tin/ (không có giao thức, tên miền, "?", "#" hay "..")` }]);
+    throw new ContentError([
+      {
+        severity: 'error',
+        file: 'PATH_PREFIX',
+        message: `"${env.PATH_PREFIX}" không phải đường dẫn con hợp lệ; cần dạng /cong-thong-tin/ (không có giao thức, tên miền, "?", "#" hay "..")`,
+      },
+    ]);
   }
   const result = siteSchema.safeParse(raw);
   if (result.success) {
     const site = { ...result.data, baseUrl: publicRoot(result.data.baseUrl, env.PATH_PREFIX) };
     const slugs = new Set(site.categories.map((c) => c.slug));
     if (!slugs.has(site.defaultCategory)) {
-      throw new ContentError([{ severity: 'error', file, field: 'defaultCategory', line: lineOf(doc, counter, ['defaultCategory']),
-        message: `chuyên mục "${site.defaultCategory}" không có trong categories; chỉ được dùng: ${[...slugs].join(', ')}` }]);
+      throw new ContentError([
+        {
+          severity: 'error',
+          file,
+          field: 'defaultCategory',
+          line: lineOf(doc, counter, ['defaultCategory']),
+          message: `chuyên mục "${site.defaultCategory}" không có trong categories; chỉ được dùng: ${[...slugs].join(', ')}`,
+        },
+      ]);
     }
     return site;
   }

@@ -56,7 +56,8 @@ export const siteFieldHints: Record<string, string> = {
   allowHtml: 'true để cho phép HTML trong bài viết, mặc định false',
   defaultCategory: 'slug của một chuyên mục trong categories',
   agency: 'thông tin cơ quan: name, address, phone, fax, email, officials',
-  categories: 'danh sách chuyên mục, mỗi mục có name, slug, description, order; viết trên một dòng { … } thì đặt mô tả có dấu phẩy trong dấu nháy',
+  categories:
+    'danh sách chuyên mục, mỗi mục có name, slug, description, order; viết trên một dòng { … } thì đặt mô tả có dấu phẩy trong dấu nháy',
   menu: 'danh sách mục menu, mỗi mục có label và url',
   feedback: 'endpoint: địa chỉ nhận biểu mẫu góp ý, hoặc để trống',
 };

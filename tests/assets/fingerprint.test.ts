@@ -14,7 +14,7 @@ function assetsFolder(files: Record<string, string>): string {
   return dir;
 }
 
-test('a file\'s hashed name changes with its content, and only then', () => {
+test("a file's hashed name changes with its content, and only then", () => {
   assert.equal(hashedName('site.css', 'abc'), 'site.abc.css');
   assert.equal(contentHash('body{}'), contentHash('body{}'));
   assert.notEqual(contentHash('body{}'), contentHash('body{ }'));

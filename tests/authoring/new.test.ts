@@ -16,7 +16,14 @@ import { ROOT, copyFixture, writeArticle } from '../support/build.ts';
 const NOW = parseVietnamDate('2025-12-31T20:30:05Z')!;
 
 function plan(title: string, extra: { category?: string; slug?: string } = {}, content = copyFixture('basic')) {
-  return planNewArticle({ contentDir: content, site: loadSiteSettings(siteFile(content)), title, author: 'Thu Cúc', now: NOW, ...extra });
+  return planNewArticle({
+    contentDir: content,
+    site: loadSiteSettings(siteFile(content)),
+    title,
+    author: 'Thu Cúc',
+    now: NOW,
+    ...extra,
+  });
 }
 
 const frontMatter = (text: string) => parse(FRONT_MATTER.exec(text)![1]) as Record<string, unknown>;
@@ -39,8 +46,19 @@ test('every other field is there as a commented hint, and the categories are lis
   for (const field of ['tags', 'summary', 'image', 'modified', 'draft', 'slug', 'aliases']) {
     assert.match(text, new RegExp(`^# ${field}: `, 'm'), field);
   }
-  assert.deepEqual(Object.keys(frontMatterSchema.shape).sort(),
-    ['aliases', 'author', 'category', 'date', 'draft', 'image', 'modified', 'slug', 'summary', 'tags', 'title']);
+  assert.deepEqual(Object.keys(frontMatterSchema.shape).sort(), [
+    'aliases',
+    'author',
+    'category',
+    'date',
+    'draft',
+    'image',
+    'modified',
+    'slug',
+    'summary',
+    'tags',
+    'title',
+  ]);
   assert.match(text, /^# Các chuyên mục: chinh-tri \(Chính trị\), kinh-te \(Kinh tế\)/m);
 });
 
@@ -54,8 +72,16 @@ test('a title typed in decomposed Unicode gives the same file, URL and text', ()
 
 test('refuses a slug already used by a file name, a front-matter slug or an alias, and an unknown category', () => {
   const content = copyFixture('basic');
-  writeArticle(content, '2025/bai-co-slug.md', '---\ntitle: x\ndate: "2025-01-01"\nauthor: A\nslug: hop-bao\naliases: ["/tin-tuc/ten-cu/"]\n---\nx\n');
-  assert.throws(() => plan('Đảng ủy họp', { slug: 'dang-uy-hop' }, content), (e: Error) => e instanceof NewArticleError && /\/tin-tuc\/dang-uy-hop\/ đã được bài .*2024\/dang-uy-hop\.md dùng/.test(e.message));
+  writeArticle(
+    content,
+    '2025/bai-co-slug.md',
+    '---\ntitle: x\ndate: "2025-01-01"\nauthor: A\nslug: hop-bao\naliases: ["/tin-tuc/ten-cu/"]\n---\nx\n',
+  );
+  assert.throws(
+    () => plan('Đảng ủy họp', { slug: 'dang-uy-hop' }, content),
+    (e: Error) =>
+      e instanceof NewArticleError && /\/tin-tuc\/dang-uy-hop\/ đã được bài .*2024\/dang-uy-hop\.md dùng/.test(e.message),
+  );
   assert.throws(() => plan('Họp báo', {}, content), /\/tin-tuc\/hop-bao\/ đã được bài .*bai-co-slug\.md/);
   assert.throws(() => plan('Tên cũ', {}, content), /\/tin-tuc\/ten-cu\/ đã được bài .*bai-co-slug\.md/);
   assert.throws(() => plan('Tin thể thao', { category: 'the-thao' }, content), /Chuyên mục "the-thao" không có .*kinh-te/);
@@ -67,9 +93,13 @@ function runNew(content: string, args: string[]) {
     cwd: ROOT,
     encoding: 'utf8',
     env: {
-      ...process.env, PORTAL_CONTENT: content, PORTAL_NOW: '2026-03-02T09:15:00+07:00',
+      ...process.env,
+      PORTAL_CONTENT: content,
+      PORTAL_NOW: '2026-03-02T09:15:00+07:00',
       // The author comes from git when --author is missing.
-      GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'user.name', GIT_CONFIG_VALUE_0: 'Hoàng Thị Lan',
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'user.name',
+      GIT_CONFIG_VALUE_0: 'Hoàng Thị Lan',
     },
   });
 }
@@ -82,14 +112,20 @@ test('npm run new writes the article; with a body it passes the checks; run agai
   assert.match(run.stdout, /Đã tạo .*khai-mac-hoi-cho-nong-san\.md \(địa chỉ: \/tin-tuc\/khai-mac-hoi-cho-nong-san\/\)/);
   const written = readFileSync(file, 'utf8');
   assert.deepEqual(frontMatter(written), {
-    title: 'Khai mạc Hội chợ nông sản', date: '2026-03-02T09:15:00+07:00', author: 'Hoàng Thị Lan', category: 'kinh-te',
+    title: 'Khai mạc Hội chợ nông sản',
+    date: '2026-03-02T09:15:00+07:00',
+    author: 'Hoàng Thị Lan',
+    category: 'kinh-te',
   });
 
   const now = parseVietnamDate('2026-03-02T10:00:00+07:00')!;
   const empty = (await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file);
   assert.match(empty.map((p) => p.message).join(), /chưa có nội dung/, 'an unwritten article cannot be published by accident');
   appendFileSync(file, 'Sáng 02/3, Hội chợ nông sản khai mạc.\n');
-  assert.deepEqual((await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file), []);
+  assert.deepEqual(
+    (await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file),
+    [],
+  );
 
   const again = runNew(content, ['Khai mạc Hội chợ nông sản']);
   assert.equal(again.status, 1);

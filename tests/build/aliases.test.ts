@@ -13,15 +13,28 @@ let run: BuildRun;
 before(() => {
   const content = copyFixture('basic');
   const file = path.join(content, 'articles/2024/dang-uy-hop.md');
-  writeArticle(content, '2024/dang-uy-hop.md',
-    readFileSync(file, 'utf8').replace('author: Hoàng Lan', 'author: Hoàng Lan\naliases: ["/tin-tuc/dang-uy-hop-cu/", "/cu", "/Pages/tin-tuc-123.aspx"]'));
-  writeArticle(content, '2024/nhap-co-alias.md', '---\ntitle: Nháp\ndate: "2024-01-01"\nauthor: A\ndraft: true\naliases: ["/tin-nhap-cu/"]\n---\nx\n');
+  writeArticle(
+    content,
+    '2024/dang-uy-hop.md',
+    readFileSync(file, 'utf8').replace(
+      'author: Hoàng Lan',
+      'author: Hoàng Lan\naliases: ["/tin-tuc/dang-uy-hop-cu/", "/cu", "/Pages/tin-tuc-123.aspx"]',
+    ),
+  );
+  writeArticle(
+    content,
+    '2024/nhap-co-alias.md',
+    '---\ntitle: Nháp\ndate: "2024-01-01"\nauthor: A\ndraft: true\naliases: ["/tin-nhap-cu/"]\n---\nx\n',
+  );
   run = build(content);
   assert.equal(run.status, 0, run.stderr);
 });
 
 test('each alias of a published article is a Vietnamese redirect page: meta refresh, canonical, noindex, a visible link', () => {
-  for (const [url, file] of [['/tin-tuc/dang-uy-hop-cu/', 'tin-tuc/dang-uy-hop-cu/index.html'], ['/cu', 'cu/index.html']]) {
+  for (const [url, file] of [
+    ['/tin-tuc/dang-uy-hop-cu/', 'tin-tuc/dang-uy-hop-cu/index.html'],
+    ['/cu', 'cu/index.html'],
+  ]) {
     assert.ok(existsSync(path.join(run.outputDir, file)), file);
     const $ = page(run.outputDir, `/${path.dirname(file)}/`);
     assert.equal($('html').attr('lang'), 'vi', url);
@@ -40,7 +53,9 @@ test('each alias of a published article is a Vietnamese redirect page: meta refr
 });
 
 test('_redirects lists every alias for hosts that read it (Netlify, Cloudflare Pages)', () => {
-  const rules = readFileSync(path.join(run.outputDir, '_redirects'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#'));
+  const rules = readFileSync(path.join(run.outputDir, '_redirects'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
   assert.deepEqual(rules, [
     '/Pages/tin-tuc-123.aspx /tin-tuc/dang-uy-hop/ 301',
     '/cu /tin-tuc/dang-uy-hop/ 301',

@@ -4,15 +4,46 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
 
-const good = (fields: string) => `---\ntitle: "Bài lỗi"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\nNội dung.\n`;
+const good = (fields: string) =>
+  `---\ntitle: "Bài lỗi"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\nNội dung.\n`;
 
 const cases: { name: string; text: string; field: string; line: number; says: RegExp }[] = [
-  { name: 'missing title', text: '---\ndate: "2024-05-01"\nauthor: Thu Cúc\n---\nx\n', field: 'title', line: 2, says: /bắt buộc/ },
-  { name: 'invalid date', text: good('').replace('"2024-05-01T08:00:00+07:00"', '"31/12/2024"'), field: 'date', line: 3, says: /ISO 8601/ },
+  {
+    name: 'missing title',
+    text: '---\ndate: "2024-05-01"\nauthor: Thu Cúc\n---\nx\n',
+    field: 'title',
+    line: 2,
+    says: /bắt buộc/,
+  },
+  {
+    name: 'invalid date',
+    text: good('').replace('"2024-05-01T08:00:00+07:00"', '"31/12/2024"'),
+    field: 'date',
+    line: 3,
+    says: /ISO 8601/,
+  },
   { name: 'unknown category', text: good('category: the-thao\n'), field: 'category', line: 5, says: /không tồn tại.*kinh-te/ },
-  { name: 'image without alt', text: good('image:\n  src: /images/hoi-nghi.jpg\n'), field: 'image.alt', line: 5, says: /bắt buộc/ },
-  { name: 'link to a missing article', text: good('').replace('Nội dung.', 'Xem [bài](/tin-tuc/khong-co/).'), field: 'nội dung', line: 6, says: /không tồn tại/ },
-  { name: 'alias taken by a page', text: good('aliases: ["/lien-he/"]\n'), field: 'aliases', line: 5, says: /trùng với một trang/ },
+  {
+    name: 'image without alt',
+    text: good('image:\n  src: /images/hoi-nghi.jpg\n'),
+    field: 'image.alt',
+    line: 5,
+    says: /bắt buộc/,
+  },
+  {
+    name: 'link to a missing article',
+    text: good('').replace('Nội dung.', 'Xem [bài](/tin-tuc/khong-co/).'),
+    field: 'nội dung',
+    line: 6,
+    says: /không tồn tại/,
+  },
+  {
+    name: 'alias taken by a page',
+    text: good('aliases: ["/lien-he/"]\n'),
+    field: 'aliases',
+    line: 5,
+    says: /trùng với một trang/,
+  },
 ];
 
 for (const bad of cases) {
@@ -54,7 +85,12 @@ test('every problem is reported, not only the first', () => {
 test('invalid site settings name the setting', () => {
   const content = copyFixture('basic');
   const file = path.join(content, '_data/site.yaml');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('baseUrl: https://vidu.gov.vn/', 'baseUrl: khong-phai-url').replace(/^name: .*$/m, ''));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace('baseUrl: https://vidu.gov.vn/', 'baseUrl: khong-phai-url')
+      .replace(/^name: .*$/m, ''),
+  );
   const run = build(content);
   assert.equal(run.status, 1);
   assert.match(run.stderr, /site\.yaml(:\d+)? — trường "name": bắt buộc/);

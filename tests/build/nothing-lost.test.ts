@@ -30,7 +30,11 @@ test('Eleventy failing mid-build leaves the published _site/ exactly as it was, 
 
 test('two builds of the same content, at different times, are byte-identical', () => {
   const content = copyFixture('basic');
-  writeArticle(content, '2024/alias.md', '---\ntitle: Bài có địa chỉ cũ\ndate: "2024-06-01T08:00:00+07:00"\nauthor: A\naliases: ["/tin-cu/"]\n---\nx\n');
+  writeArticle(
+    content,
+    '2024/alias.md',
+    '---\ntitle: Bài có địa chỉ cũ\ndate: "2024-06-01T08:00:00+07:00"\nauthor: A\naliases: ["/tin-cu/"]\n---\nx\n',
+  );
   const first = build(content, { PORTAL_NOW: '2026-11-26T12:00:00+07:00' });
   const second = build(content, { PORTAL_NOW: '2026-11-27T08:00:00+07:00' });
   assert.equal(first.status, 0, first.stderr);
@@ -46,7 +50,8 @@ test('two builds of the same content, at different times, are byte-identical', (
 });
 
 test('title, tags, file name and body in decomposed Unicode (NFD) give the same site as precomposed (NFC)', () => {
-  const article = '---\ntitle: "Hội nghị tổng kết năm học"\ndate: "2025-06-01T08:00:00+07:00"\nauthor: Hoàng Thị Lan\ntags: ["Giáo dục", "Đổi mới"]\n---\nNăm học vừa qua, ngành giáo dục đạt nhiều kết quả.\n';
+  const article =
+    '---\ntitle: "Hội nghị tổng kết năm học"\ndate: "2025-06-01T08:00:00+07:00"\nauthor: Hoàng Thị Lan\ntags: ["Giáo dục", "Đổi mới"]\n---\nNăm học vừa qua, ngành giáo dục đạt nhiều kết quả.\n';
   const nfc = copyFixture('basic');
   const nfd = copyFixture('basic');
   writeArticle(nfc, '2025/Hội-nghị-tổng-kết.md', article);
@@ -64,7 +69,13 @@ test('title, tags, file name and body in decomposed Unicode (NFD) give the same 
   assert.equal(b.status, 0, b.stderr);
   const $ = page(b.outputDir, '/tin-tuc/hoi-nghi-tong-ket/');
   assert.equal(text($, 'h1'), 'Hội nghị tổng kết năm học');
-  assert.equal($('.tags a').map((_, el) => $(el).attr('href')).get().join(' '), '/the/giao-duc/ /the/doi-moi/');
+  assert.equal(
+    $('.tags a')
+      .map((_, el) => $(el).attr('href'))
+      .get()
+      .join(' '),
+    '/the/giao-duc/ /the/doi-moi/',
+  );
   assert.equal(text(page(b.outputDir, '/the/giao-duc/'), 'h1'), 'Từ khóa: Giáo dục');
   const hashesA = siteHashes(a.outputDir);
   const hashesB = siteHashes(b.outputDir);
@@ -74,7 +85,11 @@ test('title, tags, file name and body in decomposed Unicode (NFD) give the same 
 
 test('published-urls.json lists exactly the pages the build wrote', () => {
   const content = copyFixture('basic');
-  writeArticle(content, '2024/alias.md', '---\ntitle: Bài có địa chỉ cũ\ndate: "2024-06-01T08:00:00+07:00"\nauthor: A\naliases: ["/tin-cu"]\n---\nx\n');
+  writeArticle(
+    content,
+    '2024/alias.md',
+    '---\ntitle: Bài có địa chỉ cũ\ndate: "2024-06-01T08:00:00+07:00"\nauthor: A\naliases: ["/tin-cu"]\n---\nx\n',
+  );
   const run = build(content);
   assert.equal(run.status, 0, run.stderr);
   const listed = JSON.parse(readFileSync(path.join(run.outputDir, 'published-urls.json'), 'utf8'));
@@ -83,6 +98,9 @@ test('published-urls.json lists exactly the pages the build wrote', () => {
     .map((name) => `/${name}`.replace(/\/index\.html$/, '/'))
     .sort();
   assert.deepEqual(listed.pages, written);
-  assert.deepEqual(listed.articles.map((a: { url: string }) => a.url), ['/tin-tuc/alias/', '/tin-tuc/bac-kan-so-ket/', '/tin-tuc/dang-uy-hop/']);
+  assert.deepEqual(
+    listed.articles.map((a: { url: string }) => a.url),
+    ['/tin-tuc/alias/', '/tin-tuc/bac-kan-so-ket/', '/tin-tuc/dang-uy-hop/'],
+  );
   assert.ok(existsSync(path.join(run.outputDir, 'tin-cu/index.html')));
 });

@@ -11,15 +11,32 @@ before(() => {
   // 23 more articles in one category and one tag, so both paginate (20 a page).
   for (let i = 1; i <= 23; i++) {
     const day = String(i).padStart(2, '0');
-    writeArticle(content, `2023/bai-kinh-te-${i}.md`,
-      `---\ntitle: "Tin kinh tế số ${i}"\ndate: "2023-05-${day}T08:00:00+07:00"\nauthor: Phóng viên\ncategory: kinh-te\ntags: ["Kinh tế"]\n---\nĐoạn mở đầu của tin kinh tế số ${i}.\n`);
+    writeArticle(
+      content,
+      `2023/bai-kinh-te-${i}.md`,
+      `---\ntitle: "Tin kinh tế số ${i}"\ndate: "2023-05-${day}T08:00:00+07:00"\nauthor: Phóng viên\ncategory: kinh-te\ntags: ["Kinh tế"]\n---\nĐoạn mở đầu của tin kinh tế số ${i}.\n`,
+    );
   }
   run = build(content);
   assert.equal(run.status, 0, run.stderr);
 });
 
-const everyPage = ['/', '/tin-tuc/bac-kan-so-ket/', '/chuyen-muc/kinh-te/', '/chuyen-muc/kinh-te/trang-2/', '/the/kinh-te/',
-  '/the/', '/luu-tru/', '/luu-tru/2023/05/', '/so-do-trang/', '/lien-he/', '/gop-y/', '/gop-y/cam-on/', '/tim-kiem/', '/404.html'];
+const everyPage = [
+  '/',
+  '/tin-tuc/bac-kan-so-ket/',
+  '/chuyen-muc/kinh-te/',
+  '/chuyen-muc/kinh-te/trang-2/',
+  '/the/kinh-te/',
+  '/the/',
+  '/luu-tru/',
+  '/luu-tru/2023/05/',
+  '/so-do-trang/',
+  '/lien-he/',
+  '/gop-y/',
+  '/gop-y/cam-on/',
+  '/tim-kiem/',
+  '/404.html',
+];
 
 describe('every page', () => {
   test('is Vietnamese, with skip link, header links, menu, search box and footer', () => {
@@ -29,8 +46,13 @@ describe('every page', () => {
       const skip = $('a.skip-link');
       assert.equal(skip.text(), 'Bỏ qua, đến nội dung chính', url);
       assert.equal($(skip.attr('href')).length, 1, `${url}: skip link target`);
-      assert.deepEqual($('header nav[aria-label="Liên kết nhanh"] a').map((_, a) => $(a).text()).get(),
-        ['Trang chủ', 'Góp ý', 'Sơ đồ trang', 'Liên hệ'], url);
+      assert.deepEqual(
+        $('header nav[aria-label="Liên kết nhanh"] a')
+          .map((_, a) => $(a).text())
+          .get(),
+        ['Trang chủ', 'Góp ý', 'Sơ đồ trang', 'Liên hệ'],
+        url,
+      );
       assert.equal($('.greeting').text(), 'Cổng thông tin điện tử Bắc Kạn kính chào quý khách!');
       assert.ok($('nav.main-menu a[href="/chuyen-muc/kinh-te/"]').length, url);
       assert.equal($('form[role="search"]').attr('action'), '/tim-kiem/', url);
@@ -46,14 +68,24 @@ describe('every page', () => {
 describe('article page', () => {
   test('shows breadcrumb, title, Vietnam-time update line, figure, body, author and tags', () => {
     const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
-    assert.deepEqual($('.breadcrumb a').map((_, a) => $(a).text()).get(), ['Trang chủ', 'Chỉ đạo điều hành']);
+    assert.deepEqual(
+      $('.breadcrumb a')
+        .map((_, a) => $(a).text())
+        .get(),
+      ['Trang chủ', 'Chỉ đạo điều hành'],
+    );
     assert.equal(text($, 'h1'), 'Bắc Kạn sơ kết 03 năm thực hiện các chương trình mục tiêu quốc gia');
     assert.equal(text($, '.updated'), '(Cập nhật lúc: 06/08/2018 23:30:00)');
     assert.equal($('.updated time').attr('datetime'), '2018-08-06T23:30:00+07:00');
     assert.equal(text($, 'figure figcaption'), 'Quang cảnh Hội nghị');
     assert.equal($('figure img').attr('alt'), 'Các đại biểu dự hội nghị trong hội trường');
     assert.equal(text($, '.author'), 'Thu Cúc');
-    assert.deepEqual($('.tags a').map((_, a) => $(a).attr('href')).get(), ['/the/nong-thon-moi/', '/the/giam-ngheo/']);
+    assert.deepEqual(
+      $('.tags a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+      ['/the/nong-thon-moi/', '/the/giam-ngheo/'],
+    );
     // No summary in front matter: the first paragraph is the description, and isn't repeated above the body.
     assert.match($('meta[name="description"]').attr('content') ?? '', /^Ngày 03\/8\/2018, UBND tỉnh Bắc Kạn/);
     assert.equal($('.summary').length, 0);
@@ -64,15 +96,26 @@ describe('article page', () => {
 
   test('"Các tin khác" lists other articles, and share links are plain links', () => {
     const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
-    const related = $('section.related li a').map((_, a) => $(a).attr('href')).get();
+    const related = $('section.related li a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     assert.ok(related.length > 0 && related.length <= 8);
     assert.ok(!related.includes('/tin-tuc/bac-kan-so-ket/'));
     assert.equal(related[0], '/tin-tuc/dang-uy-hop/', 'shares a tag, so it ranks first');
-    const share = $('.share a').map((_, a) => $(a).attr('href')).get();
-    assert.match(share[0], /^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=https%3A%2F%2Fvidu\.gov\.vn%2Ftin-tuc%2Fbac-kan-so-ket%2F$/);
+    const share = $('.share a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    assert.match(
+      share[0],
+      /^https:\/\/www\.facebook\.com\/sharer\/sharer\.php\?u=https%3A%2F%2Fvidu\.gov\.vn%2Ftin-tuc%2Fbac-kan-so-ket%2F$/,
+    );
     assert.match(share[1], /^https:\/\/sp\.zalo\.me\//);
     assert.match(share[2], /^mailto:\?subject=/);
-    assert.equal($('script[src]').filter((_, s) => !($(s).attr('src') ?? '').startsWith('/')).length, 0, 'no third-party scripts');
+    assert.equal(
+      $('script[src]').filter((_, s) => !($(s).attr('src') ?? '').startsWith('/')).length,
+      0,
+      'no third-party scripts',
+    );
   });
 
   test('external links are marked and safe; raw HTML is escaped', () => {
@@ -124,7 +167,12 @@ describe('lists', () => {
 
   test('the archive groups by year and month', () => {
     const $ = page(run.outputDir, '/luu-tru/');
-    assert.deepEqual($('main h2').map((_, h) => $(h).text()).get(), ['Năm 2024', 'Năm 2023', 'Năm 2018']);
+    assert.deepEqual(
+      $('main h2')
+        .map((_, h) => $(h).text())
+        .get(),
+      ['Năm 2024', 'Năm 2023', 'Năm 2018'],
+    );
     assert.equal($('a[href="/luu-tru/2023/05/"]').text(), 'Tin bài tháng 5 năm 2023');
     assert.equal(page(run.outputDir, '/luu-tru/2023/05/')('.card').length, 23);
   });
@@ -135,7 +183,9 @@ describe('home', () => {
     const $ = page(run.outputDir, '/');
     assert.equal($('.lead-title a').attr('href'), '/tin-tuc/dang-uy-hop/');
     assert.equal($('.latest li').length, 10);
-    const blocks = $('.category-block h2').map((_, h) => $(h).text()).get();
+    const blocks = $('.category-block h2')
+      .map((_, h) => $(h).text())
+      .get();
     assert.deepEqual(blocks, ['Chính trị', 'Kinh tế', 'Chỉ đạo điều hành']);
   });
 });
@@ -154,14 +204,21 @@ describe('drafts and scheduled articles', () => {
 describe('sitemap, contact, feedback', () => {
   test('Sơ đồ trang groups sections, categories, archive and tags', () => {
     const $ = page(run.outputDir, '/so-do-trang/');
-    assert.deepEqual($('main h2').map((_, h) => $(h).text()).get(), ['Các mục chính', 'Chuyên mục', 'Lưu trữ', 'Từ khóa']);
+    assert.deepEqual(
+      $('main h2')
+        .map((_, h) => $(h).text())
+        .get(),
+      ['Các mục chính', 'Chuyên mục', 'Lưu trữ', 'Từ khóa'],
+    );
     assert.equal($('main a[href="/chuyen-muc/y-te/"]').length, 1);
     assert.equal($('main a[href="/lien-he/"]').length, 1);
   });
 
   test('sitemap.xml lists every article and page with lastmod; robots.txt names it', () => {
     const $ = page(run.outputDir, 'sitemap.xml');
-    const locs = $('url loc').map((_, l) => $(l).text()).get();
+    const locs = $('url loc')
+      .map((_, l) => $(l).text())
+      .get();
     assert.ok(locs.includes('https://vidu.gov.vn/tin-tuc/bac-kan-so-ket/'));
     assert.ok(locs.includes('https://vidu.gov.vn/chuyen-muc/kinh-te/trang-2/'));
     assert.equal($('url').length, $('url lastmod').length);
@@ -181,7 +238,12 @@ describe('sitemap, contact, feedback', () => {
     assert.equal(form.attr('action'), 'https://gopy.backan.example.gov.vn/gui');
     assert.equal(form.attr('method'), 'post');
     const label = (id: string) => text($, `label[for="${id}"]`);
-    for (const [id, name] of [['gy-ten', 'Họ và tên'], ['gy-email', 'Email'], ['gy-tieu-de', 'Tiêu đề'], ['gy-noi-dung', 'Nội dung']]) {
+    for (const [id, name] of [
+      ['gy-ten', 'Họ và tên'],
+      ['gy-email', 'Email'],
+      ['gy-tieu-de', 'Tiêu đề'],
+      ['gy-noi-dung', 'Nội dung'],
+    ]) {
       assert.equal(label(id), `${name} *`);
       assert.equal($(`#${id}`).prop('required'), true, id);
     }
@@ -197,7 +259,9 @@ describe('sitemap, contact, feedback', () => {
 describe('feed', () => {
   test('Atom feed lists published articles newest first with absolute links', () => {
     const $ = page(run.outputDir, 'feed.xml');
-    const links = $('entry link').map((_, l) => $(l).attr('href')).get();
+    const links = $('entry link')
+      .map((_, l) => $(l).attr('href'))
+      .get();
     assert.equal(links.length, 20);
     assert.equal(links[0], 'https://vidu.gov.vn/tin-tuc/dang-uy-hop/');
     assert.ok(links.every((l) => l.startsWith('https://vidu.gov.vn/tin-tuc/')));

@@ -15,8 +15,19 @@ tags: ["Cầu treo Nà Làng"]
 ---
 Sáng 01/12, cầu treo Nà Làng được khánh thành.
 `;
-const UNPUBLISHED = ['ban-nhap', 'Bài đang soạn', 'Nội dung chưa xong', 'hen-gio', 'Bài hẹn giờ đăng', 'Chưa tới giờ đăng',
-  'khanh-thanh-cau-treo', 'Khánh thành cầu treo', 'cầu treo Nà Làng', 'cau-treo-na-lang', '/luu-tru/2026/12/'];
+const UNPUBLISHED = [
+  'ban-nhap',
+  'Bài đang soạn',
+  'Nội dung chưa xong',
+  'hen-gio',
+  'Bài hẹn giờ đăng',
+  'Chưa tới giờ đăng',
+  'khanh-thanh-cau-treo',
+  'Khánh thành cầu treo',
+  'cầu treo Nà Làng',
+  'cau-treo-na-lang',
+  '/luu-tru/2026/12/',
+];
 
 /** Every file of the site as text, gzip-compressed ones (a search index) unpacked. */
 function everyFile(dir: string): Map<string, string> {
@@ -60,7 +71,12 @@ test('a scheduled article is published by the first build after its time', () =>
   assert.equal(page(later.outputDir, '/luu-tru/2026/12/')('.card').length, 1);
   assert.equal(page(later.outputDir, 'feed.xml')('entry link').first().attr('href'), `https://vidu.gov.vn${url}`);
   const sitemap = page(later.outputDir, 'sitemap.xml');
-  assert.ok(sitemap('loc').map((_, l) => sitemap(l).text()).get().includes(`https://vidu.gov.vn${url}`));
+  assert.ok(
+    sitemap('loc')
+      .map((_, l) => sitemap(l).text())
+      .get()
+      .includes(`https://vidu.gov.vn${url}`),
+  );
   // Drafts stay out whatever the clock.
   assert.equal(existsSync(path.join(later.outputDir, 'tin-tuc/ban-nhap')), false);
 });

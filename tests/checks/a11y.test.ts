@@ -56,7 +56,9 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
           assert.ok(results.passes.length > 10, `${sample.url}: axe ran`);
           for (const violation of results.violations) {
             const nodes = violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`);
-            findings.push(`${sample.type} ${sample.url} @${width}px — ${violation.id}: ${violation.help}\n    ${nodes.slice(0, 5).join('\n    ')}`);
+            findings.push(
+              `${sample.type} ${sample.url} @${width}px — ${violation.id}: ${violation.help}\n    ${nodes.slice(0, 5).join('\n    ')}`,
+            );
           }
         }
       }
@@ -78,7 +80,10 @@ describe('axe-core, WCAG 2.1 A and AA', () => {
   });
 
   test('every page type was checked on at least one site', () => {
-    assert.deepEqual(PAGE_TYPES.filter((type) => !covered.has(type)), []);
+    assert.deepEqual(
+      PAGE_TYPES.filter((type) => !covered.has(type)),
+      [],
+    );
   });
 });
 
@@ -105,7 +110,8 @@ async function tab(page: Page): Promise<FocusStop> {
       top: Math.round(rect.top + window.scrollY),
       // In the page's coordinates: the phone menu is one row that scrolls sideways as focus moves along it.
       left: Math.round(rect.left + scrolled),
-      visible: rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && style.visibility !== 'hidden',
+      visible:
+        rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && style.visibility !== 'hidden',
       indicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
     };
   });
@@ -148,10 +154,20 @@ describe('keyboard only', () => {
       const page = await openPage(servers.get('sample')!.url(routes.home), width);
       const menu = await page.$$eval('nav.main-menu a', (links) => links.map((a) => `a:${a.textContent!.trim()}`));
       const stops = await tabThrough(page, 8 + menu.length);
-      assert.deepEqual(stops.map((s) => s.label), [
-        'a:Bỏ qua, đến nội dung chính', 'a:Trang chủ', 'a:Góp ý', 'a:Sơ đồ trang', 'a:Liên hệ',
-        `a:${await page.textContent('.brand-name')}`, '#tu-khoa', 'button:Tìm kiếm', ...menu,
-      ]);
+      assert.deepEqual(
+        stops.map((s) => s.label),
+        [
+          'a:Bỏ qua, đến nội dung chính',
+          'a:Trang chủ',
+          'a:Góp ý',
+          'a:Sơ đồ trang',
+          'a:Liên hệ',
+          `a:${await page.textContent('.brand-name')}`,
+          '#tu-khoa',
+          'button:Tìm kiếm',
+          ...menu,
+        ],
+      );
       assertVisibleFocus(stops);
       assertReadingOrder(stops.slice(1));
       await page.context().close();
@@ -180,15 +196,19 @@ describe('keyboard only', () => {
   test('the feedback form is filled and submitted with the keyboard, in label order, skipping the honeypot', async () => {
     const page = await openPage(servers.get('sample')!.url(routes.feedback), 1280);
     const stops = [await tabTo(page, '#gy-ten'), ...(await tabThrough(page, 7))];
-    assert.deepEqual(stops.map((s) => s.label),
-      ['#gy-ten', '#gy-email', '#gy-dien-thoai', '#gy-dia-chi', '#gy-tieu-de', '#gy-noi-dung', '#gy-dong-y', 'button:Gửi góp ý']);
+    assert.deepEqual(
+      stops.map((s) => s.label),
+      ['#gy-ten', '#gy-email', '#gy-dien-thoai', '#gy-dia-chi', '#gy-tieu-de', '#gy-noi-dung', '#gy-dong-y', 'button:Gửi góp ý'],
+    );
     assertVisibleFocus(stops);
     assertReadingOrder(stops);
 
     // Submitting empty: the browser's own validation stops it and focuses the first required field.
     const action = await page.getAttribute('form.feedback-form', 'action');
     const posted: string[] = [];
-    page.on('request', (request) => { if (request.method() === 'POST') posted.push(request.url()); });
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(request.url());
+    });
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'gy-ten');
     assert.deepEqual(posted, []);

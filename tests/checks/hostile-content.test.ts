@@ -37,11 +37,21 @@ describe('hostile content renders as text', () => {
     assert.equal($('.lead-figure figcaption').text(), fm.image!.caption);
     assert.equal($('.summary').text(), fm.summary);
     assert.equal($('.author').text(), fm.author);
-    assert.deepEqual($('.tags a').map((_, a) => $(a).text()).get(), fm.tags);
+    assert.deepEqual(
+      $('.tags a')
+        .map((_, a) => $(a).text())
+        .get(),
+      fm.tags,
+    );
     const body = $('.article-body');
     assert.equal(body.find('script, img, iframe, details, style').length, 0);
-    for (const shown of ["<script>__xss('body-script')</script>", `<img src=x onerror="__xss('body-img')">`,
-      "</script><script>__xss('body-close')</script>", `<a href="javascript:__xss('raw-link')">`, "[Liên kết javascript](javascript:__xss('md-link'))"]) {
+    for (const shown of [
+      "<script>__xss('body-script')</script>",
+      `<img src=x onerror="__xss('body-img')">`,
+      "</script><script>__xss('body-close')</script>",
+      `<a href="javascript:__xss('raw-link')">`,
+      "[Liên kết javascript](javascript:__xss('md-link'))",
+    ]) {
       assert.ok(body.text().includes(shown), shown);
     }
     // The link with a hostile title attribute keeps it inside the attribute.
@@ -58,7 +68,10 @@ describe('hostile content renders as text', () => {
     assert.equal(home('.lead-image').attr('alt'), fm.image!.alt);
     const category = load(routes.category(fm.category!));
     assert.equal(category(`.card-title a[href="${HOSTILE_ARTICLE}"]`).text(), fm.title);
-    assert.equal(squash(category(`.card-title a[href="${HOSTILE_ARTICLE}"]`).closest('.card').find('.card-summary').text()), squash(fm.summary!));
+    assert.equal(
+      squash(category(`.card-title a[href="${HOSTILE_ARTICLE}"]`).closest('.card').find('.card-summary').text()),
+      squash(fm.summary!),
+    );
     for (const tag of fm.tags) {
       const $ = load(routes.tag(slugify(tag)));
       assert.equal($('h1').text(), `Từ khóa: ${tag}`);
@@ -78,9 +91,14 @@ describe('hostile content renders as text', () => {
     assert.equal(entry.description, fm.summary);
     assert.equal(entry.authors[0].name, fm.author);
     const sitemap = cheerio.load(readFileSync(pageFile(site().dir, routes.sitemapXml), 'utf8'), { xml: true });
-    const locs = sitemap('loc').map((_, el) => sitemap(el).text()).get();
+    const locs = sitemap('loc')
+      .map((_, el) => sitemap(el).text())
+      .get();
     for (const url of [HOSTILE_ARTICLE, ...fm.tags.map((tag) => routes.tag(slugify(tag)))]) {
-      assert.ok(locs.some((loc) => loc.endsWith(url)), url);
+      assert.ok(
+        locs.some((loc) => loc.endsWith(url)),
+        url,
+      );
     }
     assert.ok(locs.every((loc) => /^https:\/\/[^<>"'\s]+$/.test(loc)));
   });
@@ -98,13 +116,17 @@ describe('hostile content renders as text', () => {
             if (attr === 'style') found.push(`${file}: <${el.tagName} style>`);
             // Attributes a browser follows as a URL; data-* values (search filters) are only ever read as text.
             const followed = /^(href|src|srcset|action|formaction|poster|cite|background|content)$/i.test(attr);
-            if (followed && /^\s*(javascript|vbscript|data):/i.test(value) && !(attr === 'src' && /^data:image\//.test(value))) found.push(`${file}: ${attr}="${value}"`);
+            if (followed && /^\s*(javascript|vbscript|data):/i.test(value) && !(attr === 'src' && /^data:image\//.test(value)))
+              found.push(`${file}: ${attr}="${value}"`);
           }
         });
-        $('iframe, object, embed, style, base').each((_, el) => { found.push(`${file}: <${$(el).prop('tagName')}>`); });
+        $('iframe, object, embed, style, base').each((_, el) => {
+          found.push(`${file}: <${$(el).prop('tagName')}>`);
+        });
         $('script').each((_, el) => {
           const src = $(el).attr('src');
-          if (src ? !/^\/[^/]/.test(src) : $(el).attr('type') !== 'application/ld+json') found.push(`${file}: <script ${src ?? 'inline'}>`);
+          if (src ? !/^\/[^/]/.test(src) : $(el).attr('type') !== 'application/ld+json')
+            found.push(`${file}: <script ${src ?? 'inline'}>`);
         });
       }
       assert.deepEqual(found, []);
@@ -120,7 +142,9 @@ describe('hostile content never runs, even without the CSP', () => {
   let server: ServedSite;
   before(async () => {
     browser = await launchBrowser();
-    server = await serveSite(site().dir, { transformHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '') });
+    server = await serveSite(site().dir, {
+      transformHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    });
   });
   after(async () => {
     await browser?.close();
@@ -150,8 +174,15 @@ describe('hostile content never runs, even without the CSP', () => {
   });
 
   test('on the article, home, category, tag, archive and search pages', async () => {
-    const urls = [HOSTILE_ARTICLE, routes.home, routes.category(fm.category!), routes.archiveMonth(2026, 11), routes.tagIndex,
-      ...fm.tags.map((tag) => routes.tag(slugify(tag))), `${routes.search}?q=${encodeURIComponent(fm.title)}`];
+    const urls = [
+      HOSTILE_ARTICLE,
+      routes.home,
+      routes.category(fm.category!),
+      routes.archiveMonth(2026, 11),
+      routes.tagIndex,
+      ...fm.tags.map((tag) => routes.tag(slugify(tag))),
+      `${routes.search}?q=${encodeURIComponent(fm.title)}`,
+    ];
     for (const url of urls) {
       const { page, calls } = await visit(server.url(url));
       if (url.startsWith(routes.search) && existsSync(path.join(site().dir, 'pagefind'))) {

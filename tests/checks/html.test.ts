@@ -32,13 +32,19 @@ after(() => Promise.all(servers.map((server) => server.close())));
 
 test('the checker reports a known error in a broken page', () => {
   const found = report.messages.filter((m) => m.url.endsWith('hong.html'));
-  assert.ok(found.some((m) => m.type === 'error' && /end tag/.test(m.message)), JSON.stringify(found));
+  assert.ok(
+    found.some((m) => m.type === 'error' && /end tag/.test(m.message)),
+    JSON.stringify(found),
+  );
 });
 
 test('every page of both sites was checked', () => {
   assert.ok(pages.length > 500, `${pages.length} pages`);
   const checked = new Set(report.checked);
-  assert.deepEqual(pages.filter((url) => !checked.has(url)), []);
+  assert.deepEqual(
+    pages.filter((url) => !checked.has(url)),
+    [],
+  );
 });
 
 /**
@@ -47,7 +53,10 @@ test('every page of both sites was checked', () => {
  * security.test.ts confirms no violation is raised). Only that exact case is excused.
  */
 function isJsonLdFalseAlarm(message: NuMessage): boolean {
-  return /^Inline script violates Content Security Policy/.test(message.message) && /<script type="application\/ld\+json">/.test(message.extract ?? '');
+  return (
+    /^Inline script violates Content Security Policy/.test(message.message) &&
+    /<script type="application\/ld\+json">/.test(message.extract ?? '')
+  );
 }
 
 test('no page has an HTML error or warning', () => {

@@ -50,13 +50,16 @@ for (const name of CHECKED_SITES) {
       assert.equal(lhr.runtimeError, undefined, `${sample.url}: ${lhr.runtimeError?.message}`);
       const score = (id: string) => Math.round((lhr.categories[id].score ?? 0) * 100);
       const metric = (id: string) => lhr.audits[id].displayValue;
-      t.diagnostic(`${sample.type} ${sample.url}: performance ${score('performance')} (FCP ${metric('first-contentful-paint')}, ` +
-        `LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}), ` +
-        `accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}`);
+      t.diagnostic(
+        `${sample.type} ${sample.url}: performance ${score('performance')} (FCP ${metric('first-contentful-paint')}, ` +
+          `LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}), ` +
+          `accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}`,
+      );
       for (const id of GATED) {
         for (const ref of lhr.categories[id].auditRefs) {
           const result = lhr.audits[ref.id];
-          if (ref.weight > 0 && result.score !== null && result.score < 1) findings.push(`${sample.url} ${id}: ${result.id} — ${result.title}`);
+          if (ref.weight > 0 && result.score !== null && result.score < 1)
+            findings.push(`${sample.url} ${id}: ${result.id} — ${result.title}`);
         }
         if (score(id) < 100) findings.push(`${sample.url}: ${id} ${score(id)}`);
       }

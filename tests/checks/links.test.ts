@@ -31,7 +31,8 @@ async function crawl(dir: string): Promise<LinkReport> {
     concurrency: 8,
     linksToSkip: async (link) => !link.startsWith(server.origin),
   });
-  const describe = (link: LinkResult) => `${link.status ?? ''} ${link.url.replace(server.origin, '')} ← ${link.parent?.replace(server.origin, '') ?? '?'}`;
+  const describe = (link: LinkResult) =>
+    `${link.status ?? ''} ${link.url.replace(server.origin, '')} ← ${link.parent?.replace(server.origin, '') ?? '?'}`;
   return {
     broken: result.links.filter((link) => link.state === LinkState.BROKEN).map(describe),
     checked: result.links.filter((link) => link.state === LinkState.OK).length,
@@ -43,12 +44,18 @@ function brokenSite(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'links-canary-'));
   mkdirSync(path.join(dir, 'b'));
   mkdirSync(path.join(dir, 'css'));
-  writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html lang="vi"><head><title>a</title>
+  writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html lang="vi"><head><title>a</title>
 <link rel="stylesheet" href="/css/a.css"><link rel="stylesheet" href="/css/mat.css"><script src="/mat.js"></script></head>
 <body><h2 id="co">a</h2><a href="/b/">b</a> <a href="#co">ok</a> <a href="#khong-co">x</a> <a href="/b/#khong-co-b">x</a>
-<a href="/trang-mat/">x</a> <img src="/anh-mat.png" alt=""></body></html>`);
-  writeFileSync(path.join(dir, 'b', 'index.html'), `<!doctype html><html lang="vi"><head><title>b</title></head>
-<body><p id="b">b</p><a href="/#co">ok</a> <a href="/#quay-lai-mat">x</a></body></html>`);
+<a href="/trang-mat/">x</a> <img src="/anh-mat.png" alt=""></body></html>`,
+  );
+  writeFileSync(
+    path.join(dir, 'b', 'index.html'),
+    `<!doctype html><html lang="vi"><head><title>b</title></head>
+<body><p id="b">b</p><a href="/#co">ok</a> <a href="/#quay-lai-mat">x</a></body></html>`,
+  );
   writeFileSync(path.join(dir, 'css', 'a.css'), '@font-face { font-family: x; src: url("../fonts/mat.woff2"); }');
   return dir;
 }
@@ -57,8 +64,15 @@ test('the checks catch a missing page, image, stylesheet, script, CSS font and #
   const dir = brokenSite();
   const { broken } = await crawl(dir);
   const missing = ['/css/mat.css', '/mat.js', '/trang-mat/', '/anh-mat.png', '/fonts/mat.woff2'];
-  for (const url of missing) assert.ok(broken.some((line) => line.includes(` ${url} `)), `${url} in ${broken.join('\n')}`);
-  assert.ok(broken.some((line) => line.includes('/#khong-co')), 'same-page fragment');
+  for (const url of missing)
+    assert.ok(
+      broken.some((line) => line.includes(` ${url} `)),
+      `${url} in ${broken.join('\n')}`,
+    );
+  assert.ok(
+    broken.some((line) => line.includes('/#khong-co')),
+    'same-page fragment',
+  );
   assert.deepEqual(brokenFragments(dir).sort(), ['/ → #khong-co', '/ → /b/#khong-co-b', '/b/ → /#quay-lai-mat']);
 });
 

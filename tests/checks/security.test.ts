@@ -36,7 +36,13 @@ after(async () => {
 
 /** Parses "a b; c d" into { a: ['b'], c: ['d'] }. */
 function directives(policy: string): Record<string, string[]> {
-  return Object.fromEntries(policy.split(';').map((part) => part.trim().split(/\s+/)).filter((p) => p[0]).map(([name, ...values]) => [name, values]));
+  return Object.fromEntries(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('_headers', () => {
@@ -65,15 +71,26 @@ describe('_headers', () => {
 
     test(`${name}: stylesheets and scripts have content-hashed names and are cached for a year`, () => {
       const site = checkedSite(name);
-      const hashed = [...siteFiles(site.dir, '.css'), ...siteFiles(site.dir, '.js')].filter((file) => file.startsWith('/assets/'));
+      const hashed = [...siteFiles(site.dir, '.css'), ...siteFiles(site.dir, '.js')].filter((file) =>
+        file.startsWith('/assets/'),
+      );
       assert.ok(hashed.some((file) => file.endsWith('.css')) && hashed.some((file) => file.endsWith('.js')));
       for (const file of hashed) {
-        const hash = createHash('sha256').update(readFileSync(path.join(site.dir, file))).digest('hex');
+        const hash = createHash('sha256')
+          .update(readFileSync(path.join(site.dir, file)))
+          .digest('hex');
         assert.match(file, new RegExp(`\\.${hash.slice(0, 10)}\\.(css|js)$`), `${file} is named by its content`);
         assert.equal(headersFor(headerBlocks.get(name)!, file)['Cache-Control'], 'public, max-age=31536000, immutable', file);
       }
       const $ = cheerio.load(readFileSync(pageFile(site.dir, routes.home), 'utf8'));
-      const used = [...$('link[rel="stylesheet"]').map((_, el) => $(el).attr('href')).get(), ...$('script[src]').map((_, el) => $(el).attr('src')).get()];
+      const used = [
+        ...$('link[rel="stylesheet"]')
+          .map((_, el) => $(el).attr('href'))
+          .get(),
+        ...$('script[src]')
+          .map((_, el) => $(el).attr('src'))
+          .get(),
+      ];
       assert.ok(used.length >= 2 && used.every((url) => hashed.includes(url)), `pages load the hashed files: ${used.join(', ')}`);
     });
   }
@@ -97,11 +114,17 @@ async function watch(url: string, options: { width?: number } = {}): Promise<Wat
     });
   });
   const errors: string[] = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   page.on('pageerror', (error) => errors.push(error.message));
   const response = await page.goto(url, { waitUntil: 'networkidle' });
   assert.ok(response?.headers()['content-security-policy'], `${url} is served with the CSP header`);
-  return { page, errors, violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) };
+  return {
+    page,
+    errors,
+    violations: () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations),
+  };
 }
 
 describe('served with the _headers', () => {
@@ -119,7 +142,10 @@ describe('served with the _headers', () => {
       return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
     });
     assert.equal(ran, false);
-    assert.ok((await violations()).some((v) => v.startsWith('script-src')), (await violations()).join('\n'));
+    assert.ok(
+      (await violations()).some((v) => v.startsWith('script-src')),
+      (await violations()).join('\n'),
+    );
     await page.context().close();
     await server.close();
   });
@@ -131,11 +157,18 @@ describe('served with the _headers', () => {
         const { page, violations, errors } = await watch(servers.get(name)!.url(sample.url));
         found.push(...(await violations()).map((v) => `${sample.type} ${sample.url}: ${v}`));
         // The 404 page is served with status 404, which Chromium logs; anything else is a finding.
-        found.push(...errors.filter((e) => !(sample.type === '404' && /404/.test(e))).map((e) => `${sample.type} ${sample.url}: console: ${e}`));
+        found.push(
+          ...errors
+            .filter((e) => !(sample.type === '404' && /404/.test(e)))
+            .map((e) => `${sample.type} ${sample.url}: console: ${e}`),
+        );
         if (sample.type === 'article') {
           assert.equal(await page.isVisible('.text-size'), true, `${sample.url}: site.js ran and showed the text size buttons`);
           await page.click('[data-text-size="1"]');
-          assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale').trim()), '1.125');
+          assert.equal(
+            await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-scale').trim()),
+            '1.125',
+          );
         }
         await page.context().close();
       }
@@ -150,8 +183,13 @@ describe('served with the _headers', () => {
       return;
     }
     const article = pageTypeSamples(site.dir).find((sample) => sample.type === 'article')!;
-    const title = cheerio.load(readFileSync(pageFile(site.dir, article.url), 'utf8'))('h1').text().trim();
-    const { page, violations, errors } = await watch(`${servers.get('sample')!.url(routes.search)}?q=${encodeURIComponent(title)}`);
+    const title = cheerio
+      .load(readFileSync(pageFile(site.dir, article.url), 'utf8'))('h1')
+      .text()
+      .trim();
+    const { page, violations, errors } = await watch(
+      `${servers.get('sample')!.url(routes.search)}?q=${encodeURIComponent(title)}`,
+    );
     await page.locator(`main a[href$="${article.url}"]`).first().waitFor({ timeout: 15_000 });
     assert.deepEqual(await violations(), []);
     assert.deepEqual(errors, []);

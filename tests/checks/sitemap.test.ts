@@ -22,7 +22,10 @@ function xmllint(file: string): { status: number | null; output: string } {
 
 test('xmllint rejects a sitemap that breaks the schema', () => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'sitemap-canary-')), 'sitemap.xml');
-  writeFileSync(file, '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.vn/</loc><lastmod>hôm qua</lastmod></url></urlset>');
+  writeFileSync(
+    file,
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://a.vn/</loc><lastmod>hôm qua</lastmod></url></urlset>',
+  );
   const run = xmllint(file);
   assert.notEqual(run.status, 0);
   assert.match(run.output, /lastmod/);
@@ -44,9 +47,13 @@ for (const name of CHECKED_SITES) {
     assert.equal(lint.status, 0, lint.output);
 
     const $ = cheerio.load(readFileSync(sitemap, 'utf8'), { xml: true });
-    const locs = $('url > loc').map((_, el) => $(el).text()).get();
+    const locs = $('url > loc')
+      .map((_, el) => $(el).text())
+      .get();
     assert.equal(new Set(locs).size, locs.length, 'no URL twice');
-    const missing = locs.filter((loc) => !loc.startsWith(baseUrl) || !existsSync(pageFile(site.dir, `/${loc.slice(baseUrl.length)}`)));
+    const missing = locs.filter(
+      (loc) => !loc.startsWith(baseUrl) || !existsSync(pageFile(site.dir, `/${loc.slice(baseUrl.length)}`)),
+    );
     assert.deepEqual(missing, [], 'every URL in the sitemap is a built page');
 
     const listed = new Set(locs);
@@ -54,7 +61,9 @@ for (const name of CHECKED_SITES) {
       .map(pageUrl)
       .map((url) => new URL(url.slice(1), baseUrl).href)
       .filter((absolute) => !listed.has(absolute))
-      .filter((absolute) => isIndexable(cheerio.load(readFileSync(pageFile(site.dir, `/${absolute.slice(baseUrl.length)}`), 'utf8')), absolute));
+      .filter((absolute) =>
+        isIndexable(cheerio.load(readFileSync(pageFile(site.dir, `/${absolute.slice(baseUrl.length)}`), 'utf8')), absolute),
+      );
     assert.deepEqual(unlisted, [], 'every indexable page is in the sitemap');
     assert.ok(locs.length > 30, `${locs.length} URLs`);
   });

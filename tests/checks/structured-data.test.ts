@@ -22,7 +22,9 @@ for (const name of CHECKED_SITES) {
     const site = checkedSite(name);
     const { baseUrl } = loadSiteSettings(path.join(site.contentDir, '_data', 'site.yaml'));
     const builtFile = (url: string) => url.startsWith(baseUrl) && existsSync(pageFile(site.dir, `/${url.slice(baseUrl.length)}`));
-    const articles = siteFiles(site.dir, '.html').map(pageUrl).filter((url) => /^\/tin-tuc\/[^/]+\/$/.test(url));
+    const articles = siteFiles(site.dir, '.html')
+      .map(pageUrl)
+      .filter((url) => /^\/tin-tuc\/[^/]+\/$/.test(url));
     assert.ok(articles.length > 10);
     for (const url of articles) {
       const $ = cheerio.load(readFileSync(pageFile(site.dir, url), 'utf8'));

@@ -7,10 +7,24 @@ import type { Article } from '../../src/content/index.ts';
 function article(slug: string, category: string, tags: string[], day: number): Article {
   const date = DateTime.fromISO(`2024-01-${String(day).padStart(2, '0')}`);
   return {
-    slug, url: `/tin-tuc/${slug}/`, title: slug, author: 'A', file: `${slug}.md`, summary: '', html: '', draft: false, aliases: [], images: [],
+    slug,
+    url: `/tin-tuc/${slug}/`,
+    title: slug,
+    author: 'A',
+    file: `${slug}.md`,
+    summary: '',
+    html: '',
+    draft: false,
+    aliases: [],
+    images: [],
     category: { slug: category, name: category, description: '', order: 1 },
     tags: tags.map((t) => ({ name: t, slug: t, url: `/the/${t}/` })),
-    published: date, updated: date, publishedText: '', updatedText: '', publishedIso: '', updatedIso: '',
+    published: date,
+    updated: date,
+    publishedText: '',
+    updatedText: '',
+    publishedIso: '',
+    updatedIso: '',
   };
 }
 
@@ -40,16 +54,30 @@ test('at most eight, never the article itself', () => {
 test('the fast path ranks like scoring every article', () => {
   // Deterministic mix: 300 articles over 4 categories and 12 tags.
   const all = Array.from({ length: 300 }, (_, i) =>
-    article(`a${i}`, `c${i % 4}`, [`t${i % 12}`, `t${(i * 7) % 12}`].filter((t, j, a) => a.indexOf(t) === j), (i % 28) + 1));
+    article(
+      `a${i}`,
+      `c${i % 4}`,
+      [`t${i % 12}`, `t${(i * 7) % 12}`].filter((t, j, a) => a.indexOf(t) === j),
+      (i % 28) + 1,
+    ),
+  );
   const index = new RelatedIndex(all);
   for (const self of all.slice(0, 40)) {
     const tags = new Set(self.tags.map((t) => t.slug));
     const brute = all
-      .map((other, position) => ({ other, position, score: (other.category.slug === self.category.slug ? 2 : 0) + other.tags.filter((t) => tags.has(t.slug)).length }))
+      .map((other, position) => ({
+        other,
+        position,
+        score: (other.category.slug === self.category.slug ? 2 : 0) + other.tags.filter((t) => tags.has(t.slug)).length,
+      }))
       .filter(({ other }) => other !== self)
       .sort((a, b) => b.score - a.score || a.position - b.position)
       .slice(0, 8)
       .map(({ other }) => other.slug);
-    assert.deepEqual(index.for(self).map((a) => a.slug), brute, self.slug);
+    assert.deepEqual(
+      index.for(self).map((a) => a.slug),
+      brute,
+      self.slug,
+    );
   }
 });

@@ -26,7 +26,9 @@ interface Expected {
 
 /** The one problem at file:line, with its field, severity and message. */
 function assertProblem(problems: Problem[], expected: Expected): void {
-  const found = problems.filter((p) => p.file.endsWith(`articles/${expected.file}`) && p.line === expected.line && expected.says.test(p.message));
+  const found = problems.filter(
+    (p) => p.file.endsWith(`articles/${expected.file}`) && p.line === expected.line && expected.says.test(p.message),
+  );
   assert.equal(found.length, 1, `${expected.file}:${expected.line} ${expected.says}\n${JSON.stringify(problems, null, 1)}`);
   assert.equal(found[0].field, expected.field);
   assert.equal(found[0].severity, expected.severity ?? 'error');
@@ -40,20 +42,33 @@ test('the fixture itself passes', async () => {
 
 test('two articles with the same URL', async () => {
   const problems = await inspect({ '2025/bai-moi.md': article('Nội dung.', 'slug: dang-uy-hop\n') });
-  assertProblem(problems, { file: '2025/bai-moi.md', line: 5, field: 'slug', says: /\/tin-tuc\/dang-uy-hop\/ trùng với bài .*2024\/dang-uy-hop\.md/ });
+  assertProblem(problems, {
+    file: '2025/bai-moi.md',
+    line: 5,
+    field: 'slug',
+    says: /\/tin-tuc\/dang-uy-hop\/ trùng với bài .*2024\/dang-uy-hop\.md/,
+  });
 });
 
 test('an unknown category', async () => {
-  assertProblem(await inspect({ '2025/bai.md': article('Nội dung.', 'category: the-thao\n') }),
-    { file: '2025/bai.md', line: 5, field: 'category', says: /"the-thao" không tồn tại; chỉ được dùng: .*kinh-te/ });
+  assertProblem(await inspect({ '2025/bai.md': article('Nội dung.', 'category: the-thao\n') }), {
+    file: '2025/bai.md',
+    line: 5,
+    field: 'category',
+    says: /"the-thao" không tồn tại; chỉ được dùng: .*kinh-te/,
+  });
 });
 
 test('a modified date before the publication date', async () => {
-  assertProblem(await inspect({ '2025/bai.md': article('Nội dung.', 'modified: "2024-04-01T08:00:00+07:00"\n') }),
-    { file: '2025/bai.md', line: 5, field: 'modified', says: /sớm hơn ngày đăng/ });
+  assertProblem(await inspect({ '2025/bai.md': article('Nội dung.', 'modified: "2024-04-01T08:00:00+07:00"\n') }), {
+    file: '2025/bai.md',
+    line: 5,
+    field: 'modified',
+    says: /sớm hơn ngày đăng/,
+  });
 });
 
-test('tags that differ only by case, accents or Unicode form: a warning naming both spellings, on the tag\'s line', async () => {
+test("tags that differ only by case, accents or Unicode form: a warning naming both spellings, on the tag's line", async () => {
   const problems = await inspect({
     '2025/a.md': article('Nội dung.', 'tags:\n  - Kinh tế\n  - Giáo dục\n'),
     '2025/b.md': article('Nội dung.', 'tags: ["Giáo dục"]\n'),
@@ -69,28 +84,56 @@ test('tags that differ only by case, accents or Unicode form: a warning naming b
 
 test('links to articles and pages that do not exist, on their own line of the body', async () => {
   const problems = await inspect({
-    '2025/bai.md': article('Đoạn đầu có [một bài](/tin-tuc/khong-co/)\nvà dòng sau có [trang](/gioi-thieu/).\n\nThiếu tiền tố: [bài](/bac-kan-so-ket/).'),
+    '2025/bai.md': article(
+      'Đoạn đầu có [một bài](/tin-tuc/khong-co/)\nvà dòng sau có [trang](/gioi-thieu/).\n\nThiếu tiền tố: [bài](/bac-kan-so-ket/).',
+    ),
   });
   assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', says: /\/tin-tuc\/khong-co\/ không tồn tại/ });
   assertProblem(problems, { file: '2025/bai.md', line: 7, field: 'nội dung', says: /\/gioi-thieu\/ không tồn tại/ });
-  assertProblem(problems, { file: '2025/bai.md', line: 9, field: 'nội dung', says: /có phải ý bạn là \/tin-tuc\/bac-kan-so-ket\// });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 9,
+    field: 'nội dung',
+    says: /có phải ý bạn là \/tin-tuc\/bac-kan-so-ket\//,
+  });
 });
 
 test('links from a published article to a draft or a scheduled one are errors', async () => {
   const problems = await inspect({ '2025/bai.md': article('Xem [nháp](/tin-tuc/ban-nhap/) và [hẹn giờ](/tin-tuc/hen-gio/).') });
   assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', says: /"Bài đang soạn".*bản nháp/ });
-  assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', says: /"Bài hẹn giờ đăng".*hẹn giờ đăng lúc 01\/01\/2099 07:00:00/ });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 6,
+    field: 'nội dung',
+    says: /"Bài hẹn giờ đăng".*hẹn giờ đăng lúc 01\/01\/2099 07:00:00/,
+  });
 });
 
 test('a draft may link to another draft; links to every kind of page the portal writes pass', async () => {
-  const links = ['/tin-tuc/dang-uy-hop/', '../bac-kan-so-ket/', '/tin-tuc/dang-uy-hop', '/chuyen-muc/kinh-te/', '/the/giam-ngheo/', '/the/',
-    '/luu-tru/2024/03/', '/tim-kiem/?q=n%C3%B4ng', '/feed.xml', '/assets/images/emblem.svg', 'https://vidu.gov.vn/lien-he/',
-    'https://chinhphu.vn/', 'mailto:a@b.vn', '#muc-2'];
+  const links = [
+    '/tin-tuc/dang-uy-hop/',
+    '../bac-kan-so-ket/',
+    '/tin-tuc/dang-uy-hop',
+    '/chuyen-muc/kinh-te/',
+    '/the/giam-ngheo/',
+    '/the/',
+    '/luu-tru/2024/03/',
+    '/tim-kiem/?q=n%C3%B4ng',
+    '/feed.xml',
+    '/assets/images/emblem.svg',
+    'https://vidu.gov.vn/lien-he/',
+    'https://chinhphu.vn/',
+    'mailto:a@b.vn',
+    '#muc-2',
+  ];
   const problems = await inspect({
     '2025/bai.md': article(links.map((href, i) => `[liên kết ${i}](${href})`).join('\n')),
     '2025/nhap.md': article('Xem [nháp khác](/tin-tuc/ban-nhap/).', 'draft: true\n'),
   });
-  assert.deepEqual(problems.filter((p) => p.file.includes('2025/')), []);
+  assert.deepEqual(
+    problems.filter((p) => p.file.includes('2025/')),
+    [],
+  );
 });
 
 test('a link to an old URL (an alias) is a warning naming the new one', async () => {
@@ -98,21 +141,44 @@ test('a link to an old URL (an alias) is a warning naming the new one', async ()
     '2025/moi.md': article('Nội dung.', 'aliases: ["/tin-tuc/ten-cu/"]\n'),
     '2025/bai.md': article('Xem [bài](/tin-tuc/ten-cu/).'),
   });
-  assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'nội dung', severity: 'warning', says: /địa chỉ cũ \/tin-tuc\/ten-cu\/, nay là \/tin-tuc\/moi\// });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 6,
+    field: 'nội dung',
+    severity: 'warning',
+    says: /địa chỉ cũ \/tin-tuc\/ten-cu\/, nay là \/tin-tuc\/moi\//,
+  });
 });
 
 test('Markdown images that do not exist or have no alt text', async () => {
   const problems = await inspect({
-    '2025/bai.md': article('Ảnh tốt ![Hội trường](/images/hoi-nghi.jpg) rồi\nảnh thiếu mô tả ![](/images/hoi-nghi.jpg)\nvà ảnh mất ![Cầu](/images/cau.jpg) ![Ảnh cạnh bài](anh.jpg)'),
+    '2025/bai.md': article(
+      'Ảnh tốt ![Hội trường](/images/hoi-nghi.jpg) rồi\nảnh thiếu mô tả ![](/images/hoi-nghi.jpg)\nvà ảnh mất ![Cầu](/images/cau.jpg) ![Ảnh cạnh bài](anh.jpg)',
+    ),
   });
   assertProblem(problems, { file: '2025/bai.md', line: 7, field: 'nội dung', says: /thiếu mô tả \(alt\)/ });
-  assertProblem(problems, { file: '2025/bai.md', line: 8, field: 'nội dung', says: /không tìm thấy tệp ảnh "\/images\/cau\.jpg"/ });
-  assertProblem(problems, { file: '2025/bai.md', line: 8, field: 'nội dung', says: /không tìm thấy tệp ảnh "anh\.jpg" \(đã tìm .*articles\/2025\/anh\.jpg\)/ });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 8,
+    field: 'nội dung',
+    says: /không tìm thấy tệp ảnh "\/images\/cau\.jpg"/,
+  });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 8,
+    field: 'nội dung',
+    says: /không tìm thấy tệp ảnh "anh\.jpg" \(đã tìm .*articles\/2025\/anh\.jpg\)/,
+  });
   assert.equal(errors(problems).length, 3);
 });
 
 test('an article without a body', async () => {
-  assertProblem(await inspect({ '2025/bai.md': article('\n') }), { file: '2025/bai.md', line: 6, field: 'nội dung', says: /chưa có nội dung/ });
+  assertProblem(await inspect({ '2025/bai.md': article('\n') }), {
+    file: '2025/bai.md',
+    line: 6,
+    field: 'nội dung',
+    says: /chưa có nội dung/,
+  });
 });
 
 test('a byte-order mark, and bytes that are not UTF-8 (with the line they are on)', async () => {
@@ -120,7 +186,11 @@ test('a byte-order mark, and bytes that are not UTF-8 (with the line they are on
   const problems = await inspect({
     '2025/bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]),
     // "Hà Nội" in Windows-1258 on the title line.
-    '2025/cu.md': Buffer.concat([Buffer.from('---\ndate: "2024-05-01"\ntitle: "H'), Buffer.from([0xe0, 0x20, 0x4e, 0xf4, 0x69]), Buffer.from('"\n---\nx\n')]),
+    '2025/cu.md': Buffer.concat([
+      Buffer.from('---\ndate: "2024-05-01"\ntitle: "H'),
+      Buffer.from([0xe0, 0x20, 0x4e, 0xf4, 0x69]),
+      Buffer.from('"\n---\nx\n'),
+    ]),
   });
   assertProblem(problems, { file: '2025/bom.md', line: 1, says: /BOM/ });
   assertProblem(problems, { file: '2025/cu.md', line: 3, says: /không phải UTF-8.*Windows-1258/ });
@@ -128,7 +198,10 @@ test('a byte-order mark, and bytes that are not UTF-8 (with the line they are on
 
 test('aliases: each must be a plain path no page, article or other alias uses', async () => {
   const problems = await inspect({
-    '2025/a.md': article('Nội dung.', 'aliases:\n  - /tin-tuc/a/\n  - /lien-he\n  - /tin-tuc/dang-uy-hop/\n  - /tin-cu.aspx?id=3\n  - /img/cu/\n  - /trung/\n'),
+    '2025/a.md': article(
+      'Nội dung.',
+      'aliases:\n  - /tin-tuc/a/\n  - /lien-he\n  - /tin-tuc/dang-uy-hop/\n  - /tin-cu.aspx?id=3\n  - /img/cu/\n  - /trung/\n',
+    ),
     '2025/b.md': article('Nội dung.', 'draft: true\naliases: ["/trung"]\n'),
   });
   const at = (line: number, says: RegExp, file = '2025/a.md') => assertProblem(problems, { file, line, field: 'aliases', says });

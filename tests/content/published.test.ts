@@ -3,9 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  formatPublishedList, inspectContent, publishedList, readPublishedList, type Problem,
-} from '../../src/content/index.ts';
+import { formatPublishedList, inspectContent, publishedList, readPublishedList, type Problem } from '../../src/content/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { copyFixture } from '../support/build.ts';
 
@@ -15,7 +13,10 @@ const NOW = parseVietnamDate('2026-11-26T12:00:00+07:00')!;
 async function afterChange(change: (content: string) => void): Promise<{ problems: Problem[]; listFile: string }> {
   const content = copyFixture('basic');
   const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'portal-list-')), 'published-urls.json');
-  writeFileSync(listFile, formatPublishedList(publishedList((await inspectContent({ contentDir: content, now: NOW })).portal!, content)));
+  writeFileSync(
+    listFile,
+    formatPublishedList(publishedList((await inspectContent({ contentDir: content, now: NOW })).portal!, content)),
+  );
   change(content);
   const previous = readPublishedList(listFile);
   assert.ok(previous);
@@ -23,20 +24,28 @@ async function afterChange(change: (content: string) => void): Promise<{ problem
 }
 
 const article = (content: string, name: string) => path.join(content, 'articles', name);
-const edit = (file: string, from: string | RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+const edit = (file: string, from: string | RegExp, to: string) =>
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 
 test('nothing changed: no warning', async () => {
-  assert.deepEqual((await afterChange(() => {})).problems.filter((p) => p.field === 'aliases'), []);
+  assert.deepEqual(
+    (await afterChange(() => {})).problems.filter((p) => p.field === 'aliases'),
+    [],
+  );
 });
 
 test('a renamed file: the warning is on the article now at the new URL and gives the alias to add', async () => {
   const { problems } = await afterChange((content) =>
-    renameSync(article(content, '2024/dang-uy-hop.md'), article(content, '2024/dang-uy-hop-phien-thuong-ky.md')));
+    renameSync(article(content, '2024/dang-uy-hop.md'), article(content, '2024/dang-uy-hop-phien-thuong-ky.md')),
+  );
   const warning = problems.find((p) => p.file.endsWith('2024/dang-uy-hop-phien-thuong-ky.md') && p.field === 'aliases');
   assert.ok(warning, JSON.stringify(problems));
   assert.equal(warning.severity, 'warning');
   assert.equal(warning.line, 2);
-  assert.match(warning.message, /trước đây ở địa chỉ \/tin-tuc\/dang-uy-hop\/, nay ở \/tin-tuc\/dang-uy-hop-phien-thuong-ky\/; hãy thêm aliases: \["\/tin-tuc\/dang-uy-hop\/"\]/);
+  assert.match(
+    warning.message,
+    /trước đây ở địa chỉ \/tin-tuc\/dang-uy-hop\/, nay ở \/tin-tuc\/dang-uy-hop-phien-thuong-ky\/; hãy thêm aliases: \["\/tin-tuc\/dang-uy-hop\/"\]/,
+  );
 });
 
 test('with the alias added, the old URL is kept and nothing is said', async () => {
@@ -45,11 +54,16 @@ test('with the alias added, the old URL is kept and nothing is said', async () =
     edit(file, 'author: Hoàng Lan', 'author: Hoàng Lan\naliases: ["/tin-tuc/dang-uy-hop/"]');
     renameSync(file, article(content, '2024/dang-uy-hop-moi.md'));
   });
-  assert.deepEqual(problems.filter((p) => p.field === 'aliases'), []);
+  assert.deepEqual(
+    problems.filter((p) => p.field === 'aliases'),
+    [],
+  );
 });
 
 test('a slug changed in the front matter: found by its file', async () => {
-  const { problems } = await afterChange((content) => edit(article(content, '2018/bac-kan-so-ket.md'), 'author: Thu Cúc', 'author: Thu Cúc\nslug: so-ket-chuong-trinh'));
+  const { problems } = await afterChange((content) =>
+    edit(article(content, '2018/bac-kan-so-ket.md'), 'author: Thu Cúc', 'author: Thu Cúc\nslug: so-ket-chuong-trinh'),
+  );
   const warning = problems.find((p) => p.field === 'aliases');
   assert.ok(warning, JSON.stringify(problems));
   assert.ok(warning.file.endsWith('2018/bac-kan-so-ket.md'));
@@ -68,7 +82,9 @@ test('a deleted article: the warning points at its line in the published list', 
 });
 
 test('an article turned back into a draft', async () => {
-  const { problems } = await afterChange((content) => edit(article(content, '2024/dang-uy-hop.md'), 'author: Hoàng Lan', 'author: Hoàng Lan\ndraft: true'));
+  const { problems } = await afterChange((content) =>
+    edit(article(content, '2024/dang-uy-hop.md'), 'author: Hoàng Lan', 'author: Hoàng Lan\ndraft: true'),
+  );
   const warning = problems.find((p) => p.file.endsWith('2024/dang-uy-hop.md') && p.field === 'draft');
   assert.ok(warning, JSON.stringify(problems));
   assert.equal(warning.line, 6);

@@ -18,8 +18,12 @@ let site: ServedSite;
 before(async () => {
   const content = copyFixture('basic');
   // Editors write root-relative links and images; the build must prefix them.
-  writeArticle(content, '2024/lien-ket-noi-bo.md', '---\ntitle: "Bài có liên kết nội bộ"\ndate: "2024-04-02T08:00:00+07:00"\nauthor: Phóng viên\naliases: ["/tin-cu/"]\n---\n' +
-    'Xem [bài sơ kết](/tin-tuc/bac-kan-so-ket/) và [chuyên mục](/chuyen-muc/kinh-te/).\n\n![Hội nghị](/images/hoi-nghi.jpg "Ảnh hội nghị")\n');
+  writeArticle(
+    content,
+    '2024/lien-ket-noi-bo.md',
+    '---\ntitle: "Bài có liên kết nội bộ"\ndate: "2024-04-02T08:00:00+07:00"\nauthor: Phóng viên\naliases: ["/tin-cu/"]\n---\n' +
+      'Xem [bài sơ kết](/tin-tuc/bac-kan-so-ket/) và [chuyên mục](/chuyen-muc/kinh-te/).\n\n![Hội nghị](/images/hoi-nghi.jpg "Ảnh hội nghị")\n',
+  );
   run = build(content, { SITE_URL: 'https://vidu.gov.vn/cong-thong-tin', PATH_PREFIX: PREFIX });
   assert.equal(run.status, 0, run.stderr);
   site = await serveSite(run.outputDir, { prefix: PREFIX });
@@ -28,7 +32,9 @@ after(() => site?.close());
 
 /** Every page, feed and text file of the build, as served under the prefix. */
 function everyDocument(): string[] {
-  return listFiles(run.outputDir).filter((f) => /\.(html|xml|txt)$/.test(f)).map((f) => site.root + f.replace(/(^|\/)index\.html$/, '$1'));
+  return listFiles(run.outputDir)
+    .filter((f) => /\.(html|xml|txt)$/.test(f))
+    .map((f) => site.root + f.replace(/(^|\/)index\.html$/, '$1'));
 }
 
 describe('a build with a path prefix, served only under it', () => {
@@ -39,16 +45,32 @@ describe('a build with a path prefix, served only under it', () => {
   });
 
   test('every link, image, stylesheet, script, font, CSS url() and absolute URL resolves, the 404 page too at any depth', async () => {
-    const result = await checkLinks(everyDocument(), { localRoot: site.root, publicRoot: PUBLIC_ROOT, notFoundPages: [`${site.root}khong/co/trang-nay/`] });
+    const result = await checkLinks(everyDocument(), {
+      localRoot: site.root,
+      publicRoot: PUBLIC_ROOT,
+      notFoundPages: [`${site.root}khong/co/trang-nay/`],
+    });
     assert.deepEqual(result.broken, []);
     const checked = new Set([...result.checked].map((url) => new URL(url).pathname));
-    for (const reached of ['assets/images/emblem.svg', 'assets/images/emblem.png',
-      'assets/fonts/be-vietnam-pro-latin-700-normal.woff2', 'feed.xml', 'sitemap.xml', 'tin-tuc/lien-ket-noi-bo/']) {
+    for (const reached of [
+      'assets/images/emblem.svg',
+      'assets/images/emblem.png',
+      'assets/fonts/be-vietnam-pro-latin-700-normal.woff2',
+      'feed.xml',
+      'sitemap.xml',
+      'tin-tuc/lien-ket-noi-bo/',
+    ]) {
       assert.ok(checked.has(PREFIX + reached), `the crawl reached ${PREFIX}${reached}`);
     }
-    assert.ok([...checked].some((url) => url.startsWith(`${PREFIX}img/`) && url.endsWith('.avif')), 'the crawl reached the photos (srcset)');
+    assert.ok(
+      [...checked].some((url) => url.startsWith(`${PREFIX}img/`) && url.endsWith('.avif')),
+      'the crawl reached the photos (srcset)',
+    );
     for (const hashed of [/assets\/css\/site\.[0-9a-f]+\.css$/, /assets\/js\/site\.[0-9a-f]+\.js$/]) {
-      assert.ok([...checked].some((url) => url.startsWith(PREFIX) && hashed.test(url)), `the crawl reached ${hashed}`);
+      assert.ok(
+        [...checked].some((url) => url.startsWith(PREFIX) && hashed.test(url)),
+        `the crawl reached ${hashed}`,
+      );
     }
   });
 
@@ -56,7 +78,10 @@ describe('a build with a path prefix, served only under it', () => {
     const misplaced = await serveSite(run.outputDir);
     try {
       const result = await checkLinks([misplaced.root], { localRoot: misplaced.root, publicRoot: PUBLIC_ROOT });
-      assert.ok(result.broken.some((b) => new RegExp(`^${PREFIX}assets/css/site\\.[0-9a-f]+\\.css$`).test(b.ref)), 'stylesheet missing at the root');
+      assert.ok(
+        result.broken.some((b) => new RegExp(`^${PREFIX}assets/css/site\\.[0-9a-f]+\\.css$`).test(b.ref)),
+        'stylesheet missing at the root',
+      );
     } finally {
       await misplaced.close();
     }
@@ -64,9 +89,16 @@ describe('a build with a path prefix, served only under it', () => {
 
   test('body links and images written root-relative get the prefix', () => {
     const $ = page(run.outputDir, '/tin-tuc/lien-ket-noi-bo/');
-    assert.deepEqual($('.article-body a').map((_, a) => $(a).attr('href')).get(), [`${PREFIX}tin-tuc/bac-kan-so-ket/`, `${PREFIX}chuyen-muc/kinh-te/`]);
+    assert.deepEqual(
+      $('.article-body a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+      [`${PREFIX}tin-tuc/bac-kan-so-ket/`, `${PREFIX}chuyen-muc/kinh-te/`],
+    );
     assert.match($('.article-body img').attr('src') ?? '', new RegExp(`^${PREFIX}img/[0-9a-f]+-\\d+\\.jpg$`));
-    for (const source of $('.article-body source').map((_, s) => $(s).attr('srcset')).get()) {
+    for (const source of $('.article-body source')
+      .map((_, s) => $(s).attr('srcset'))
+      .get()) {
       for (const candidate of source.split(',')) assert.ok(candidate.trim().startsWith(`${PREFIX}img/`), candidate);
     }
     assert.equal($('html').attr('data-path-prefix'), PREFIX, 'scripts read the prefix here');
@@ -74,10 +106,15 @@ describe('a build with a path prefix, served only under it', () => {
 
   test('the 404 page uses only prefixed absolute paths, so it works wherever it is served', () => {
     const $ = page(run.outputDir, '/404.html');
-    const urls = $('[href], [src]').map((_, el) => $(el).attr('href') ?? $(el).attr('src')).get()
+    const urls = $('[href], [src]')
+      .map((_, el) => $(el).attr('href') ?? $(el).attr('src'))
+      .get()
       .filter((url) => !/^(#|mailto:|tel:|https?:)/.test(url));
     assert.ok(urls.length > 10);
-    assert.deepEqual(urls.filter((url) => !url.startsWith(PREFIX)), []);
+    assert.deepEqual(
+      urls.filter((url) => !url.startsWith(PREFIX)),
+      [],
+    );
   });
 
   test('canonical, Open Graph, JSON-LD, feed, sitemap and robots.txt carry the prefix exactly once', () => {
@@ -104,7 +141,10 @@ describe('a build with a path prefix, served only under it', () => {
   test('_redirects sends readers to prefixed pages that exist', async (t) => {
     const file = path.join(run.outputDir, '_redirects');
     if (!existsSync(file)) return t.skip('the build writes no _redirects (aliases not merged yet)');
-    const rules = readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
+    const rules = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
     assert.ok(rules.length > 0);
     for (const rule of rules) {
       const destination = rule.split(/\s+/)[1];
@@ -115,17 +155,22 @@ describe('a build with a path prefix, served only under it', () => {
   });
 
   test('search loads its bundle and links its results under the prefix', async (t) => {
-    if (!existsSync(path.join(run.outputDir, 'pagefind'))) return t.skip('the build has no /pagefind/ bundle (search not merged yet)');
+    if (!existsSync(path.join(run.outputDir, 'pagefind')))
+      return t.skip('the build has no /pagefind/ bundle (search not merged yet)');
     const browser = await launchBrowser();
     try {
       const tab = await browser.newPage();
       const failures: string[] = [];
-      tab.on('response', (response) => { if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`); });
+      tab.on('response', (response) => {
+        if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+      });
       tab.on('pageerror', (error) => failures.push(error.message));
       await tab.goto(`${site.root}tim-kiem/?q=${encodeURIComponent('sơ kết')}`);
       const result = tab.locator('main a[href*="/tin-tuc/"]').first();
       await result.waitFor({ timeout: 15_000 });
-      const hrefs = await tab.locator('main a[href*="/tin-tuc/"]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      const hrefs = await tab
+        .locator('main a[href*="/tin-tuc/"]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
       assert.ok(hrefs.includes(`${site.root}tin-tuc/bac-kan-so-ket/`), `results: ${hrefs.join(', ')}`);
       for (const href of hrefs) assert.equal((await fetch(href)).status, 200, href);
       assert.deepEqual(failures, []);

@@ -84,11 +84,18 @@ for (const bad of cases) {
 }
 
 test('every bad photo of every article is reported in one build', () => {
-  writeArticle(content, '2024/bai-loi.md', article('image:\n  src: /images/hong.jpg\n  alt: Ảnh hỏng\n', '![](a.jpg)\n\n![Ảnh](b.jpg)'));
+  writeArticle(
+    content,
+    '2024/bai-loi.md',
+    article('image:\n  src: /images/hong.jpg\n  alt: Ảnh hỏng\n', '![](a.jpg)\n\n![Ảnh](b.jpg)'),
+  );
   writeArticle(content, '2024/bai-loi-2.md', article('', '![Ảnh động](dong.gif)'));
   const run = build(content, {}, published.outputDir);
   assert.equal(run.status, 1);
   assert.match(run.stderr, /có 4 lỗi/);
   // In file order (bai-loi-2.md sorts first), then line order.
-  assert.match(run.stderr, /bai-loi-2\.md:8 — .*GIF[^]*bai-loi\.md:6 — .*"\/images\/hong\.jpg" bị hỏng[^]*bai-loi\.md:11 — .*"a\.jpg" thiếu mô tả[^]*bai-loi\.md:13 — .*"b\.jpg"/);
+  assert.match(
+    run.stderr,
+    /bai-loi-2\.md:8 — .*GIF[\s\S]*bai-loi\.md:6 — .*"\/images\/hong\.jpg" bị hỏng[\s\S]*bai-loi\.md:11 — .*"a\.jpg" thiếu mô tả[\s\S]*bai-loi\.md:13 — .*"b\.jpg"/,
+  );
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { launchBrowser } from '../support/browser.ts';
@@ -22,7 +22,10 @@ before(async () => {
   await writePhoto(path.join(content, 'images/hoi-cho.jpg'), { width: 2400, height: 1600 });
   await writePhoto(path.join(content, 'articles/2026/gian-hang.jpg'), { width: 1200, height: 800, sideways: true });
   await writePhoto(path.join(content, 'images/bi-mat.jpg'), { width: 1000, height: 700 });
-  writeArticle(content, '2026/hoi-cho.md', `---
+  writeArticle(
+    content,
+    '2026/hoi-cho.md',
+    `---
 title: "Hội chợ nông sản vùng cao"
 date: "2026-11-20T08:00:00+07:00"
 author: Bảo Ngọc
@@ -39,8 +42,12 @@ ${'Các gian hàng giới thiệu nông sản, đặc sản vùng cao. '.repeat(
 ![Gian hàng miến dong](gian-hang.jpg "Gian hàng miến dong Na Rì")
 
 Nhiều hợp đồng tiêu thụ đã được ký kết.
-`);
-  writeArticle(content, '2026/ban-nhap-anh.md', `---
+`,
+  );
+  writeArticle(
+    content,
+    '2026/ban-nhap-anh.md',
+    `---
 title: Bài nháp có ảnh
 date: "2026-11-01T08:00:00+07:00"
 author: Biên tập viên
@@ -48,7 +55,8 @@ draft: true
 image: { src: /images/bi-mat.jpg, alt: Ảnh chưa công bố }
 ---
 Chưa xuất bản.
-`);
+`,
+  );
   run = build(content, { PORTAL_IMAGE_CACHE: cache });
   assert.equal(run.status, 0, run.stderr);
 });
@@ -56,11 +64,18 @@ Chưa xuất bản.
 /** Every image file a page references (srcset, src, og:image), as site paths. */
 function referencedImages($: cheerio.CheerioAPI): string[] {
   const urls = [
-    ...$('source, img').map((_, el) => ($(el).attr('srcset') ?? '').split(',').map((c) => c.trim().split(' ')[0])).get(),
-    ...$('img').map((_, el) => $(el).attr('src')).get(),
+    ...$('source, img')
+      .map((_, el) => ($(el).attr('srcset') ?? '').split(',').map((c) => c.trim().split(' ')[0]))
+      .get(),
+    ...$('img')
+      .map((_, el) => $(el).attr('src'))
+      .get(),
     $('meta[property="og:image"]').attr('content') ?? '',
   ];
-  return urls.filter(Boolean).map((url) => new URL(url, 'https://vidu.gov.vn/').pathname).filter((url) => url.startsWith('/img/'));
+  return urls
+    .filter(Boolean)
+    .map((url) => new URL(url, 'https://vidu.gov.vn/').pathname)
+    .filter((url) => url.startsWith('/img/'));
 }
 
 function srcsetWidths(srcset: string | undefined): number[] {
@@ -70,7 +85,13 @@ function srcsetWidths(srcset: string | undefined): number[] {
 test('the lead photo is a <picture>: AVIF and WebP sources, a JPEG <img> with its real size, fetched first', async () => {
   const $ = page(run.outputDir, ARTICLE);
   const picture = $('figure.lead-figure picture');
-  assert.deepEqual(picture.find('source').map((_, s) => $(s).attr('type')).get(), ['image/avif', 'image/webp']);
+  assert.deepEqual(
+    picture
+      .find('source')
+      .map((_, s) => $(s).attr('type'))
+      .get(),
+    ['image/avif', 'image/webp'],
+  );
   const img = picture.find('img');
   for (const element of [...picture.find('source').toArray(), img[0]]) {
     assert.deepEqual(srcsetWidths($(element).attr('srcset')), [360, 720, 1080, 1600]);
@@ -108,7 +129,7 @@ test('a Markdown image next to the article becomes a lazy <figure> with caption,
   }
 });
 
-test('the home page leads with the newest article\'s photo, fetched first', () => {
+test("the home page leads with the newest article's photo, fetched first", () => {
   const $ = page(run.outputDir, '/');
   assert.equal($('.lead-title a').attr('href'), ARTICLE);
   const img = $('.lead-article picture img.lead-image');
@@ -134,11 +155,17 @@ test('og:image is a 1200×630 crop with its size, and JSON-LD names it', async (
 
 test('only processed files are published: no originals, no metadata, nothing from drafts', async () => {
   assert.equal(existsSync(path.join(run.outputDir, 'images')), false, 'content/images originals (with GPS) are not copied');
-  const published = readdirSync(path.join(run.outputDir, 'img')).map((name) => `/img/${name}`).sort();
+  const published = readdirSync(path.join(run.outputDir, 'img'))
+    .map((name) => `/img/${name}`)
+    .sort();
   const pages = ['/', ARTICLE, '/tin-tuc/bac-kan-so-ket/'];
   const referenced = [...new Set(pages.flatMap((url) => referencedImages(page(run.outputDir, url))))].sort();
-  assert.deepEqual(published, referenced, 'every published file is used by a page; the draft\'s photo is not among them');
-  assert.equal(published.length, 3 * 3 * 4 + 2, 'three photos × 3 formats × 4 widths, and the og:image of the two articles with a lead photo');
+  assert.deepEqual(published, referenced, "every published file is used by a page; the draft's photo is not among them");
+  assert.equal(
+    published.length,
+    3 * 3 * 4 + 2,
+    'three photos × 3 formats × 4 widths, and the og:image of the two articles with a lead photo',
+  );
   for (const url of published) {
     const meta = await sharp(path.join(run.outputDir, url)).metadata();
     assert.equal(meta.exif, undefined, `${url} has no EXIF (no GPS)`);
@@ -147,7 +174,11 @@ test('only processed files are published: no originals, no metadata, nothing fro
 });
 
 test('a rebuild with unchanged photos encodes nothing and publishes the same files', () => {
-  assert.match(run.stdout, /Ảnh: mã hóa 4, dùng lại từ bộ nhớ đệm 0\./, 'the first build encodes the four photos (draft included, to check it)');
+  assert.match(
+    run.stdout,
+    /Ảnh: mã hóa 4, dùng lại từ bộ nhớ đệm 0\./,
+    'the first build encodes the four photos (draft included, to check it)',
+  );
   const cacheBefore = treeHash(cache);
   const again = build(content, { PORTAL_IMAGE_CACHE: cache });
   assert.equal(again.status, 0, again.stderr);

@@ -5,10 +5,17 @@ import { renderPicture, type ImageFile, type ProcessedImage } from '../../src/im
 import { createMarkdown } from '../../src/markdown/index.ts';
 
 const file = (format: ImageFile['format'], width: number): ImageFile => ({
-  format, width, height: Math.round((width * 2) / 3), url: `/img/abc-${width}.${format === 'jpeg' ? 'jpg' : format}`, path: '',
+  format,
+  width,
+  height: Math.round((width * 2) / 3),
+  url: `/img/abc-${width}.${format === 'jpeg' ? 'jpg' : format}`,
+  path: '',
 });
 const image: ProcessedImage = {
-  hash: 'abc', source: 'a.jpg', width: 1000, height: 667,
+  hash: 'abc',
+  source: 'a.jpg',
+  width: 1000,
+  height: 667,
   variants: (['avif', 'webp', 'jpeg'] as const).flatMap((format) => [360, 720, 1000].map((width) => file(format, width))),
   openGraph: { ...file('jpeg', 1200), height: 630, url: '/img/abc-og.jpg' },
 };
@@ -17,10 +24,16 @@ test('alt text is escaped; only the priority photo skips lazy loading', () => {
   const $ = cheerio.load(renderPicture(image, { alt: 'Ảnh "đẹp" <b>', sizes: 'article' }));
   assert.equal($('img').attr('alt'), 'Ảnh "đẹp" <b>');
   assert.equal($('b').length, 0);
-  assert.deepEqual([$('img').attr('loading'), $('img').attr('decoding'), $('img').attr('fetchpriority')], ['lazy', 'async', undefined]);
+  assert.deepEqual(
+    [$('img').attr('loading'), $('img').attr('decoding'), $('img').attr('fetchpriority')],
+    ['lazy', 'async', undefined],
+  );
   assert.equal($('img').attr('srcset'), '/img/abc-360.jpg 360w, /img/abc-720.jpg 720w, /img/abc-1000.jpg 1000w');
   const lead = cheerio.load(renderPicture(image, { alt: 'a', sizes: 'homeLead', priority: true, className: 'lead-image' }));
-  assert.deepEqual([lead('img').attr('loading'), lead('img').attr('fetchpriority'), lead('img').attr('class')], [undefined, 'high', 'lead-image']);
+  assert.deepEqual(
+    [lead('img').attr('loading'), lead('img').attr('fetchpriority'), lead('img').attr('class')],
+    [undefined, 'high', 'lead-image'],
+  );
 });
 
 test('Markdown: an image alone in its paragraph is a figure with caption; one inside a sentence stays inline', () => {

@@ -13,7 +13,9 @@ const processor = (cacheDir = scratch()) => new ImageProcessor({ cacheDir, concu
 
 /** Reads back every file the pipeline wrote for a photo. */
 async function outputs(image: ProcessedImage) {
-  return Promise.all([...image.variants, image.openGraph].map(async (file) => ({ file, meta: await sharp(file.path).metadata() })));
+  return Promise.all(
+    [...image.variants, image.openGraph].map(async (file) => ({ file, meta: await sharp(file.path).metadata() })),
+  );
 }
 
 test('every width up to the original, in AVIF, WebP and JPEG, plus a 1200×630 Open Graph JPEG', async () => {
@@ -29,8 +31,14 @@ test('every width up to the original, in AVIF, WebP and JPEG, plus a 1200×630 O
   }
   assert.deepEqual([image.openGraph.width, image.openGraph.height, image.openGraph.format], [1200, 630, 'jpeg']);
 
-  const small = await processor().process(await writePhoto(path.join(dir, 'nho.png'), { width: 800, height: 500, format: 'png' }));
-  assert.deepEqual(small.variants.filter((v) => v.format === 'webp').map((v) => v.width), [360, 720, 800], 'capped at the original, never enlarged');
+  const small = await processor().process(
+    await writePhoto(path.join(dir, 'nho.png'), { width: 800, height: 500, format: 'png' }),
+  );
+  assert.deepEqual(
+    small.variants.filter((v) => v.format === 'webp').map((v) => v.width),
+    [360, 720, 800],
+    'capped at the original, never enlarged',
+  );
   assert.deepEqual([small.width, small.height], [800, 500]);
 });
 
@@ -58,9 +66,14 @@ test('a photo stored sideways with EXIF orientation comes out upright', async ()
     if (output === image.openGraph) continue;
     assert.ok(meta.width! > meta.height!, `${output.url} is landscape`);
     const { data, info } = await sharp(output.path).raw().toBuffer({ resolveWithObject: true });
-    const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
+    const pixel = (x: number, y: number) => [
+      ...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3),
+    ];
     const [r, g, b] = pixel(Math.round(info.width / 16), Math.round(info.height / 16));
-    assert.ok(r > 200 && g < 60 && b < 60, `${output.url}: the red mark is top-left, got ${[r, g, b]} (expected ${Object.values(MARK)})`);
+    assert.ok(
+      r > 200 && g < 60 && b < 60,
+      `${output.url}: the red mark is top-left, got ${[r, g, b]} (expected ${Object.values(MARK)})`,
+    );
     const [, , blue] = pixel(info.width - 5, info.height - 5);
     assert.ok(blue > 150, `${output.url}: bottom-right is blue`);
   }
@@ -78,7 +91,10 @@ test('the cache: a second run encodes nothing; a changed photo is encoded again'
   const second = processor(cacheDir);
   const again = await second.process(file);
   assert.deepEqual(second.stats, { encoded: 0, reused: 1 });
-  assert.deepEqual(again.variants.map((v) => v.url), image.variants.map((v) => v.url));
+  assert.deepEqual(
+    again.variants.map((v) => v.url),
+    image.variants.map((v) => v.url),
+  );
 
   writeFileSync(path.join(dir, 'copy.jpg'), readFileSync(file));
   await second.process(path.join(dir, 'copy.jpg'));
@@ -107,7 +123,10 @@ test('missing, corrupt, truncated and unsupported files are rejected with their 
   const whole = readFileSync(await writePhoto(path.join(dir, 'du.jpg'), { width: 1000, height: 800, camera: false }));
   writeFileSync(path.join(dir, 'cut.jpg'), whole.subarray(0, Math.round(whole.length / 2)));
   assert.equal((await reason(path.join(dir, 'cut.jpg')))[0], 'corrupt');
-  assert.deepEqual(await reason(await writePhoto(path.join(dir, 'dong.gif'), { width: 100, height: 80, camera: false, format: 'gif' })), ['unsupported', 'gif']);
+  assert.deepEqual(
+    await reason(await writePhoto(path.join(dir, 'dong.gif'), { width: 100, height: 80, camera: false, format: 'gif' })),
+    ['unsupported', 'gif'],
+  );
   writeFileSync(path.join(dir, 've.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
   assert.deepEqual(await reason(path.join(dir, 've.svg')), ['unsupported', 'svg']);
 });

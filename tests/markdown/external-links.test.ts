@@ -25,7 +25,9 @@ test('links inside the portal are left plain', () => {
 });
 
 test('script URLs never become links, in any spelling', () => {
-  const $ = render("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](vbscript:x) [d](data:text/html;base64,PHA+) <javascript:alert(1)>\n\n[e][r]\n\n[r]: javascript:alert(1)");
+  const $ = render(
+    '[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](vbscript:x) [d](data:text/html;base64,PHA+) <javascript:alert(1)>\n\n[e][r]\n\n[r]: javascript:alert(1)',
+  );
   assert.equal($('a').length, 0);
   assert.match($.text(), /\[a\]\(javascript:alert\(1\)\)/);
 });

@@ -14,7 +14,8 @@ test('a path prefix has one form: slashes at both ends, percent-encoded', () => 
   assert.equal(normalizePathPrefix('/cong-thong-tin'), '/cong-thong-tin/');
   assert.equal(normalizePathPrefix('//so/ban-nganh//'), '/so/ban-nganh/');
   assert.equal(normalizePathPrefix('/cổng/'), '/c%E1%BB%95ng/');
-  for (const bad of ['https://x.gov.vn/a/', '/a/?b', '/a/#b', '/a/../b/', 'C:\\www']) assert.equal(normalizePathPrefix(bad), undefined, bad);
+  for (const bad of ['https://x.gov.vn/a/', '/a/?b', '/a/#b', '/a/../b/', 'C:\\www'])
+    assert.equal(normalizePathPrefix(bad), undefined, bad);
 });
 
 test('the public root takes the prefix from PATH_PREFIX, else from the base URL, never twice', () => {
@@ -36,15 +37,28 @@ const settings = (env: Record<string, string>) => buildSettings({ PORTAL_CONTENT
 test('SITE_URL alone implies the prefix; the site settings and the build agree', () => {
   assert.equal(settings({}).pathPrefix, '/');
   assert.equal(settings({ SITE_URL: 'https://x.gov.vn/cong-thong-tin' }).pathPrefix, '/cong-thong-tin/');
-  assert.equal(loadSiteSettings(siteYaml, { SITE_URL: 'https://x.gov.vn/cong-thong-tin' }).baseUrl, 'https://x.gov.vn/cong-thong-tin/');
+  assert.equal(
+    loadSiteSettings(siteYaml, { SITE_URL: 'https://x.gov.vn/cong-thong-tin' }).baseUrl,
+    'https://x.gov.vn/cong-thong-tin/',
+  );
   assert.equal(settings({ PATH_PREFIX: 'cong-thong-tin' }).pathPrefix, '/cong-thong-tin/');
   assert.equal(loadSiteSettings(siteYaml, { PATH_PREFIX: 'cong-thong-tin' }).baseUrl, 'https://vidu.gov.vn/cong-thong-tin/');
-  assert.equal(loadSiteSettings(siteYaml, { PATH_PREFIX: '' }).baseUrl, 'https://vidu.gov.vn/', 'an empty base_path (user site) is no prefix');
+  assert.equal(
+    loadSiteSettings(siteYaml, { PATH_PREFIX: '' }).baseUrl,
+    'https://vidu.gov.vn/',
+    'an empty base_path (user site) is no prefix',
+  );
 });
 
 test('a wrong SITE_URL or PATH_PREFIX is named, in Vietnamese', () => {
-  assert.throws(() => loadSiteSettings(siteYaml, { PATH_PREFIX: 'https://x.gov.vn/a/' }),
-    (error: ContentError) => error instanceof ContentError && /PATH_PREFIX — "https:\/\/x\.gov\.vn\/a\/" không phải đường dẫn con/.test(error.message));
-  assert.throws(() => loadSiteSettings(siteYaml, { SITE_URL: 'backan.gov.vn' }),
-    (error: ContentError) => error instanceof ContentError && /SITE_URL — "backan\.gov\.vn" không phải địa chỉ đầy đủ/.test(error.message));
+  assert.throws(
+    () => loadSiteSettings(siteYaml, { PATH_PREFIX: 'https://x.gov.vn/a/' }),
+    (error: ContentError) =>
+      error instanceof ContentError && /PATH_PREFIX — "https:\/\/x\.gov\.vn\/a\/" không phải đường dẫn con/.test(error.message),
+  );
+  assert.throws(
+    () => loadSiteSettings(siteYaml, { SITE_URL: 'backan.gov.vn' }),
+    (error: ContentError) =>
+      error instanceof ContentError && /SITE_URL — "backan\.gov\.vn" không phải địa chỉ đầy đủ/.test(error.message),
+  );
 });

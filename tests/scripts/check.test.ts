@@ -9,11 +9,18 @@ function check(content: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PORTAL_CONTENT: content, PORTAL_OUTPUT: path.join(content, 'khong-co-ban-dung'), PORTAL_NOW: '2026-11-26T12:00:00+07:00', ...env },
+    env: {
+      ...process.env,
+      PORTAL_CONTENT: content,
+      PORTAL_OUTPUT: path.join(content, 'khong-co-ban-dung'),
+      PORTAL_NOW: '2026-11-26T12:00:00+07:00',
+      ...env,
+    },
   });
 }
 
-const article = (fields: string, body = 'Nội dung.') => `---\ntitle: "Bài"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\n${body}\n`;
+const article = (fields: string, body = 'Nội dung.') =>
+  `---\ntitle: "Bài"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\n${body}\n`;
 
 test('npm run check prints every problem at once, with file, line and field, in Vietnamese, and exits 1', () => {
   const content = copyFixture('basic');
@@ -55,7 +62,8 @@ test('check and build both compare with the URLs the last build published; the b
 
   const run = check(content, { PORTAL_OUTPUT: first.outputDir });
   assert.equal(run.status, 0, run.stdout);
-  const warning = /CẢNH BÁO .*articles\/2018\/so-ket-chuong-trinh\.md:2 — trường "aliases": bài này trước đây ở địa chỉ \/tin-tuc\/bac-kan-so-ket\/.*aliases: \["\/tin-tuc\/bac-kan-so-ket\/"\]/;
+  const warning =
+    /CẢNH BÁO .*articles\/2018\/so-ket-chuong-trinh\.md:2 — trường "aliases": bài này trước đây ở địa chỉ \/tin-tuc\/bac-kan-so-ket\/.*aliases: \["\/tin-tuc\/bac-kan-so-ket\/"\]/;
   assert.match(run.stdout, warning);
 
   const before = treeHash(first.outputDir);

@@ -16,8 +16,15 @@ function indexed(html: string) {
     title: $('[data-pagefind-meta="title"]').text(),
     category: $('[data-pagefind-meta="category"]').text(),
     date: $('[data-pagefind-sort]').attr('data-pf-date'),
-    filters: $('[data-pagefind-filter]').map((_, el) => $(el).attr('data-pagefind-filter') + '=' +
-      ['data-pf-category', 'data-pf-year', 'data-pf-tag'].map((a) => $(el).attr(a) ?? '').join('|')).get().sort(),
+    filters: $('[data-pagefind-filter]')
+      .map(
+        (_, el) =>
+          $(el).attr('data-pagefind-filter') +
+          '=' +
+          ['data-pf-category', 'data-pf-year', 'data-pf-tag'].map((a) => $(el).attr(a) ?? '').join('|'),
+      )
+      .get()
+      .sort(),
   };
   const body = $('[data-pagefind-body]');
   body.find('[data-pagefind-ignore]').remove();

@@ -13,7 +13,8 @@ before(() => {
   assert.equal(run.status, 0, run.stderr);
 });
 
-const articleCount = () => (readdirSync(path.join(content, 'articles'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).length;
+const articleCount = () =>
+  (readdirSync(path.join(content, 'articles'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).length;
 
 describe('npm run build writes the search index', () => {
   test('into pagefind/, with one page per article and nothing else', () => {
@@ -23,10 +24,13 @@ describe('npm run build writes the search index', () => {
     assert.match(run.stdout, new RegExp(`Chỉ mục tìm kiếm: ${articleCount()} tin bài`));
   });
 
-  test('without Pagefind\'s own search interfaces, which the portal does not use', () => {
+  test("without Pagefind's own search interfaces, which the portal does not use", () => {
     const files = readdirSync(path.join(run.outputDir, 'pagefind'));
     assert.ok(files.includes('pagefind.js') && files.includes('pagefind-worker.js'), files.join(', '));
-    assert.deepEqual(files.filter((f) => /ui\.(js|css)$|highlight/.test(f)), []);
+    assert.deepEqual(
+      files.filter((f) => /ui\.(js|css)$|highlight/.test(f)),
+      [],
+    );
   });
 
   test('article pages mark what is indexed, with filters, meta and sort key', () => {
@@ -38,11 +42,20 @@ describe('npm run build writes the search index', () => {
     assert.equal(body.attr('data-pf-year'), '2024');
     assert.equal(body.attr('data-pf-date'), '2024-12-20T09:00:00+07:00');
     assert.match(body.attr('data-pagefind-sort') ?? '', /date\[data-pf-date\]/);
-    assert.deepEqual($('[data-pagefind-filter^="tag"]').map((_, a) => $(a).attr('data-pf-tag')).get(), ['Đảng ủy', 'Xây dựng Đảng']);
+    assert.deepEqual(
+      $('[data-pagefind-filter^="tag"]')
+        .map((_, a) => $(a).attr('data-pf-tag'))
+        .get(),
+      ['Đảng ủy', 'Xây dựng Đảng'],
+    );
     assert.equal($('[data-pagefind-meta="category"]').text(), 'Chính trị');
     // Header, menus, footer and "Các tin khác" are outside the indexed element.
     for (const outside of ['header', 'nav.main-menu', 'footer', 'section.related']) {
-      assert.equal($(outside).closest('[data-pagefind-body]').length + $(outside).find('[data-pagefind-body]').length, 0, outside);
+      assert.equal(
+        $(outside).closest('[data-pagefind-body]').length + $(outside).find('[data-pagefind-body]').length,
+        0,
+        outside,
+      );
     }
   });
 
@@ -52,7 +65,6 @@ describe('npm run build writes the search index', () => {
     }
   });
 });
-
 
 test('when indexing fails, the build stops and the published site is kept', () => {
   const before = treeHash(run.outputDir);

@@ -26,11 +26,14 @@ before(async () => {
   server = await serveSite(run.outputDir, { headers: (pathname) => headersFor(blocks, pathname) });
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.exposeBinding('reportProblem', (_source, text: string) => { problems.push(text); });
+  await context.exposeBinding('reportProblem', (_source, text: string) => {
+    problems.push(text);
+  });
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportProblem(text: string): void })
-        .reportProblem(`CSP ${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} on ${location.pathname}`);
+      (window as unknown as { reportProblem(text: string): void }).reportProblem(
+        `CSP ${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'} on ${location.pathname}`,
+      );
     });
   });
 });
@@ -72,14 +75,19 @@ async function open(params: Record<string, string>): Promise<Page> {
 }
 
 function shown(page: Page): Promise<Shown[]> {
-  return page.$$eval('.search-result', (items) => items.map((item) => ({
-    slug: item.querySelector('h2 a')!.getAttribute('href')!.replace(/^\/tin-tuc\/|\/$/g, ''),
-    title: item.querySelector('h2')!.textContent!,
-    date: item.querySelector('time')?.textContent ?? '',
-    category: item.querySelector('.search-result-category')?.textContent ?? '',
-    excerpt: item.querySelector('.search-excerpt')!.textContent!,
-    marks: [...item.querySelectorAll('.search-excerpt mark')].map((mark) => mark.textContent!),
-  })));
+  return page.$$eval('.search-result', (items) =>
+    items.map((item) => ({
+      slug: item
+        .querySelector('h2 a')!
+        .getAttribute('href')!
+        .replace(/^\/tin-tuc\/|\/$/g, ''),
+      title: item.querySelector('h2')!.textContent!,
+      date: item.querySelector('time')?.textContent ?? '',
+      category: item.querySelector('.search-result-category')?.textContent ?? '',
+      excerpt: item.querySelector('.search-excerpt')!.textContent!,
+      marks: [...item.querySelectorAll('.search-excerpt mark')].map((mark) => mark.textContent!),
+    })),
+  );
 }
 
 async function slugsFor(params: Record<string, string>): Promise<string[]> {
@@ -120,7 +128,13 @@ describe('Vietnamese queries: the expected article is the first result', () => {
   }
 
   test('a query without diacritics finds the same articles as the accented one', async () => {
-    const pairs = [['Đảng ủy', 'dang uy'], ['Đà Nẵng', 'Da Nang'], ['được', 'duoc'], ['xã hội hóa', 'xa hoi hoa'], ['nông thôn mới', 'nong thon moi']];
+    const pairs = [
+      ['Đảng ủy', 'dang uy'],
+      ['Đà Nẵng', 'Da Nang'],
+      ['được', 'duoc'],
+      ['xã hội hóa', 'xa hoi hoa'],
+      ['nông thôn mới', 'nong thon moi'],
+    ];
     for (const [accented, plain] of pairs) {
       const expected = (await slugsFor({ q: accented })).sort();
       assert.ok(expected.length > 0, accented);
@@ -168,7 +182,9 @@ describe('results', () => {
 
   test('"Xem thêm kết quả" shows ten more and moves focus to the first new one', async () => {
     // Every article of the fixture mentions "tỉnh".
-    const total = (readdirSync(path.join(FIXTURES, 'search/articles'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).length;
+    const total = (readdirSync(path.join(FIXTURES, 'search/articles'), { recursive: true }) as string[]).filter((f) =>
+      f.endsWith('.md'),
+    ).length;
     assert.ok(total > 10 && total <= 20, 'the fixture needs between 11 and 20 articles');
     const page = await open({ q: 'tinh' });
     assert.equal(await page.locator('.search-result').count(), 10);
@@ -176,7 +192,10 @@ describe('results', () => {
     assert.equal(await page.locator('.search-shown').textContent(), t('searchShown', { shown: 10, count: total }));
     await page.getByRole('button', { name: t('searchMore') }).click();
     await page.waitForFunction((count) => document.querySelectorAll('.search-result').length === count, total);
-    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('.search-result:nth-child(11) h2 a')), true);
+    assert.equal(
+      await page.evaluate(() => document.activeElement === document.querySelector('.search-result:nth-child(11) h2 a')),
+      true,
+    );
     assert.equal(await page.getByRole('button', { name: t('searchMore') }).isVisible(), false);
     await page.close();
   });
@@ -207,7 +226,10 @@ describe('filters and sort', () => {
 
     await page.getByRole('combobox', { name: t('searchCategory') }).selectOption('chinh-tri');
     await settled(page);
-    assert.deepEqual((await shown(page)).map((r) => r.category), ['Chính trị', 'Chính trị']);
+    assert.deepEqual(
+      (await shown(page)).map((r) => r.category),
+      ['Chính trị', 'Chính trị'],
+    );
     assert.equal(new URL(page.url()).searchParams.get('chuyen-muc'), 'chinh-tri');
 
     await page.getByRole('combobox', { name: t('searchCategory') }).selectOption('');
@@ -224,7 +246,10 @@ describe('filters and sort', () => {
     await page.goBack();
     await settled(page);
     assert.equal(await page.getByRole('combobox', { name: t('searchTag') }).inputValue(), '');
-    assert.deepEqual((await shown(page)).map((r) => r.slug), all);
+    assert.deepEqual(
+      (await shown(page)).map((r) => r.slug),
+      all,
+    );
     await page.goBack();
     await settled(page);
     assert.equal(await page.getByRole('combobox', { name: t('searchYear') }).inputValue(), '2024');
@@ -236,14 +261,20 @@ describe('filters and sort', () => {
     const page = await open({ q: 'hoi nghi', nam: '2024', 'sap-xep': 'moi-nhat' });
     assert.equal(await page.getByRole('combobox', { name: t('searchYear') }).inputValue(), '2024');
     assert.equal(await page.getByRole('radio', { name: t('searchSortNewest') }).isChecked(), true);
-    assert.deepEqual((await shown(page)).map((r) => r.slug), ['dang-uy-tinh-tong-ket', 'du-an-cham-tien-do']);
+    assert.deepEqual(
+      (await shown(page)).map((r) => r.slug),
+      ['dang-uy-tinh-tong-ket', 'du-an-cham-tien-do'],
+    );
     await page.close();
   });
 
   test('filters alone list the matching articles, newest first', async () => {
     const page = await open({ 'chuyen-muc': 'chinh-tri' });
     assert.equal(await status(page), t('searchFoundFiltered', { count: 2 }));
-    assert.deepEqual((await shown(page)).map((r) => r.slug), ['dang-uy-tinh-tong-ket', 'hoi-nghi-ban-chap-hanh']);
+    assert.deepEqual(
+      (await shown(page)).map((r) => r.slug),
+      ['dang-uy-tinh-tong-ket', 'hoi-nghi-ban-chap-hanh'],
+    );
     await page.close();
   });
 });
@@ -280,8 +311,14 @@ describe('without JavaScript', () => {
     assert.equal(await page.locator('.notice').textContent(), t('searchNoScript'));
     assert.equal(await page.locator('.notice').isVisible(), true);
     const links = await page.locator('main noscript a, main ul a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    assert.deepEqual(links, ['/so-do-trang/', '/chuyen-muc/chinh-tri/', '/chuyen-muc/kinh-te/', '/chuyen-muc/van-hoa-xa-hoi/',
-      '/chuyen-muc/giao-duc/', '/chuyen-muc/chi-dao-dieu-hanh/']);
+    assert.deepEqual(links, [
+      '/so-do-trang/',
+      '/chuyen-muc/chinh-tri/',
+      '/chuyen-muc/kinh-te/',
+      '/chuyen-muc/van-hoa-xa-hoi/',
+      '/chuyen-muc/giao-duc/',
+      '/chuyen-muc/chi-dao-dieu-hanh/',
+    ]);
     assert.equal(await page.locator('.search-page').isVisible(), false, 'no form that cannot work');
     await noScript.close();
   });

@@ -14,10 +14,13 @@ const querySide: {
   onlyPrefixFallback(query: string, excerpt: string): boolean;
 } = await import(browserModule);
 
-describe('the indexer\'s copy of a page', () => {
+describe("the indexer's copy of a page", () => {
   test('swaps đ/Đ in text and keeps attributes, so filter values stay real', () => {
     const html = '<a href="/the/dang-uy/" data-pf-tag="Đảng ủy" title="đường">Đảng ủy đang họp</a>';
-    assert.equal(toIndexerHtml(html), '<a href="/the/dang-uy/" data-pf-tag="Đảng ủy" title="đường">\u1E0Eảng ủy \u1E0Fang họp</a>');
+    assert.equal(
+      toIndexerHtml(html),
+      '<a href="/the/dang-uy/" data-pf-tag="Đảng ủy" title="đường">\u1E0Eảng ủy \u1E0Fang họp</a>',
+    );
   });
 
   test('decomposed (NFD) pages become precomposed (NFC)', () => {
@@ -26,12 +29,19 @@ describe('the indexer\'s copy of a page', () => {
   });
 
   test('đ written as a character reference is swapped too', () => {
-    assert.equal(toIndexerHtml('<p>&#272;&#x1EA3;ng &#273;&#x111;&dstrok;&Dstrok; &amp;</p>'), '<p>\u1E0E&#x1EA3;ng \u1E0F\u1E0F\u1E0F\u1E0E &amp;</p>');
+    assert.equal(
+      toIndexerHtml('<p>&#272;&#x1EA3;ng &#273;&#x111;&dstrok;&Dstrok; &amp;</p>'),
+      '<p>\u1E0E&#x1EA3;ng \u1E0F\u1E0F\u1E0F\u1E0E &amp;</p>',
+    );
   });
 
   test('leaves scripts, styles, comments and quoted ">" in attributes alone', () => {
-    const html = '<script type="application/ld+json">{"headline":"Đảng"}</script><style>.đ{}</style><!-- Đà Nẵng --><img alt="a > Đà">Đà';
-    assert.equal(toIndexerHtml(html), '<script type="application/ld+json">{"headline":"Đảng"}</script><style>.đ{}</style><!-- Đà Nẵng --><img alt="a > Đà">\u1E0Eà');
+    const html =
+      '<script type="application/ld+json">{"headline":"Đảng"}</script><style>.đ{}</style><!-- Đà Nẵng --><img alt="a > Đà">Đà';
+    assert.equal(
+      toIndexerHtml(html),
+      '<script type="application/ld+json">{"headline":"Đảng"}</script><style>.đ{}</style><!-- Đà Nẵng --><img alt="a > Đà">\u1E0Eà',
+    );
   });
 });
 

@@ -8,14 +8,19 @@ import { FIXTURES } from '../support/build.ts';
 const site: SiteSettings = loadSiteSettings(path.join(FIXTURES, 'basic', '_data', 'site.yaml'));
 const withEndpoint = (endpoint: string): SiteSettings => ({ ...site, feedback: { endpoint } });
 
-test('the policy allows only the portal, Pagefind\'s WebAssembly and the feedback endpoint', () => {
-  assert.equal(contentSecurityPolicy(site),
+test("the policy allows only the portal, Pagefind's WebAssembly and the feedback endpoint", () => {
+  assert.equal(
+    contentSecurityPolicy(site),
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-    "connect-src 'self'; form-action 'self' https://gopy.backan.example.gov.vn; base-uri 'self'; object-src 'none'; frame-ancestors 'none'");
+      "connect-src 'self'; form-action 'self' https://gopy.backan.example.gov.vn; base-uri 'self'; object-src 'none'; frame-ancestors 'none'",
+  );
 });
 
-test('forms may post only to the endpoint\'s origin, or nowhere else when there is none', () => {
-  assert.match(contentSecurityPolicy(withEndpoint('https://formspree.io/f/abc?x=1')), /form-action 'self' https:\/\/formspree\.io;/);
+test("forms may post only to the endpoint's origin, or nowhere else when there is none", () => {
+  assert.match(
+    contentSecurityPolicy(withEndpoint('https://formspree.io/f/abc?x=1')),
+    /form-action 'self' https:\/\/formspree\.io;/,
+  );
   assert.match(contentSecurityPolicy(withEndpoint('')), /form-action 'self';/);
 });
 
@@ -33,11 +38,17 @@ test('HSTS only for a portal served over https', () => {
 test('_headers: security headers on every path, a year for hashed assets, paths under the prefix', () => {
   const file = headersFile(headerRules(site, '/cong-thong-tin/'));
   const blocks = file.split('\n\n');
-  assert.match(blocks[0], /^# .*\n\/cong-thong-tin\/\*\n  Content-Security-Policy: default-src 'self';/);
-  assert.match(blocks[0], /\n  X-Content-Type-Options: nosniff\n/);
+  assert.match(blocks[0], /^# .*\n\/cong-thong-tin\/\*\n {2}Content-Security-Policy: default-src 'self';/);
+  assert.match(blocks[0], /\n {2}X-Content-Type-Options: nosniff\n/);
   assert.equal(blocks[1], '/cong-thong-tin/assets/css/*\n  Cache-Control: public, max-age=31536000, immutable');
   assert.equal(blocks[2], '/cong-thong-tin/assets/js/*\n  Cache-Control: public, max-age=31536000, immutable');
-  for (const [i, pattern] of ['img/*', 'pagefind/index/*', 'pagefind/fragment/*', 'pagefind/filter/*', 'pagefind/*.pf_meta'].entries()) {
+  for (const [i, pattern] of [
+    'img/*',
+    'pagefind/index/*',
+    'pagefind/fragment/*',
+    'pagefind/filter/*',
+    'pagefind/*.pf_meta',
+  ].entries()) {
     assert.equal(blocks[3 + i], `/cong-thong-tin/${pattern}\n  Cache-Control: public, max-age=31536000, immutable`);
   }
   assert.equal(blocks[8], '/cong-thong-tin/assets/fonts/*\n  Cache-Control: public, max-age=2592000\n');

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ContentError } from '../../src/content/index.ts';
+import type { ContentError } from '../../src/content/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { copyFixture } from '../support/build.ts';
 
@@ -10,13 +10,21 @@ test('an unquoted comma in a one-line category is an error, not a silently cut d
   const content = copyFixture('basic');
   const file = path.join(content, '_data', 'site.yaml');
   assert.equal(loadSiteSettings(file).categories[1].description, 'Sản xuất, đầu tư, nông nghiệp và phát triển kinh tế của tỉnh.');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('description: "Sản xuất, đầu tư, nông nghiệp và phát triển kinh tế của tỉnh."',
-    'description: Sản xuất, đầu tư, nông nghiệp'));
-  assert.throws(() => loadSiteSettings(file), (error: ContentError) => {
-    const [problem] = error.problems;
-    assert.equal(problem.field, 'categories.1');
-    assert.equal(problem.line, 32);
-    assert.match(problem.message, /không được hỗ trợ: đầu tư, nông nghiệp.*dấu phẩy trong dấu nháy/);
-    return true;
-  });
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace(
+      'description: "Sản xuất, đầu tư, nông nghiệp và phát triển kinh tế của tỉnh."',
+      'description: Sản xuất, đầu tư, nông nghiệp',
+    ),
+  );
+  assert.throws(
+    () => loadSiteSettings(file),
+    (error: ContentError) => {
+      const [problem] = error.problems;
+      assert.equal(problem.field, 'categories.1');
+      assert.equal(problem.line, 32);
+      assert.match(problem.message, /không được hỗ trợ: đầu tư, nông nghiệp.*dấu phẩy trong dấu nháy/);
+      return true;
+    },
+  );
 });

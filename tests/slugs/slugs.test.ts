@@ -25,8 +25,9 @@ test('folding removes every diacritic including đ', () => {
   assert.equal(foldVietnamese('Đảng ủy được xã hội hóa'), 'Dang uy duoc xa hoi hoa');
 });
 
-test('a new article\'s slug is cut at a word boundary, never mid-word', () => {
-  const title = 'Hội nghị tổng kết công tác năm 2026 của UBND tỉnh Bắc Kạn về chương trình mục tiêu quốc gia xây dựng nông thôn mới';
+test("a new article's slug is cut at a word boundary, never mid-word", () => {
+  const title =
+    'Hội nghị tổng kết công tác năm 2026 của UBND tỉnh Bắc Kạn về chương trình mục tiêu quốc gia xây dựng nông thôn mới';
   const slug = titleSlug(title);
   assert.equal(slug, 'hoi-nghi-tong-ket-cong-tac-nam-2026-cua-ubnd-tinh-bac-kan-ve-chuong-trinh-muc');
   assert.ok(slugify(title).startsWith(`${slug}-`));

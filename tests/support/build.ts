@@ -38,7 +38,14 @@ export function build(contentDir: string, env: Record<string, string> = {}, outp
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PORTAL_CONTENT: contentDir, PORTAL_OUTPUT: out, PORTAL_NOW: '2026-11-26T12:00:00+07:00', PORTAL_IMAGE_CACHE: imageCache, ...env },
+    env: {
+      ...process.env,
+      PORTAL_CONTENT: contentDir,
+      PORTAL_OUTPUT: out,
+      PORTAL_NOW: '2026-11-26T12:00:00+07:00',
+      PORTAL_IMAGE_CACHE: imageCache,
+      ...env,
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outputDir: out };
 }

@@ -20,20 +20,84 @@ export interface CorpusOptions {
   seed?: number;
 }
 
-const SUBJECTS = ['UBND tỉnh', 'Sở Nông nghiệp và Phát triển nông thôn', 'Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Hội đồng nhân dân tỉnh',
-  'Ban Chỉ đạo phòng, chống thiên tai', 'Công an tỉnh', 'Bộ Chỉ huy Quân sự tỉnh', 'Huyện Ba Bể', 'Huyện Na Rì', 'Thành phố Bắc Kạn',
-  'Mặt trận Tổ quốc tỉnh', 'Sở Văn hóa, Thể thao và Du lịch', 'Đoàn công tác của tỉnh', 'Liên đoàn Lao động tỉnh'];
-const ACTIONS = ['tổ chức hội nghị về', 'triển khai kế hoạch', 'kiểm tra tiến độ', 'sơ kết công tác', 'tổng kết chương trình',
-  'đẩy mạnh', 'ra quân hưởng ứng', 'tập huấn nghiệp vụ', 'làm việc với các đơn vị về', 'đánh giá kết quả'];
-const TOPICS = ['xây dựng nông thôn mới', 'giảm nghèo bền vững', 'chuyển đổi số', 'phòng, chống dịch bệnh', 'trồng rừng',
-  'cải cách hành chính', 'phát triển du lịch cộng đồng', 'sản phẩm OCOP', 'giải ngân vốn đầu tư công', 'an toàn giao thông',
-  'bảo vệ môi trường', 'khám chữa bệnh cho người dân', 'năm học mới', 'phòng cháy, chữa cháy', 'bảo tồn di sản văn hóa',
-  'hỗ trợ doanh nghiệp', 'đào tạo nghề cho lao động nông thôn', 'xây dựng Đảng', 'diễn tập khu vực phòng thủ', 'cấp nước sạch'];
+const SUBJECTS = [
+  'UBND tỉnh',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Sở Y tế',
+  'Sở Giáo dục và Đào tạo',
+  'Hội đồng nhân dân tỉnh',
+  'Ban Chỉ đạo phòng, chống thiên tai',
+  'Công an tỉnh',
+  'Bộ Chỉ huy Quân sự tỉnh',
+  'Huyện Ba Bể',
+  'Huyện Na Rì',
+  'Thành phố Bắc Kạn',
+  'Mặt trận Tổ quốc tỉnh',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Đoàn công tác của tỉnh',
+  'Liên đoàn Lao động tỉnh',
+];
+const ACTIONS = [
+  'tổ chức hội nghị về',
+  'triển khai kế hoạch',
+  'kiểm tra tiến độ',
+  'sơ kết công tác',
+  'tổng kết chương trình',
+  'đẩy mạnh',
+  'ra quân hưởng ứng',
+  'tập huấn nghiệp vụ',
+  'làm việc với các đơn vị về',
+  'đánh giá kết quả',
+];
+const TOPICS = [
+  'xây dựng nông thôn mới',
+  'giảm nghèo bền vững',
+  'chuyển đổi số',
+  'phòng, chống dịch bệnh',
+  'trồng rừng',
+  'cải cách hành chính',
+  'phát triển du lịch cộng đồng',
+  'sản phẩm OCOP',
+  'giải ngân vốn đầu tư công',
+  'an toàn giao thông',
+  'bảo vệ môi trường',
+  'khám chữa bệnh cho người dân',
+  'năm học mới',
+  'phòng cháy, chữa cháy',
+  'bảo tồn di sản văn hóa',
+  'hỗ trợ doanh nghiệp',
+  'đào tạo nghề cho lao động nông thôn',
+  'xây dựng Đảng',
+  'diễn tập khu vực phòng thủ',
+  'cấp nước sạch',
+];
 const PLACES = ['Chợ Đồn', 'Bạch Thông', 'Ngân Sơn', 'Pác Nặm', 'Chợ Mới', 'Ba Bể', 'Na Rì', 'thành phố Bắc Kạn'];
-const TAGS = ['Nông thôn mới', 'Giảm nghèo', 'Chuyển đổi số', 'Y tế cơ sở', 'Giáo dục', 'Du lịch', 'OCOP', 'Đầu tư công',
-  'Cải cách hành chính', 'Môi trường', 'Quốc phòng', 'An ninh trật tự', 'Lâm nghiệp', 'Văn hóa', 'Thanh niên', 'Phụ nữ',
-  'Doanh nghiệp', 'Hạ tầng giao thông', 'Phòng chống thiên tai', 'Xây dựng Đảng', 'Hội đồng nhân dân', 'Lao động việc làm',
-  'Đồng bào dân tộc thiểu số', 'Ba Bể'];
+const TAGS = [
+  'Nông thôn mới',
+  'Giảm nghèo',
+  'Chuyển đổi số',
+  'Y tế cơ sở',
+  'Giáo dục',
+  'Du lịch',
+  'OCOP',
+  'Đầu tư công',
+  'Cải cách hành chính',
+  'Môi trường',
+  'Quốc phòng',
+  'An ninh trật tự',
+  'Lâm nghiệp',
+  'Văn hóa',
+  'Thanh niên',
+  'Phụ nữ',
+  'Doanh nghiệp',
+  'Hạ tầng giao thông',
+  'Phòng chống thiên tai',
+  'Xây dựng Đảng',
+  'Hội đồng nhân dân',
+  'Lao động việc làm',
+  'Đồng bào dân tộc thiểu số',
+  'Ba Bể',
+];
 const SENTENCES = [
   'Hội nghị đã đánh giá kết quả đạt được trong thời gian qua, đồng thời chỉ ra những tồn tại, hạn chế cần khắc phục.',
   'Các đại biểu tập trung thảo luận, đề xuất nhiều giải pháp thiết thực để hoàn thành các chỉ tiêu đề ra.',
@@ -48,7 +112,13 @@ const SENTENCES = [
   'Kết thúc hội nghị, các tập thể, cá nhân có thành tích xuất sắc đã được khen thưởng.',
   'Mục tiêu đến cuối năm là hoàn thành toàn bộ khối lượng công việc, bảo đảm chất lượng và tiến độ.',
 ];
-const HEADINGS = ['Kết quả nổi bật', 'Những khó khăn, vướng mắc', 'Nhiệm vụ thời gian tới', 'Ý kiến của đại biểu', 'Giải pháp trọng tâm'];
+const HEADINGS = [
+  'Kết quả nổi bật',
+  'Những khó khăn, vướng mắc',
+  'Nhiệm vụ thời gian tới',
+  'Ý kiến của đại biểu',
+  'Giải pháp trọng tâm',
+];
 const AUTHORS = ['Thu Cúc', 'Minh Hằng', 'Hoàng Anh', 'Lê Thắm', 'Quốc Việt', 'Ngọc Mai', 'Nông Dung', 'Triệu Hải'];
 const EXTERNAL = ['https://chinhphu.vn/', 'https://baochinhphu.vn/', 'https://dichvucong.gov.vn/'];
 
@@ -73,9 +143,16 @@ export function writeCorpus({ contentDir, articles, categories, images, seed = 2
     const tags = [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => pick(TAGS)))];
     const iso = published.toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
-    const lines = ['---', `title: ${JSON.stringify(title)}`, `date: "${iso}"`, `author: ${pick(AUTHORS)}`,
-      `category: ${pick(categories)}`, `tags: ${JSON.stringify(tags)}`];
-    if (rand() < 0.2) lines.push(`modified: "${new Date(published.getTime() + 86_400_000 * (1 + Math.floor(rand() * 30))).toISOString()}"`);
+    const lines = [
+      '---',
+      `title: ${JSON.stringify(title)}`,
+      `date: "${iso}"`,
+      `author: ${pick(AUTHORS)}`,
+      `category: ${pick(categories)}`,
+      `tags: ${JSON.stringify(tags)}`,
+    ];
+    if (rand() < 0.2)
+      lines.push(`modified: "${new Date(published.getTime() + 86_400_000 * (1 + Math.floor(rand() * 30))).toISOString()}"`);
     if (rand() < 0.3) lines.push(`summary: ${JSON.stringify(`${pick(SENTENCES)} ${pick(SENTENCES)}`)}`);
     if (images.length && rand() < 0.4) {
       lines.push('image:', `  src: /images/${pick(images)}`, `  alt: ${JSON.stringify(`Ảnh: ${title}`)}`);
@@ -91,8 +168,16 @@ export function writeCorpus({ contentDir, articles, categories, images, seed = 2
       if (p === 1 && slugs.length && rand() < 0.5) text += ` Xem thêm [tin liên quan](/tin-tuc/${pick(slugs)}/).`;
       if (p === 1 && rand() < 0.3) text += ` Chi tiết tại [trang của Chính phủ](${pick(EXTERNAL)}).`;
       body.push(text);
-      if (p === 2 && rand() < 0.4) body.push(['- Nâng cao chất lượng công tác tham mưu.', '- Tăng cường kiểm tra, giám sát.', '- Huy động nguồn lực xã hội hóa.'].join('\n'));
-      if (p === 3 && images.length && rand() < 0.2) body.push(`![Hoạt động tại ${pick(PLACES)}](/images/${pick(images)} "${pick(HEADINGS)}")`);
+      if (p === 2 && rand() < 0.4)
+        body.push(
+          [
+            '- Nâng cao chất lượng công tác tham mưu.',
+            '- Tăng cường kiểm tra, giám sát.',
+            '- Huy động nguồn lực xã hội hóa.',
+          ].join('\n'),
+        );
+      if (p === 3 && images.length && rand() < 0.2)
+        body.push(`![Hoạt động tại ${pick(PLACES)}](/images/${pick(images)} "${pick(HEADINGS)}")`);
     }
     const file = path.join(contentDir, 'articles', String(published.getUTCFullYear()), `${slug}.md`);
     mkdirSync(path.dirname(file), { recursive: true });

@@ -18,7 +18,17 @@ export function brokenFragments(dir: string): string[] {
       if (!existsSync(file) || !file.endsWith('.html')) ids.set(url, null);
       else {
         const $ = cheerio.load(readFileSync(file, 'utf8'));
-        ids.set(url, new Set([...$('[id]').map((_, el) => $(el).attr('id')).get(), ...$('a[name]').map((_, el) => $(el).attr('name')).get()]));
+        ids.set(
+          url,
+          new Set([
+            ...$('[id]')
+              .map((_, el) => $(el).attr('id'))
+              .get(),
+            ...$('a[name]')
+              .map((_, el) => $(el).attr('name'))
+              .get(),
+          ]),
+        );
       }
     }
     return ids.get(url)!;

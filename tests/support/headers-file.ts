@@ -26,7 +26,12 @@ export function readHeadersFile(file: string): HeadersBlock[] {
 export function headersFor(blocks: HeadersBlock[], pathname: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const block of blocks) {
-    const pattern = new RegExp(`^${block.pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const pattern = new RegExp(
+      `^${block.pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     if (pattern.test(pathname)) Object.assign(headers, block.headers);
   }
   return headers;

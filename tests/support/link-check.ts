@@ -33,21 +33,45 @@ function jsonStrings(value: unknown): string[] {
 export function htmlRefs(html: string): string[] {
   const $ = cheerio.load(html);
   const refs: string[] = [];
-  $('[href]').each((_, el) => { refs.push($(el).attr('href')!); });
-  $('[src]').each((_, el) => { refs.push($(el).attr('src')!); });
-  $('[poster]').each((_, el) => { refs.push($(el).attr('poster')!); });
-  $('form[action]').each((_, el) => { refs.push($(el).attr('action')!); });
-  $('[srcset]').each((_, el) => { refs.push(...$(el).attr('srcset')!.split(',').map((c) => c.trim().split(/\s+/)[0]).filter(Boolean)); });
+  $('[href]').each((_, el) => {
+    refs.push($(el).attr('href')!);
+  });
+  $('[src]').each((_, el) => {
+    refs.push($(el).attr('src')!);
+  });
+  $('[poster]').each((_, el) => {
+    refs.push($(el).attr('poster')!);
+  });
+  $('form[action]').each((_, el) => {
+    refs.push($(el).attr('action')!);
+  });
+  $('[srcset]').each((_, el) => {
+    refs.push(
+      ...$(el)
+        .attr('srcset')!
+        .split(',')
+        .map((c) => c.trim().split(/\s+/)[0])
+        .filter(Boolean),
+    );
+  });
   $('meta[http-equiv="refresh" i]').each((_, el) => {
-    const url = $(el).attr('content')?.match(/url\s*=\s*['"]?([^'"]+)/i)?.[1];
+    const url = $(el)
+      .attr('content')
+      ?.match(/url\s*=\s*['"]?([^'"]+)/i)?.[1];
     if (url) refs.push(url);
   });
-  $('meta[property="og:url"], meta[property="og:image"], meta[name="twitter:image"]').each((_, el) => { refs.push($(el).attr('content')!); });
+  $('meta[property="og:url"], meta[property="og:image"], meta[name="twitter:image"]').each((_, el) => {
+    refs.push($(el).attr('content')!);
+  });
   $('script[type="application/ld+json"]').each((_, el) => {
     refs.push(...jsonStrings(JSON.parse($(el).text())).filter((s) => /^(https?:\/\/|\/)/.test(s)));
   });
-  $('[style]').each((_, el) => { refs.push(...cssRefs($(el).attr('style')!)); });
-  $('style').each((_, el) => { refs.push(...cssRefs($(el).text())); });
+  $('[style]').each((_, el) => {
+    refs.push(...cssRefs($(el).attr('style')!));
+  });
+  $('style').each((_, el) => {
+    refs.push(...cssRefs($(el).text()));
+  });
   return refs.map((r) => r.trim()).filter(Boolean);
 }
 
@@ -68,7 +92,10 @@ export function textRefs(text: string): string[] {
  * requested. `notFoundPages` are fetched expecting 404 (the not-found page,
  * served at any depth), and their links are checked from where they were served.
  */
-export async function checkLinks(start: string[], options: { localRoot: string; publicRoot: string; notFoundPages?: string[] }): Promise<LinkCheck> {
+export async function checkLinks(
+  start: string[],
+  options: { localRoot: string; publicRoot: string; notFoundPages?: string[] },
+): Promise<LinkCheck> {
   const local = new URL(options.localRoot);
   const publicRoot = new URL(options.publicRoot);
   const checked = new Set<string>();
@@ -77,7 +104,15 @@ export async function checkLinks(start: string[], options: { localRoot: string; 
   const fetchOnce = (url: string) => {
     if (!results.has(url)) {
       checked.add(url);
-      results.set(url, fetch(url).then(async (r) => ({ status: r.status, type: r.headers.get('content-type') ?? '', body: await r.text(), url: r.url })));
+      results.set(
+        url,
+        fetch(url).then(async (r) => ({
+          status: r.status,
+          type: r.headers.get('content-type') ?? '',
+          body: await r.text(),
+          url: r.url,
+        })),
+      );
     }
     return results.get(url)!;
   };
@@ -106,27 +141,36 @@ export async function checkLinks(start: string[], options: { localRoot: string; 
   const crawled = new Set<string>();
   while (queue.length) {
     const batch = queue.splice(0).filter(({ url }) => !crawled.has(url) && crawled.add(url));
-    await Promise.all(batch.map(async ({ url, expect }) => {
-      const document = await fetchOnce(url);
-      if (document.status !== expect) return broken.push({ from: '(start)', ref: url, problem: `status ${document.status}` });
-      const from = document.url; // after redirects, as a browser resolves relative URLs
-      const refs = document.type.startsWith('text/html') ? htmlRefs(document.body)
-        : document.type.startsWith('text/css') ? cssRefs(document.body)
-        : /xml|text\/plain/.test(document.type) ? textRefs(document.body) : [];
-      const $ = document.type.startsWith('text/html') ? cheerio.load(document.body) : undefined;
-      await Promise.all(refs.map(async (ref) => {
-        if (ref.startsWith('#')) {
-          if (ref.length > 1 && $ && !$(`[id="${decodeURIComponent(ref.slice(1))}"]`).length) broken.push({ from, ref, problem: 'no element with this id' });
-          return;
-        }
-        const target = localUrl(ref, from);
-        if (target === undefined) return;
-        if (typeof target !== 'string') return broken.push({ from, ref, problem: target.problem });
-        const answer = await fetchOnce(target);
-        if (answer.status !== 200) return broken.push({ from, ref, problem: `status ${answer.status}` });
-        if (/text\/(html|css)|xml|text\/plain/.test(answer.type)) queue.push({ url: target, expect: 200 });
-      }));
-    }));
+    await Promise.all(
+      batch.map(async ({ url, expect }) => {
+        const document = await fetchOnce(url);
+        if (document.status !== expect) return broken.push({ from: '(start)', ref: url, problem: `status ${document.status}` });
+        const from = document.url; // after redirects, as a browser resolves relative URLs
+        const refs = document.type.startsWith('text/html')
+          ? htmlRefs(document.body)
+          : document.type.startsWith('text/css')
+            ? cssRefs(document.body)
+            : /xml|text\/plain/.test(document.type)
+              ? textRefs(document.body)
+              : [];
+        const $ = document.type.startsWith('text/html') ? cheerio.load(document.body) : undefined;
+        await Promise.all(
+          refs.map(async (ref) => {
+            if (ref.startsWith('#')) {
+              if (ref.length > 1 && $ && !$(`[id="${decodeURIComponent(ref.slice(1))}"]`).length)
+                broken.push({ from, ref, problem: 'no element with this id' });
+              return;
+            }
+            const target = localUrl(ref, from);
+            if (target === undefined) return;
+            if (typeof target !== 'string') return broken.push({ from, ref, problem: target.problem });
+            const answer = await fetchOnce(target);
+            if (answer.status !== 200) return broken.push({ from, ref, problem: `status ${answer.status}` });
+            if (/text\/(html|css)|xml|text\/plain/.test(answer.type)) queue.push({ url: target, expect: 200 });
+          }),
+        );
+      }),
+    );
   }
   return { checked, broken };
 }

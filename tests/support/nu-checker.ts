@@ -26,7 +26,18 @@ export interface NuReport {
 export function nuCheck(targets: string[]): Promise<NuReport> {
   return new Promise((resolve, reject) => {
     // allow-forbidden-hosts: the checker refuses local addresses unless told, and our test server is local.
-    const java = spawn('java', ['-Xss1m', '-Xmx1g', '-Dnu.validator.servlet.allow-forbidden-hosts=true', '-jar', VNU_JAR, '--verbose', '--format', 'json', '--skip-non-html', ...targets]);
+    const java = spawn('java', [
+      '-Xss1m',
+      '-Xmx1g',
+      '-Dnu.validator.servlet.allow-forbidden-hosts=true',
+      '-jar',
+      VNU_JAR,
+      '--verbose',
+      '--format',
+      'json',
+      '--skip-non-html',
+      ...targets,
+    ]);
     let stdout = '';
     let stderr = '';
     java.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
@@ -37,7 +48,13 @@ export function nuCheck(targets: string[]): Promise<NuReport> {
       const start = stderr.indexOf('{"');
       if (start < 0) return reject(new Error(`vnu.jar gave no report:\n${stderr}\n${stdout}`));
       const report = JSON.parse(stderr.slice(start)) as { messages: NuMessage[] };
-      resolve({ checked: stdout.split('\n').map((line) => line.trim()).filter(Boolean), messages: report.messages });
+      resolve({
+        checked: stdout
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean),
+        messages: report.messages,
+      });
     });
   });
 }

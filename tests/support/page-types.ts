@@ -4,8 +4,22 @@ import { routes } from '../../src/routes/index.ts';
 import { pageUrl, siteFiles } from './checked-sites.ts';
 
 /** Every page type of the portal, as the checks name them. */
-export const PAGE_TYPES = ['home', 'article', 'category', 'category page 2', 'tag', 'tag index', 'archive', 'archive month',
-  'sitemap page', 'contact', 'feedback', 'thanks', 'search', '404'] as const;
+export const PAGE_TYPES = [
+  'home',
+  'article',
+  'category',
+  'category page 2',
+  'tag',
+  'tag index',
+  'archive',
+  'archive month',
+  'sitemap page',
+  'contact',
+  'feedback',
+  'thanks',
+  'search',
+  '404',
+] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
 
 export interface PageSample {
@@ -44,6 +58,7 @@ export function pageTypeSamples(dir: string): PageSample[] {
     ['search', routes.search],
     ['404', routes.notFound],
   ];
-  return found.filter((entry): entry is [PageType, string] => entry[1] !== undefined && urls.includes(entry[1]))
+  return found
+    .filter((entry): entry is [PageType, string] => entry[1] !== undefined && urls.includes(entry[1]))
     .map(([type, url]) => ({ type, url }));
 }

@@ -22,9 +22,16 @@ export const MARK = { r: 255, g: 0, b: 0 };
  * Writes a photo made with sharp: blue, with a red block in the top-left
  * corner of the upright picture, so a test can tell which way is up.
  */
-export async function writePhoto(file: string, { width, height, sideways = false, camera = true, format = 'jpeg' }: PhotoOptions): Promise<string> {
+export async function writePhoto(
+  file: string,
+  { width, height, sideways = false, camera = true, format = 'jpeg' }: PhotoOptions,
+): Promise<string> {
   mkdirSync(path.dirname(file), { recursive: true });
-  const mark = await sharp({ create: { width: Math.round(width / 4), height: Math.round(height / 4), channels: 3, background: MARK } }).png().toBuffer();
+  const mark = await sharp({
+    create: { width: Math.round(width / 4), height: Math.round(height / 4), channels: 3, background: MARK },
+  })
+    .png()
+    .toBuffer();
   const upright = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 90, b: 200 } } })
     .composite([{ input: mark, top: 0, left: 0 }])
     .png()

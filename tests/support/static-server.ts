@@ -5,10 +5,21 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.woff2': 'font/woff2', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
@@ -42,7 +53,12 @@ export interface ServedSite {
 export async function serveSite(dir: string, { prefix = '/', headers, transformHtml }: ServeOptions = {}): Promise<ServedSite> {
   const requests: string[] = [];
   const server = createServer((request, response) => {
-    const send = (status: number, body: Buffer | string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) => {
+    const send = (
+      status: number,
+      body: Buffer | string,
+      type = 'text/plain; charset=utf-8',
+      extra: Record<string, string> = {},
+    ) => {
       let bytes = Buffer.from(body);
       if (type.startsWith('text/html') && transformHtml) bytes = Buffer.from(transformHtml(bytes.toString('utf8')));
       const head: Record<string, string> = { ...extra, 'content-type': type };
@@ -68,7 +84,8 @@ export async function serveSite(dir: string, { prefix = '/', headers, transformH
     if (!file.startsWith(path.resolve(dir))) return send(404, 'not found');
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) return send(301, '', undefined, { ...extra, location: `${encodeURI(pathname)}/` });
-      if (existsSync(path.join(file, 'index.html'))) return send(200, readFileSync(path.join(file, 'index.html')), types['.html'], extra);
+      if (existsSync(path.join(file, 'index.html')))
+        return send(200, readFileSync(path.join(file, 'index.html')), types['.html'], extra);
     } else if (existsSync(file)) {
       return send(200, readFileSync(file), types[path.extname(file).toLowerCase()] ?? 'application/octet-stream', extra);
     }
@@ -82,9 +99,10 @@ export async function serveSite(dir: string, { prefix = '/', headers, transformH
     root: `${origin}${prefix}`,
     url: (pathname: string) => `${origin}${pathname}`,
     requests,
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
