@@ -157,7 +157,7 @@ export function pageUrls(portal: Portal, except: string[] = []): string[] {
       const items = pagination.data
         .split('.')
         .slice(1)
-        .reduce<any>((value, key) => value[key], portal) as unknown[];
+        .reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], portal) as unknown[];
       return items.map((item) => permalink({ [pagination.alias]: item }));
     })
     .sort();

@@ -42,6 +42,7 @@ function loadWorkflow() {
     'valid YAML',
   );
   return doc.toJS() as {
+    // biome-ignore lint/suspicious/noExplicitAny: the workflow's YAML, read as it is
     on: Record<string, any>;
     permissions: Record<string, string>;
     concurrency: Record<string, unknown>;
