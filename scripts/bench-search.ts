@@ -9,8 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { gzipSync } from 'node:zlib';
-import { loadContent } from '../src/content/index.ts';
-import { indexArticles } from '../src/search/index.ts';
+import { loadSite, searchablePages } from '../src/pages/index.ts';
+import { indexPages } from '../src/search/index.ts';
 import { folderSize, measure, median, type Measured } from './bench/measure.ts';
 import { t } from '../src/i18n/index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -23,9 +23,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 // Child mode: index the articles once and report the time, so memory is measured per process tree.
 if (process.argv[2] === '--index-once') {
   const [contentDir, siteDir] = process.argv.slice(3);
-  const { portal } = await loadContent({ contentDir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
+  const { portal } = await loadSite({ contentDir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
   const started = performance.now();
-  await indexArticles(siteDir, portal.articles);
+  await indexPages(siteDir, searchablePages(portal));
   process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
   process.exit(0);
 }

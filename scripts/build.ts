@@ -1,7 +1,7 @@
 // npm run build: checks the content, then builds the portal into _site/ atomically.
 import { writeFileSync } from 'node:fs';
-import { buildSite } from '../src/build/index.ts';
-import { ContentError, formatProblem } from '../src/content/index.ts';
+import { buildSite } from '../src/publish/index.ts';
+import { ContentError, formatProblem } from '../src/problems/index.ts';
 import { SearchIndexError } from '../src/search/index.ts';
 
 try {

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { lineOf } from '../site/load.ts';
+import { lineOf } from '../site/index.ts';
 import { frontMatterSchema, fieldHints, type FrontMatter } from './schema.ts';
-import { describeIssue, type Problem } from './problems.ts';
+import { describeIssue, type Problem } from '../problems/index.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export interface ArticleSource {

@@ -5,6 +5,7 @@ export const strings = {
   feedback: 'Góp ý',
   sitemap: 'Sơ đồ trang',
   contact: 'Liên hệ',
+  feedLabel: 'RSS/Atom',
   topLinks: 'Liên kết nhanh',
   mainMenu: 'Chuyên mục',
   menuToggle: 'Danh mục',

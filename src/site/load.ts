@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, isMap, isScalar, isSeq } from 'yaml';
 import { siteSchema, siteFieldHints, type SiteSettings } from './schema.ts';
-import { ContentError, describeIssue, type Problem } from '../content/problems.ts';
+import { ContentError, describeIssue, type Problem } from '../problems/index.ts';
 import { normalizePathPrefix, publicRoot } from '../routes/index.ts';
 
 /** Line of the YAML key at `path` (or of its nearest existing parent), counting from `offset`. */

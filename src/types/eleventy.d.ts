@@ -1,7 +1,18 @@
 declare module '@11ty/eleventy' {
   export const HtmlBasePlugin: unknown;
   export default class Eleventy {
-    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string });
+    constructor(
+      input?: string,
+      output?: string,
+      options?: {
+        configPath?: string;
+        quietMode?: boolean;
+        runMode?: string;
+        pathPrefix?: string;
+        /** Called with the configuration API before the config file (if any) is read. */
+        config?: (eleventyConfig: import('../eleventy/config.ts').EleventyConfig) => void | Promise<void>;
+      },
+    );
     write(): Promise<unknown>;
   }
 }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/publish/index.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { build, copyFixture, page, writeArticle, type BuildRun } from '../support/build.ts';
 import { checkLinks } from '../support/link-check.ts';

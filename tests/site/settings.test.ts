@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentError } from '../../src/content/index.ts';
+import type { ContentError } from '../../src/problems/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { copyFixture } from '../support/build.ts';
 

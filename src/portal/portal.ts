@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Article, Tag } from '../content/article.ts';
+import type { Article, Tag } from '../content/index.ts';
 import { vietnamMonth } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
@@ -7,6 +7,13 @@ import type { Category, SiteSettings } from '../site/index.ts';
 import { RelatedIndex } from './related.ts';
 
 export const PAGE_SIZE = 20;
+
+/**
+ * Every URL the site writes for a portal, sorted; `except` leaves out page
+ * types by name. The pages registry (src/pages) answers it: the pages sit
+ * above the portal, so the checks are handed this function rather than importing it.
+ */
+export type PageUrls = (portal: Portal, except?: string[]) => string[];
 
 export interface PageLink {
   number: number;
@@ -58,6 +65,8 @@ export interface ArchiveMonth {
   title: string;
   url: string;
   articles: Article[];
+  /** Newest update of its articles. */
+  lastmod: DateTime;
 }
 
 /** An old URL of an article (`aliases:`) and where it now lives. */
@@ -65,11 +74,6 @@ export interface Redirect {
   from: string;
   to: string;
   title: string;
-}
-
-export interface SitemapEntry {
-  url: string;
-  lastmod: DateTime;
 }
 
 function newest(articles: Article[]): DateTime {
@@ -191,11 +195,13 @@ export class Portal {
         title: t('archiveMonthTitle', { month: vietnamMonth(year, month) }),
         url: routes.archiveMonth(year, month),
         articles: [],
+        lastmod: article.updated,
       };
       entry.articles.push(article);
       months.set(key, entry);
     }
     this.archiveMonths = [...months.values()];
+    for (const month of this.archiveMonths) month.lastmod = newest(month.articles);
     const years = [...new Set(this.archiveMonths.map((m) => m.year))];
     this.archive = years.map((year) => ({ year, months: this.archiveMonths.filter((m) => m.year === year) }));
     this.redirects = this.articles
@@ -215,26 +221,5 @@ export class Portal {
   /** "Các tin khác" for an article. */
   related(article: Article): Article[] {
     return this.relatedIndex.for(article);
-  }
-
-  /** Every public, indexable URL with its last modification. */
-  sitemap(): SitemapEntry[] {
-    const lastmod = this.updated;
-    const staticPages = [
-      routes.home,
-      routes.search,
-      routes.sitemapPage,
-      routes.contact,
-      routes.feedback,
-      routes.tagIndex,
-      routes.archive,
-    ];
-    return [
-      ...staticPages.map((url) => ({ url, lastmod })),
-      ...this.articles.map((a) => ({ url: a.url, lastmod: a.updated })),
-      ...this.categoryPages.map((p) => ({ url: p.url, lastmod: p.lastmod })),
-      ...this.tagPages.map((p) => ({ url: p.url, lastmod: p.lastmod })),
-      ...this.archiveMonths.map((m) => ({ url: m.url, lastmod: newest(m.articles) })),
-    ];
   }
 }

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Portal } from '../collections/index.ts';
-import { pageUrls } from '../pages/index.ts';
 import { routes } from '../routes/index.ts';
 import { nfc } from '../slugs/index.ts';
-import type { CheckedSource } from './build.ts';
-import type { Problem } from './problems.ts';
+import type { CheckedSource } from '../content/index.ts';
+import type { Problem } from '../problems/index.ts';
+import type { Portal } from './portal.ts';
 
 /**
  * What a build published: every URL, and which article was at each article
@@ -22,10 +21,13 @@ function listedFile(contentDir: string, file: string): string {
   return nfc(path.relative(contentDir, file).split(path.sep).join('/'));
 }
 
-/** The list for `portal`; files are relative to the content folder so the list doesn't depend on where it is. */
-export function publishedList(portal: Portal, contentDir: string): PublishedList {
+/**
+ * The list for `portal`, whose pages are at `pages` (the pages registry's pageUrls); files are
+ * relative to the content folder so the list doesn't depend on where it is.
+ */
+export function publishedList(portal: Portal, pages: string[], contentDir: string): PublishedList {
   return {
-    pages: pageUrls(portal),
+    pages,
     articles: portal.articles
       .map((a) => ({ url: a.url, file: listedFile(contentDir, a.file), title: a.title }))
       .sort((a, b) => (a.url < b.url ? -1 : 1)),
@@ -69,11 +71,11 @@ export function readPublishedList(file: string): PreviousBuild | undefined {
  */
 export function disappearedUrls(
   previous: PreviousBuild,
-  portal: Portal,
+  pages: string[],
   checked: CheckedSource[],
   contentDir: string,
 ): Problem[] {
-  const current = new Set(pageUrls(portal));
+  const current = new Set(pages);
   const lines = previous.text.split('\n');
   const lineOf = (url: string) => lines.findIndex((line) => line.includes(JSON.stringify(url))) + 1 || undefined;
   const articles = new Map(previous.list.articles.map((a) => [a.url, a]));

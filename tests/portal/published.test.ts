@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatPublishedList, inspectContent, publishedList, readPublishedList, type Problem } from '../../src/content/index.ts';
+import { inspectSite, pageUrls } from '../../src/pages/index.ts';
+import { formatPublishedList, publishedList, readPublishedList } from '../../src/portal/index.ts';
+import type { Problem } from '../../src/problems/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { copyFixture } from '../support/build.ts';
 
@@ -13,14 +15,12 @@ const NOW = parseVietnamDate('2026-11-26T12:00:00+07:00')!;
 async function afterChange(change: (content: string) => void): Promise<{ problems: Problem[]; listFile: string }> {
   const content = copyFixture('basic');
   const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'portal-list-')), 'published-urls.json');
-  writeFileSync(
-    listFile,
-    formatPublishedList(publishedList((await inspectContent({ contentDir: content, now: NOW })).portal!, content)),
-  );
+  const portal = (await inspectSite({ contentDir: content, now: NOW })).portal!;
+  writeFileSync(listFile, formatPublishedList(publishedList(portal, pageUrls(portal), content)));
   change(content);
   const previous = readPublishedList(listFile);
   assert.ok(previous);
-  return { problems: (await inspectContent({ contentDir: content, now: NOW, previous })).problems, listFile };
+  return { problems: (await inspectSite({ contentDir: content, now: NOW, previous })).problems, listFile };
 }
 
 const article = (content: string, name: string) => path.join(content, 'articles', name);

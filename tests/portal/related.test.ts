@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DateTime } from 'luxon';
-import { RelatedIndex } from '../../src/collections/related.ts';
+import { RelatedIndex } from '../../src/portal/index.ts';
 import type { Article } from '../../src/content/index.ts';
 
 function article(slug: string, category: string, tags: string[], day: number): Article {

@@ -9,6 +9,8 @@ export interface BuildSettings {
   outputDir: string;
   showDrafts: boolean;
   now: DateTime;
+  /** PORTAL_NOW as given, or null when the build runs on the real clock (recorded in the build manifest). */
+  clock: string | null;
   /** Where the site is served: "/" or "/cong-thong-tin/" (from PATH_PREFIX, else the path of SITE_URL or site.yaml's baseUrl). */
   pathPrefix: string;
   /** Where processed photos are kept between builds (keep it between CI runs). */
@@ -31,6 +33,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     outputDir: env.PORTAL_OUTPUT ?? '_site',
     showDrafts: env.PORTAL_DRAFTS === '1',
     now,
+    clock: env.PORTAL_NOW || null,
     pathPrefix: pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
   };

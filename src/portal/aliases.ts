@@ -1,8 +1,7 @@
-import type { Portal } from '../collections/index.ts';
-import { pageUrls } from '../pages/index.ts';
 import { reservedFolders, routes } from '../routes/index.ts';
-import type { CheckedSource } from './build.ts';
-import type { Problem } from './problems.ts';
+import type { CheckedSource } from '../content/index.ts';
+import type { Problem } from '../problems/index.ts';
+import type { PageUrls, Portal } from './portal.ts';
 
 /** What an old URL can't contain, since a static host serves it as a file. */
 const malformed: [RegExp, string][] = [
@@ -16,7 +15,8 @@ const malformed: [RegExp, string][] = [
  * Each old URL (`aliases:`) becomes a redirect page, so it must be a plain path
  * that no page of the portal, no other article and no other alias already uses.
  */
-export function checkAliases(checked: CheckedSource[], portal: Portal, problems: Problem[]): void {
+export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls: PageUrls, problems: Problem[]): void {
+  // The redirect pages are the aliases themselves, checked against each other below.
   const pages = new Set([...pageUrls(portal, ['redirect']), routes.publishedList]);
   const articles = new Map(checked.map((entry) => [entry.url, entry.source.file]));
   const folders: readonly string[] = reservedFolders;

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { ArticleSource } from '../content/read.ts';
-import { BODY_FIELD, type Problem } from '../content/problems.ts';
+import type { ArticleSource } from './read.ts';
+import { BODY_FIELD, type Problem } from '../problems/index.ts';
 import { bodyReferences } from '../markdown/index.ts';
-import { ImageError, imageErrorMessage } from './errors.ts';
-import type { ImageProcessor, ProcessedImage } from './process.ts';
+import { ImageError, imageErrorMessage, type ImageProcessor, type ProcessedImage } from '../images/index.ts';
 
 /** A photo an article shows: its front-matter lead image or an image in its Markdown body. */
 export interface ImageReference {

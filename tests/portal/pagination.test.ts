@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pageWindow } from '../../src/collections/index.ts';
+import { pageWindow } from '../../src/portal/index.ts';
 
 test('short lists show every page', () => {
   assert.deepEqual(pageWindow(2, 5), [1, 2, 3, 4, 5]);

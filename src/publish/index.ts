@@ -1,22 +1,25 @@
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import {
-  formatPublishedList,
-  loadContent,
-  publishedList,
-  publishedListFile,
-  readPublishedList,
-  type Problem,
-} from '../content/index.ts';
+import { configurePortal, type EleventyConfig } from '../eleventy/index.ts';
 import { imageProcessor, type ImageStats } from '../images/index.ts';
+import { loadSite, pageUrls } from '../pages/index.ts';
+import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
+import type { Problem } from '../problems/index.ts';
+import type { SearchIndexResult } from '../search/index.ts';
+import { buildSettings, type BuildSettings } from '../settings/index.ts';
 import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
-import { indexArticles, type SearchIndexResult } from '../search/index.ts';
-import { handOverContent } from '../eleventy/preloaded.ts';
-import { buildSettings, type BuildSettings } from './settings.ts';
 
-export { buildSettings, type BuildSettings } from './settings.ts';
-export { MANIFEST_FILE, readBuildManifest, type BuildManifest } from './manifest.ts';
+export {
+  describeOutput,
+  digestSources,
+  hashSources,
+  listFiles,
+  MANIFEST_FILE,
+  readBuildManifest,
+  type BuildManifest,
+  type OutputFile,
+} from './manifest.ts';
 
 /** Cached photos no build has used for this long are deleted. */
 const IMAGE_CACHE_DAYS = 30;
@@ -60,7 +63,7 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   const images = imageProcessor(settings.imageCacheDir);
   const before = { ...images.stats };
   const outputDir = path.resolve(settings.outputDir);
-  const content = await loadContent({
+  const content = await loadSite({
     contentDir: settings.contentDir,
     now: settings.now,
     showDrafts: settings.showDrafts,
@@ -77,23 +80,33 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   let search: SearchIndexResult;
   let [renderMs, indexMs, publishStarted] = [0, 0, 0];
   try {
-    process.env.PORTAL_OUTPUT = staging;
-    // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
-    // indexes on one core while Eleventy renders on the other. It is part of the site: if either fails, nothing is published.
+    // The checked content and the settings go to Eleventy directly; it indexes for search while it renders.
     const renderStarted = performance.now();
-    const indexing = indexArticles(staging, portal.articles).finally(() => (indexMs = since(renderStarted)));
-    handOverContent(content);
-    const eleventy = new Eleventy(undefined, undefined, { configPath: '.eleventy.ts', quietMode: true });
-    const rendering = eleventy.write().finally(() => (renderMs = since(renderStarted)));
-    const [rendered, indexed] = await Promise.allSettled([rendering, indexing]);
+    let indexing: Promise<SearchIndexResult> | undefined;
+    const eleventy = new Eleventy(settings.contentDir, staging, {
+      configPath: '', // the settings come from here, not from .eleventy.ts (npm start)
+      pathPrefix: settings.pathPrefix,
+      quietMode: true,
+      config: (config: EleventyConfig) =>
+        configurePortal(config, {
+          settings: { ...settings, outputDir: staging },
+          content,
+          onIndexing: (started) => (indexing = started.finally(() => (indexMs = since(renderStarted)))),
+        }),
+    });
+    const [rendered] = await Promise.allSettled([eleventy.write().finally(() => (renderMs = since(renderStarted)))]);
+    // Eleventy's after-hook waits for the index; a failed render may leave it running (or never start it).
+    const [indexed] = await Promise.allSettled([indexing ?? Promise.reject(rendered.status === 'rejected' && rendered.reason)]);
     publishStarted = performance.now();
+    // A failed index makes the render fail too (in its hook): its own error says more.
+    if (indexing && indexed.status === 'rejected') throw indexed.reason;
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
     search = indexed.value;
-    writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, settings.contentDir)));
+    writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, pageUrls(portal), settings.contentDir)));
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(staging, {
-      clock: process.env.PORTAL_NOW || null,
+      clock: settings.clock,
       showDrafts: settings.showDrafts,
       baseUrl: site.baseUrl,
       sourceRoots: roots,
@@ -102,8 +115,6 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
-  } finally {
-    process.env.PORTAL_OUTPUT = settings.outputDir;
   }
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outputDir)) renameSync(outputDir, previous);

@@ -1,4 +1,4 @@
-import type { Article } from '../content/article.ts';
+import type { Article } from '../content/index.ts';
 
 const CATEGORY_WEIGHT = 2;
 const TAG_WEIGHT = 1;

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE } from '../../src/build/index.ts';
+import { MANIFEST_FILE } from '../../src/publish/index.ts';
 import { build, copyFixture, fileHashes, page, text, treeHash, writeArticle } from '../support/build.ts';
 
 /** Every published file but the build manifest, which records the build's inputs (its clock override, a digest of the sources). */

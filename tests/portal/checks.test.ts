@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { inspectContent, type Problem } from '../../src/content/index.ts';
+import { inspectSite } from '../../src/pages/index.ts';
+import type { Problem } from '../../src/problems/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { copyFixture, writeArticle } from '../support/build.ts';
 
@@ -13,7 +14,7 @@ const article = (body: string, fields = '') =>
 async function inspect(files: Record<string, string | Buffer>) {
   const content = copyFixture('basic');
   for (const [name, text] of Object.entries(files)) writeArticle(content, name, text);
-  return (await inspectContent({ contentDir: content, now: NOW })).problems;
+  return (await inspectSite({ contentDir: content, now: NOW })).problems;
 }
 
 interface Expected {

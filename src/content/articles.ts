@@ -1,6 +1,6 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { ArticleImages } from '../images/index.ts';
+import type { ArticleImages } from './photos.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
 import { bodyReferences, firstParagraph, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
@@ -8,7 +8,7 @@ import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
-import { BODY_FIELD, type Problem } from './problems.ts';
+import { BODY_FIELD, type Problem } from '../problems/index.ts';
 
 /** One page per tag slug; the spelling shown is the most used one, accents preferred. */
 function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {

@@ -1,14 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Portal } from '../collections/index.ts';
 import type { DateTime } from 'luxon';
 import { parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
-import { pageUrls } from '../pages/index.ts';
 import { ASSETS_URL, HASHED_FOLDERS } from '../assets/index.ts';
 import { routes, staticFolders } from '../routes/index.ts';
-import type { Article } from './article.ts';
-import type { CheckedSource } from './build.ts';
-import { BODY_FIELD, type Problem } from './problems.ts';
+import type { Article, CheckedSource } from '../content/index.ts';
+import { BODY_FIELD, type Problem } from '../problems/index.ts';
+import type { PageUrls, Portal } from './portal.ts';
 
 /** A URL that leads nowhere on the site: resolves every relative form a browser would. */
 const ORIGIN = 'https://cong.invalid';
@@ -69,6 +67,7 @@ export interface ReferenceContext {
   /** The published portal, and the one with every article (drafts and scheduled too). */
   portal: Portal;
   everything: () => Portal;
+  pageUrls: PageUrls;
   baseUrl: string;
   now: DateTime;
 }
@@ -118,7 +117,7 @@ function checkLink(
 /** Checks the links of every article body: each must reach a page the portal writes, or a copied file. */
 export function checkReferences(
   checked: CheckedSource[],
-  { portal, everything, baseUrl, now }: ReferenceContext,
+  { portal, everything, pageUrls, baseUrl, now }: ReferenceContext,
   problems: Problem[],
 ): void {
   let eventually: Set<string> | undefined;
