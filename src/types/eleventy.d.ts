@@ -10,7 +10,7 @@ declare module '@11ty/eleventy' {
         runMode?: string;
         pathPrefix?: string;
         /** Called with the configuration API before the config file (if any) is read. */
-        config?: (eleventyConfig: import('../eleventy/config.ts').EleventyConfig) => void | Promise<void>;
+        config?: (eleventyConfig: import('../eleventy/index.ts').EleventyConfig) => void | Promise<void>;
       },
     );
     write(): Promise<unknown>;

@@ -39,11 +39,13 @@ after(() => Promise.all(servers.map((server) => server.close())));
 
 for (const name of CHECKED_SITES) {
   test(`${name}: Lighthouse gives 100 for accessibility, best practices and SEO`, async (t) => {
-    const dir = checkedSite(name).dir;
+    const site = checkedSite(name);
+    const dir = site.dir;
     const blocks = readHeadersFile(path.join(dir, '_headers'));
     const server = await serveSite(dir, { headers: (pathname) => headersFor(blocks, pathname) });
     servers.push(server);
-    const samples = PAGES.map((type) => pageTypeSamples(dir).find((sample) => sample.type === type)!);
+    const all = await pageTypeSamples(site);
+    const samples = PAGES.map((type) => all.find((sample) => sample.type === type)!);
     const findings: string[] = [];
     for (const sample of samples) {
       const lhr = await audit(server.url(sample.url));
