@@ -32,7 +32,7 @@ export const routes = {
   },
   /** Netlify/Cloudflare redirect rules, one per alias. */
   redirectsFile: '/_redirects',
-  /** Every URL the build published, for the next check to compare with (written by src/build). */
+  /** Every URL the build published, for the next check to compare with (written by src/publish). */
   publishedList: '/published-urls.json',
   /** A processed photo: file names carry a content hash, so they can be cached forever. */
   image: (file: string) => `/img/${file}`,
