@@ -126,7 +126,7 @@ export function isPublished(article: Article, now: DateTime, showDrafts: boolean
 
 /**
  * Everything the layouts list, computed once per build: articles newest
- * first, category and tag pages, the archive, related articles, the sitemap.
+ * first, category and tag pages, the archive, related articles.
  * A class, so Eleventy's data cascade passes it by reference instead of copying.
  */
 export class Portal {

@@ -91,7 +91,10 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
         configurePortal(config, {
           settings: { ...settings, outputDir: staging },
           content,
-          onIndexing: (started) => (indexing = started.finally(() => (indexMs = since(renderStarted)))),
+          onIndexing: (started) => {
+            indexing = started.finally(() => (indexMs = since(renderStarted)));
+            indexing.catch(() => {}); // settled below, after rendering
+          },
         }),
     });
     const [rendered] = await Promise.allSettled([eleventy.write().finally(() => (renderMs = since(renderStarted)))]);
