@@ -39,17 +39,18 @@ export type FrontMatter = z.infer<typeof frontMatterSchema>;
 /** What each field accepts, shown after the problem so the editor knows the fix. */
 export const fieldHints: Record<string, string> = {
   title: 'tiêu đề bài viết, ví dụ: title: "Hội nghị sơ kết 03 năm"',
-  date: 'ngày đăng theo ISO 8601, ví dụ: date: "2018-08-06T09:47:32+07:00"; không ghi múi giờ thì hiểu là giờ Việt Nam',
+  date: 'ngày đăng theo ISO 8601, ví dụ: date: "2018-08-06T09:47:32+07:00"; không ghi múi giờ thì hiểu là giờ Việt Nam; ngày trong tương lai là hẹn giờ: bài chỉ xuất bản khi cổng được dựng lại sau thời điểm đó',
   author: 'tên tác giả, ví dụ: author: "Thu Cúc"',
-  tags: 'danh sách từ khóa, ví dụ: tags: ["Nông thôn mới", "Giảm nghèo"]',
-  category: 'slug của một chuyên mục trong content/_data/site.yaml',
+  tags: 'danh sách từ khóa, ví dụ: tags: ["Nông thôn mới", "Giảm nghèo"]; các cách viết chỉ khác chữ hoa, dấu hoặc bảng mã là cùng một từ khóa',
+  category: 'slug của một chuyên mục trong content/_data/site.yaml; bỏ trống thì dùng chuyên mục defaultCategory',
   summary: 'một đoạn tóm tắt ngắn; bỏ trống thì lấy đoạn đầu bài',
   image: 'ảnh đầu bài: image: { src: "/images/anh.jpg", alt: "mô tả ảnh", caption: "chú thích" }',
-  'image.src': 'đường dẫn tới tệp ảnh, ví dụ: /images/anh.jpg',
+  'image.src': 'đường dẫn tới tệp ảnh, ví dụ: /images/anh.jpg (trong content/images/) hoặc anh.jpg (cạnh tệp bài viết)',
   'image.alt': 'mô tả nội dung ảnh cho người khiếm thị (bắt buộc khi có ảnh)',
   'image.caption': 'chú thích ảnh hiển thị dưới ảnh',
-  modified: 'ngày cập nhật theo ISO 8601, sau ngày đăng',
-  draft: 'true nếu là bản nháp (không xuất bản), false hoặc bỏ trống nếu xuất bản',
-  slug: 'phần cuối địa chỉ bài viết, ví dụ: slug: "hoi-nghi-so-ket"',
-  aliases: 'danh sách địa chỉ cũ của bài, ví dụ: aliases: ["/tin-tuc/ten-cu/"]',
+  modified: 'ngày cập nhật theo ISO 8601, sau ngày đăng; dòng "Cập nhật lúc" của bài hiện ngày này',
+  draft: 'true nếu là bản nháp: không bao giờ xuất bản, chỉ hiện khi xem trước (npm start); false hoặc bỏ trống nếu xuất bản',
+  slug: 'phần cuối địa chỉ bài viết, khi muốn khác tên tệp, ví dụ: slug: "hoi-nghi-so-ket" cho địa chỉ /tin-tuc/hoi-nghi-so-ket/',
+  aliases:
+    'danh sách địa chỉ cũ của bài, mỗi địa chỉ bắt đầu bằng / và thành một trang chuyển hướng tới bài, ví dụ: aliases: ["/tin-tuc/ten-cu/"]',
 };

@@ -48,16 +48,36 @@ export type Category = SiteSettings['categories'][number];
 
 /** What each setting means and what it accepts, for error messages. */
 export const siteFieldHints: Record<string, string> = {
-  name: 'tên đầy đủ của cổng thông tin',
-  shortName: 'tên ngắn, dùng trong tiêu đề trang',
-  greeting: 'lời chào ở đầu trang',
-  description: 'mô tả ngắn của cổng thông tin',
-  baseUrl: 'địa chỉ đầy đủ, ví dụ: https://backan.gov.vn/',
-  allowHtml: 'true để cho phép HTML trong bài viết, mặc định false',
-  defaultCategory: 'slug của một chuyên mục trong categories',
-  agency: 'thông tin cơ quan: name, address, phone, fax, email, officials',
+  name: 'tên đầy đủ của cổng thông tin, là tiêu đề trang chủ',
+  shortName: 'tên ngắn, dùng trong tiêu đề các trang',
+  greeting: 'lời chào ở đầu mọi trang',
+  description: 'mô tả ngắn của cổng thông tin, là mô tả mặc định của các trang cho máy tìm kiếm và mạng xã hội',
+  baseUrl:
+    'địa chỉ công khai đầy đủ, ví dụ: https://backan.gov.vn/, hoặc https://backan.gov.vn/cong-thong-tin/ khi cổng nằm trong thư mục con; khi dựng, biến môi trường SITE_URL thay địa chỉ này và PATH_PREFIX thay phần thư mục',
+  allowHtml: 'true để HTML viết trong bài được dùng như HTML; mặc định false: HTML hiện như chữ thường (an toàn)',
+  defaultCategory: 'slug của chuyên mục dành cho bài không ghi category; phải có trong categories',
+  agency: 'thông tin cơ quan, hiện ở chân trang và trang Liên hệ: name, address, phone, fax, email, officials',
+  'agency.name': 'tên cơ quan',
+  'agency.address': 'địa chỉ trụ sở',
+  'agency.phone': 'số điện thoại',
+  'agency.fax': 'số fax',
+  'agency.email': 'địa chỉ thư điện tử của cơ quan',
+  'agency.officials': 'danh sách người phụ trách, hiện ở trang Liên hệ; mỗi người có name, position, phone, email',
+  'agency.officials.name': 'họ và tên',
+  'agency.officials.position': 'chức vụ',
+  'agency.officials.phone': 'số điện thoại',
+  'agency.officials.email': 'địa chỉ thư điện tử',
   categories:
     'danh sách chuyên mục, mỗi mục có name, slug, description, order; viết trên một dòng { … } thì đặt mô tả có dấu phẩy trong dấu nháy',
-  menu: 'danh sách mục menu, mỗi mục có label và url',
-  feedback: 'endpoint: địa chỉ nhận biểu mẫu góp ý, hoặc để trống',
+  'categories.name': 'tên chuyên mục',
+  'categories.slug':
+    'phần địa chỉ của trang chuyên mục, ví dụ: kinh-te cho /chuyen-muc/kinh-te/; bài viết ghi slug này ở trường category',
+  'categories.description': 'mô tả ngắn, hiện ở đầu trang chuyên mục',
+  'categories.order': 'thứ tự của chuyên mục trên trang chủ và trong các danh sách, số nhỏ đứng trước',
+  menu: 'danh sách mục menu chính, mỗi mục có label và url',
+  'menu.label': 'chữ hiện trên menu',
+  'menu.url': 'địa chỉ trên cổng mà mục trỏ tới, ví dụ: /chuyen-muc/kinh-te/',
+  feedback: 'cài đặt trang Góp ý: endpoint',
+  'feedback.endpoint':
+    'địa chỉ nhận biểu mẫu Góp ý (gửi bằng POST), ví dụ: https://gopy.backan.gov.vn/gui; để trống thì trang Góp ý hướng dẫn gửi thư điện tử',
 };
