@@ -29,7 +29,8 @@ export function fillMarkers(text: string, parts: Record<string, string>): string
     const end = filled.indexOf(closing(name), start);
     if (start < 0 || end < 0)
       throw new Error(`${guideFile} thiếu cặp dấu đánh dấu của bảng "${name}"; thêm:\n${opening(name)}\n${closing(name)}`);
-    filled = `${filled.slice(0, start + opening(name).length)}\n${part}\n${filled.slice(end)}`;
+    // Blank lines around the part: a Markdown table must not run into the closing marker.
+    filled = `${filled.slice(0, start + opening(name).length)}\n\n${part}\n\n${filled.slice(end)}`;
   }
   return filled;
 }

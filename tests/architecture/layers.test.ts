@@ -13,7 +13,7 @@ const LAYERS: string[][] = [
   ['content'],
   ['portal'],
   ['pages'],
-  ['search', 'security', 'settings', 'eleventy', 'publish', 'deploy', 'authoring', 'types'],
+  ['search', 'security', 'settings', 'eleventy', 'publish', 'deploy', 'authoring', 'docs', 'types'],
 ];
 const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));
 

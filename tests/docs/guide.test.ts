@@ -120,7 +120,7 @@ test('only the text between the markers is replaced, and missing markers are an 
     'sau',
   ].join('\n');
   const filled = fillMarkers(text, { bang: 'mới' });
-  assert.equal(filled, text.replace('cũ', 'mới'));
+  assert.equal(filled, text.replace('cũ', '\nmới\n'));
   assert.equal(fillMarkers(filled, { bang: 'mới' }), filled);
   assert.throws(() => fillMarkers('không có', { bang: 'mới' }), /thiếu cặp dấu đánh dấu của bảng "bang"/);
 });
