@@ -18,6 +18,31 @@ export function swapDForIndex(text: string): string {
   return text.replace(/đ/g, INDEXED_D.lower).replace(/Đ/g, INDEXED_D.upper);
 }
 
+// In decomposed text: a tone mark on the second vowel of an open oa, oe or uy ("hoá", "khoẻ", "thuỷ"; not after q, as in "quý").
+const TONE_ON_GLIDE = /(?<![qQ])([oO][aAeE]|[uU][yY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
+// "qui", "quí", "quít": the same syllables as "quy", "quý", "quýt".
+const QU_I = /(?<![\p{L}\p{M}])([qQ][uU])([iI])([\u0300\u0301\u0303\u0309\u0323]?[tT]?)(?![\p{L}\p{M}])/gu;
+
+/**
+ * One spelling for the syllables Vietnamese writes two ways: the tone mark on
+ * the first vowel of an open oa/oe/uy ("hóa", "khỏe", "thủy", as the portal's
+ * own strings write them, rather than "hoá", "khoẻ", "thuỷ"), and "quy" for
+ * "qui". Indexer and queries both use it, so either spelling finds the other,
+ * accents and all. Returns NFC.
+ */
+export function oneSpelling(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(TONE_ON_GLIDE, (_: string, glide: string, tone: string) => `${glide[0]}${tone}${glide[1]}`)
+    .replace(QU_I, (_: string, qu: string, i: string, rest: string) => `${qu}${i === 'I' ? 'Y' : 'y'}${rest}`)
+    .normalize('NFC');
+}
+
+/** A text as the index spells it: one spelling (oneSpelling), then đ → ḏ. */
+export function indexSpelling(text: string): string {
+  return swapDForIndex(oneSpelling(text));
+}
+
 // đ and Đ written as character references would slip past the text-node pass.
 const D_REFERENCES = /&(?:#273|#x111|dstrok|#272|#x110|Dstrok);/gi;
 function decodeD(reference: string): string {
@@ -33,12 +58,13 @@ const HTML_TOKENS =
 
 /**
  * The indexer's copy of a built page: NFC everywhere (so decomposed input
- * matches precomposed), and đ/Đ swapped for ḏ/Ḏ in text nodes only.
+ * matches precomposed), and in text nodes only one spelling of each syllable
+ * and đ/Đ swapped for ḏ/Ḏ.
  * Attributes, which carry filter values and URLs, keep the real letters.
  */
 export function toIndexerHtml(html: string): string {
   const decoded = html.normalize('NFC').replace(D_REFERENCES, decodeD);
   return decoded.replace(HTML_TOKENS, (token: string, _rawElement?: string, text?: string) =>
-    text === undefined ? token : swapDForIndex(text),
+    text === undefined ? token : indexSpelling(text),
   );
 }
