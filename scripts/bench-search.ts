@@ -1,7 +1,9 @@
 // npm run bench:search [-- --articles 10000 --runs 2 --seed 1 --keep]
-// Builds a generated corpus and reports what search costs: our indexing step next to the bare
-// `pagefind --site` CLI on the same pages (alternating, median), index size on disk, and the bytes
-// a browser downloads for a first search. A benchmark prints figures; it asserts nothing.
+// Builds a generated corpus (with the planted look-alikes of scripts/corpus/relevance.ts) and reports
+// what search costs: our indexing step next to the bare `pagefind --site` CLI on the same pages
+// (alternating, median), index size on disk, the bytes a browser downloads for a first search; and how
+// well it finds: first-place rate and precision of the first five on the relevance set, for the portal
+// and for plain Pagefind on the same pages. A benchmark prints figures; it asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,8 @@ import { launchBrowser } from '../tests/support/browser.ts';
 import { headersFor, readHeadersFile } from '../tests/support/headers-file.ts';
 import { serveSite } from '../tests/support/static-server.ts';
 import { generateCorpus } from './corpus/generate.ts';
+import { plantedArticles, relevanceQueries } from './corpus/relevance.ts';
+import { firstFive, judge, score, type RelevanceScore } from './bench/relevance.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -49,7 +53,12 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 // 1. Corpus and build.
 console.log(`Tạo ${articleCount} tin bài (seed ${args.seed}) trong ${work} …`);
-const corpus = generateCorpus({ articles: articleCount, seed: Number(args.seed), dir: path.join(work, 'content') });
+const corpus = generateCorpus({
+  articles: articleCount,
+  seed: Number(args.seed),
+  dir: path.join(work, 'content'),
+  planted: plantedArticles,
+});
 console.log(`Dựng cổng (npm run build) …`);
 const buildStarted = performance.now();
 const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
@@ -64,7 +73,8 @@ const htmlPages = (readdirSync(siteDir, { recursive: true }) as string[]).filter
 console.log(`  ${seconds(buildMs)} cho ${htmlPages} trang HTML (gồm cả bước lập chỉ mục)`);
 
 // 2. Indexing: ours (search documents from the Portal + Pagefind's CLI) and the bare CLI on the built pages, alternating.
-const cliOutput = path.join(work, 'pagefind-cli');
+// Inside the site, so the browser can search it too (plain Pagefind, below).
+const cliOutput = path.join(siteDir, 'pagefind-plain');
 const pagefindBin = path.join(ROOT, 'node_modules/.bin/pagefind');
 const ours: Measured[] = [];
 const cli: Measured[] = [];
@@ -153,10 +163,24 @@ async function firstSearch(query: string): Promise<Download> {
 }
 const downloads = [];
 for (const query of ['tinh', corpus.commonWord, corpus.rareWord]) downloads.push(await firstSearch(query));
+
+// 5. Relevance: every query of the set in one page, through the portal's search and through plain Pagefind.
+const { portal } = await loadContent({ contentDir: corpus.dir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
+const judged = judge(relevanceQueries, portal.articles);
+const relevancePage = await browser.newPage();
+await relevancePage.goto(`${server.origin}/tim-kiem/`);
+const queries = judged.map((q) => q.query);
+const relevance: [string, RelevanceScore][] = [
+  ['portal (/tim-kiem/)', score(judged, await firstFive(relevancePage, queries, 'portal'))],
+  [
+    'plain Pagefind (bare CLI index, default options)',
+    score(judged, await firstFive(relevancePage, queries, 'pagefind', '/pagefind-plain/')),
+  ],
+];
 await browser.close();
 await server.close();
 
-// 5. Report.
+// 6. Report.
 const timing = (list: Measured[]) =>
   `${seconds(median(list.map((r) => r.ms)))} (fastest ${seconds(Math.min(...list.map((r) => r.ms)))}), peak memory ${mb(median(list.map((r) => r.peakKb)))}`;
 const report = [
@@ -171,7 +195,14 @@ const report = [
       `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`,
   ),
 ].join('\n');
-console.log(`\n${report}\n`);
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const relevanceReport = [
+  `| search (${judged.length} queries, ${corpus.articles} articles) | first place | precision of the first 5 |`,
+  `|---|---|---|`,
+  ...relevance.map(([name, s]) => `| ${name} | ${percent(s.firstPlace)} | ${percent(s.precision)} |`),
+].join('\n');
+console.log(`\n${report}\n\n${relevanceReport}\n`);
+for (const [name, s] of relevance) if (s.misses.length) console.log(`${name}, misses:\n  ${s.misses.join('\n  ')}`);
 console.log(
   'Ours: time measured inside the process; peak memory of Node + Pagefind. CLI: wall time and peak memory of its process tree.',
 );

@@ -5,16 +5,20 @@
 
 const INDEXED_D = /\u1E0F/g;
 const INDEXED_CAPITAL_D = /\u1E0E/g;
-const TONE_ON_GLIDE = /(?<![qQ])([oO][aAeE]|[uU][yY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
-const QU_I = /(?<![\p{L}\p{M}])([qQ][uU])([iI])([\u0300\u0301\u0303\u0309\u0323]?[tT]?)(?![\p{L}\p{M}])/gu;
+// As in src/search/vietnamese.ts: a tone mark on the second vowel of an open oa, oe or uy ("hoá", "khoẻ", "thuỷ"; not after q, as in "quý"). Text is NFC.
+const TONE_ON_GLIDE = /(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+// "qui", "quí", "quít": the same syllables as "quy", "quý", "quýt".
+const QU_I = /(?<![\p{L}\p{M}])[qQ][uU][iIíìỉĩịÍÌỈĨỊ][tT]?(?![\p{L}\p{M}])/gu;
 
 /** "hoá" → "hóa", "thuỷ" → "thủy", "quí" → "quý": the spelling the index uses (oneSpelling in src/search/vietnamese.ts). */
 export function oneSpelling(text) {
   return String(text ?? '')
-    .normalize('NFD')
-    .replace(TONE_ON_GLIDE, (_, glide, tone) => `${glide[0]}${tone}${glide[1]}`)
-    .replace(QU_I, (_, qu, i, rest) => `${qu}${i === 'I' ? 'Y' : 'y'}${rest}`)
-    .normalize('NFC');
+    .normalize('NFC')
+    .replace(TONE_ON_GLIDE, (glide) => {
+      const [vowel, second, tone] = glide.normalize('NFD');
+      return `${vowel}${tone}${second}`.normalize('NFC');
+    })
+    .replace(QU_I, (syllable) => syllable.normalize('NFD').replace(/i/, 'y').replace(/I/, 'Y').normalize('NFC'));
 }
 
 /** A reader's query as the index spells it: NFC (decomposed keyboards), one spelling, đ → ḏ, Đ → Ḏ, spaces collapsed. */
@@ -64,8 +68,8 @@ export function holdsPhrase(text, words, exact) {
   return have.some((_, start) => wanted.every((word, i) => have[start + i] === word));
 }
 
-const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const SENTENCE_END = /[.!?…:;]["”’)]*$/;
+const escapeHtml = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const SENTENCE_END = /[.!?…]["”’)]*$/;
 /** Words of an excerpt, with the words before the query's first match. */
 const EXCERPT_WORDS = 30;
 const LEAD_WORDS = 8;
@@ -103,11 +107,15 @@ export function excerptFor(content, words, prefixes = false) {
   const shown = [];
   for (let i = start; i < end; i++) {
     const [, before, core, after] = cores[i];
-    shown.push(term[i] >= 0 && core ? `${escape(before)}<mark>${escape(core)}</mark>${escape(after)}` : escape(tokens[i]));
+    shown.push(
+      term[i] >= 0 && core ? `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}` : escapeHtml(tokens[i]),
+    );
   }
   const cutBefore = start > 0 && !SENTENCE_END.test(tokens[start - 1]);
   const cutAfter = end < tokens.length && !SENTENCE_END.test(tokens[end - 1]);
-  return `${cutBefore ? '… ' : ''}${shown.join(' ')}${cutAfter ? ' …' : ''}`;
+  // A phrase is one highlight: "<mark>nông thôn mới</mark>".
+  const marked = shown.join(' ').replace(/<\/mark> <mark>/g, ' ');
+  return `${cutBefore ? '… ' : ''}${marked}${cutAfter ? ' …' : ''}`;
 }
 
 const OPTIONS = { excerptLength: 30, ranking: { diacriticSimilarity: 2 } };

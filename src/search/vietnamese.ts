@@ -18,10 +18,10 @@ export function swapDForIndex(text: string): string {
   return text.replace(/đ/g, INDEXED_D.lower).replace(/Đ/g, INDEXED_D.upper);
 }
 
-// In decomposed text: a tone mark on the second vowel of an open oa, oe or uy ("hoá", "khoẻ", "thuỷ"; not after q, as in "quý").
-const TONE_ON_GLIDE = /(?<![qQ])([oO][aAeE]|[uU][yY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
+// A tone mark on the second vowel of an open oa, oe or uy ("hoá", "khoẻ", "thuỷ"; not after q, as in "quý"). Text is NFC.
+const TONE_ON_GLIDE = /(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
 // "qui", "quí", "quít": the same syllables as "quy", "quý", "quýt".
-const QU_I = /(?<![\p{L}\p{M}])([qQ][uU])([iI])([\u0300\u0301\u0303\u0309\u0323]?[tT]?)(?![\p{L}\p{M}])/gu;
+const QU_I = /(?<![\p{L}\p{M}])[qQ][uU][iIíìỉĩịÍÌỈĨỊ][tT]?(?![\p{L}\p{M}])/gu;
 
 /**
  * One spelling for the syllables Vietnamese writes two ways: the tone mark on
@@ -32,10 +32,12 @@ const QU_I = /(?<![\p{L}\p{M}])([qQ][uU])([iI])([\u0300\u0301\u0303\u0309\u0323]
  */
 export function oneSpelling(text: string): string {
   return text
-    .normalize('NFD')
-    .replace(TONE_ON_GLIDE, (_: string, glide: string, tone: string) => `${glide[0]}${tone}${glide[1]}`)
-    .replace(QU_I, (_: string, qu: string, i: string, rest: string) => `${qu}${i === 'I' ? 'Y' : 'y'}${rest}`)
-    .normalize('NFC');
+    .normalize('NFC')
+    .replace(TONE_ON_GLIDE, (glide: string) => {
+      const [vowel, second, tone] = glide.normalize('NFD');
+      return `${vowel}${tone}${second}`.normalize('NFC');
+    })
+    .replace(QU_I, (syllable: string) => syllable.normalize('NFD').replace(/i/, 'y').replace(/I/, 'Y').normalize('NFC'));
 }
 
 /** A text as the index spells it: one spelling (oneSpelling), then đ → ḏ. */

@@ -43,7 +43,7 @@ test('the set is what the issue asks for: ≥ 40 queries over ≥ 2,000 articles
     'NFD queries',
   );
   assert.ok(
-    judged.some((q) => !/[^\x00-\x7f]/.test(q.query)),
+    judged.some((q) => /^[a-z ]+$/i.test(q.query)),
     'queries without accents',
   );
   for (const query of judged) assert.ok(query.relevant.size > 0, `«${query.query}» has relevant articles`);
