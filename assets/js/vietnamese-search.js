@@ -85,18 +85,17 @@ export function excerptFor(content, words, prefixes = false) {
   const tokens = toReaderText(content).split(/\s+/).filter(Boolean);
   const terms = words.map(fold);
   const cores = tokens.map((token) => /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(token));
-  const term = cores.map(([, , core]) => {
-    const folded = fold(oneSpelling(core));
-    return terms.findIndex((t) => (prefixes ? folded.startsWith(t) : folded === t));
-  });
-  const phraseAt = (i) => terms.every((_, k) => term[i + k] === k);
+  const folded = cores.map(([, , core]) => fold(oneSpelling(core)));
+  const matches = (word, t) => (prefixes ? word.startsWith(t) : word === t);
+  const term = folded.map((word) => terms.some((t) => matches(word, t)));
+  const phraseAt = (i) => terms.every((t, k) => i + k < folded.length && matches(folded[i + k], t));
   let best = term.findIndex((_, i) => phraseAt(i));
   if (best < 0) {
     // No phrase: the window with the most different syllables of the query.
     let most = 0;
     for (let i = 0; i < tokens.length; i++) {
-      const seen = new Set(term.slice(i, i + EXCERPT_WORDS).filter((k) => k >= 0)).size;
-      if (seen > most && term[i] >= 0) [most, best] = [seen, i];
+      const seen = new Set(folded.slice(i, i + EXCERPT_WORDS).filter((_, k) => term[i + k])).size;
+      if (seen > most && term[i]) [most, best] = [seen, i];
     }
   }
   best = Math.max(best, 0);
@@ -108,7 +107,7 @@ export function excerptFor(content, words, prefixes = false) {
   for (let i = start; i < end; i++) {
     const [, before, core, after] = cores[i];
     shown.push(
-      term[i] >= 0 && core ? `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}` : escapeHtml(tokens[i]),
+      term[i] && core ? `${escapeHtml(before)}<mark>${escapeHtml(core)}</mark>${escapeHtml(after)}` : escapeHtml(tokens[i]),
     );
   }
   const cutBefore = start > 0 && !SENTENCE_END.test(tokens[start - 1]);
@@ -173,7 +172,7 @@ export function createSearch(bundleUrl) {
       if (!ranked.length) return [];
 
       const whole = await Promise.all(words.map((word) => matches(pagefind, `"${word}"`)));
-      const everyWord = whole.reduce((all, map) => new Map([...all].filter(([id]) => map.has(id))));
+      const everyWord = new Map([...whole[0]].filter(([id]) => whole.every((map) => map.has(id))));
       if (!everyWord.size) {
         const typing = whole.slice(0, -1).every((map) => map.size);
         if (!typing || onlyPrefixFallback(words.at(-1), (await ranked[0].data()).excerpt)) return [];
