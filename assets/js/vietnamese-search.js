@@ -77,23 +77,27 @@ const LEAD_WORDS = 8;
 /**
  * The excerpt a result shows, from the article's text (`content`, as Pagefind stores it): 30 words
  * around the first place holding the query's syllables side by side (else the most of them),
- * starting at that sentence when it is close. Marked: the query's syllables as whole words (as
+ * starting at that sentence when it is close, after the `title` when the text begins with it. Marked: the query's syllables as whole words (as
  * prefixes when `prefixes`), without the punctuation next to them. "…" where a sentence is cut.
  * Returns escaped text with <mark> elements, real đ/Đ.
  */
-export function excerptFor(content, words, prefixes = false) {
+export function excerptFor(content, words, prefixes = false, title = '') {
   const tokens = toReaderText(content).split(/\s+/).filter(Boolean);
+  // Pagefind's content starts with the title, which the result shows already: look after it first.
+  const titleWords = toReaderText(title).split(/\s+/).filter(Boolean);
+  const afterTitle = titleWords.length && titleWords.every((word, i) => tokens[i]?.startsWith(word)) ? titleWords.length : 0;
   const terms = words.map(fold);
   const cores = tokens.map((token) => /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(token));
   const folded = cores.map(([, , core]) => fold(oneSpelling(core)));
   const matches = (word, t) => (prefixes ? word.startsWith(t) : word === t);
   const term = folded.map((word) => terms.some((t) => matches(word, t)));
   const phraseAt = (i) => terms.every((t, k) => i + k < folded.length && matches(folded[i + k], t));
-  let best = term.findIndex((_, i) => phraseAt(i));
+  let best = term.findIndex((_, i) => i >= afterTitle && phraseAt(i));
+  if (best < 0) best = term.findIndex((_, i) => phraseAt(i));
   if (best < 0) {
     // No phrase: the window with the most different syllables of the query.
     let most = 0;
-    for (let i = 0; i < tokens.length; i++) {
+    for (let i = afterTitle; i < tokens.length; i++) {
       const seen = new Set(folded.slice(i, i + EXCERPT_WORDS).filter((_, k) => term[i + k])).size;
       if (seen > most && term[i]) [most, best] = [seen, i];
     }
@@ -262,7 +266,7 @@ function readable(result, words, prefixes = false) {
     data: () =>
       (loaded ??= result.data().then((data) => ({
         ...data,
-        excerpt: words.length ? excerptFor(data.content, words, prefixes) : toReaderText(data.excerpt),
+        excerpt: words.length ? excerptFor(data.content, words, prefixes, data.meta.title) : toReaderText(data.excerpt),
       }))),
   };
 }
