@@ -130,14 +130,15 @@ const TITLE_WINDOW = 20;
  *
  * Pagefind ranks words, not phrases (it can't see adjacency before ranking), and matches every word
  * as a prefix ("thon" finds "thông"). So the results are the articles holding every syllable of the
- * query as a whole word (Pagefind's quoted search of each syllable), in tiers, each in Pagefind's order:
+ * query as a whole word (Pagefind's quoted search of each syllable), in tiers:
  *   1. the phrase with the accents typed (an accented query, Pagefind's exactDiacritics),
- *   2. the phrase, accents aside,
+ *   2. the phrase, accents aside (Pagefind's quoted phrase),
  *   3. every syllable with the accents typed, scattered (an accented query),
  *   4. every syllable, scattered;
- * within the first TITLE_WINDOW, an article whose title holds its tier's match comes first.
- * Only when no article holds every syllable whole (the reader is still typing the last one)
- * do prefixes count.
+ * each ordered by a score of the whole-word matches. Among the first TITLE_WINDOW, an article whose
+ * title holds its tier's match comes first, and for an unaccented query the most common reading of
+ * the phrase before the others. Only when no article holds every syllable whole (the reader is
+ * still typing the last one) do prefixes count.
  */
 export function createSearch(bundleUrl) {
   let bundle;
