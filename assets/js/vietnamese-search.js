@@ -86,14 +86,24 @@ export function excerptFor(content, words, prefixes = false, title = '') {
   // Pagefind's content starts with the title, which the result shows already: look after it first.
   const titleWords = toReaderText(title).split(/\s+/).filter(Boolean);
   const afterTitle = titleWords.length && titleWords.every((word, i) => tokens[i]?.startsWith(word)) ? titleWords.length : 0;
-  const terms = words.map(fold);
   const cores = tokens.map((token) => /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(token));
-  const folded = cores.map(([, , core]) => fold(oneSpelling(core)));
-  const matches = (word, t) => (prefixes ? word.startsWith(t) : word === t);
-  const term = folded.map((word) => terms.some((t) => matches(word, t)));
-  const phraseAt = (i) => terms.every((t, k) => i + k < folded.length && matches(folded[i + k], t));
-  let best = term.findIndex((_, i) => i >= afterTitle && phraseAt(i));
-  if (best < 0) best = term.findIndex((_, i) => phraseAt(i));
+  const spelled = cores.map(([, , core]) => oneSpelling(core).toLowerCase());
+  const folded = spelled.map(fold);
+  const typed = words.map((word) => toReaderText(word).toLowerCase());
+  const terms = typed.map(fold);
+  const loosely = (i, k) => i < tokens.length && (prefixes ? folded[i].startsWith(terms[k]) : folded[i] === terms[k]);
+  const exactly = (i, k) => loosely(i, k) && (prefixes ? spelled[i].startsWith(typed[k]) : spelled[i] === typed[k]);
+  const phraseWith = (same) => (i) => terms.every((_, k) => same(i + k, k));
+  // The accents typed, when the article has the phrase so; else accents aside.
+  const same = hasDiacritics(typed.join('')) && tokens.some((_, i) => phraseWith(exactly)(i)) ? exactly : loosely;
+  const phraseAt = phraseWith(same);
+  const phrases = tokens.map((_, i) => phraseAt(i));
+  // Marked: the phrase where the article has it, else each syllable.
+  const term = phrases.includes(true)
+    ? tokens.map((_, i) => terms.some((_, k) => i - k >= 0 && phrases[i - k]))
+    : tokens.map((_, i) => terms.some((_, k) => same(i, k)));
+  let best = phrases.findIndex((found, i) => found && i >= afterTitle);
+  if (best < 0) best = phrases.indexOf(true);
   if (best < 0) {
     // No phrase: the window with the most different syllables of the query.
     let most = 0;
