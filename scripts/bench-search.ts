@@ -136,10 +136,14 @@ async function firstSearch(query: string): Promise<Download> {
   );
   const page = await context.newPage();
   await page.goto(`${server.origin}/tim-kiem/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction((loading) => {
-    const status = document.querySelector('.search-count')?.textContent ?? '';
-    return status !== '' && status !== loading && !document.querySelector('.search-results[aria-busy]');
-  }, t('searchLoading'));
+  await page.waitForFunction(
+    (loading) => {
+      const status = document.querySelector('.search-count')?.textContent ?? '';
+      return status !== '' && status !== loading && !document.querySelector('.search-results[aria-busy]');
+    },
+    t('searchLoading'),
+    { timeout: 180_000 },
+  ); // a first search of 10,000 pages on a busy machine
   await page.waitForLoadState('networkidle');
   const results = (await page.locator('.search-count').textContent()) ?? '';
   const all = await Promise.all(sizes);
