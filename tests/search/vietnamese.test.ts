@@ -13,7 +13,7 @@ const querySide: {
   hasDiacritics(text: string): boolean;
   onlyPrefixFallback(query: string, excerpt: string): boolean;
   oneSpelling(text: string): string;
-  excerptFor(content: string, words: string[], prefixes?: boolean): string;
+  excerptFor(content: string, words: string[], prefixes?: boolean, title?: string): string;
   holdsPhrase(text: string, words: string[], exact: boolean): boolean;
   readingOf(text: string, words: string[]): string;
 } = await import(browserModule);
