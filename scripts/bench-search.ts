@@ -169,8 +169,8 @@ const downloads = [];
 for (const query of ['tinh', corpus.commonWord, corpus.rareWord]) downloads.push(await firstSearch(query));
 
 // 5. Relevance: every query of the set in one page, through the portal's search and through plain Pagefind.
-const { portal } = await loadContent({ contentDir: corpus.dir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
-const judged = judge(relevanceQueries, portal.articles);
+const { portal } = await loadSite({ contentDir: corpus.dir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
+const judged = judge(relevanceQueries, searchablePages(portal));
 const relevancePage = await browser.newPage();
 await relevancePage.goto(`${server.origin}/tim-kiem/`);
 const queries = judged.map((q) => q.query);

@@ -6,7 +6,7 @@
  * first-place rate and precision of the first five.
  */
 import type { Page } from 'playwright-core';
-import type { Article } from '../../src/content/index.ts';
+import type { SearchablePage } from '../../src/pages/index.ts';
 import { oneSpelling, searchDocument } from '../../src/search/index.ts';
 import type { RelevanceQuery } from '../corpus/relevance.ts';
 
@@ -28,12 +28,12 @@ const syllables = (text: string) =>
 const holds = (have: string[], phrase: string[]) => have.some((_, i) => phrase.every((word, k) => have[i + k] === word));
 
 /** What each query should find, judged on the words Pagefind indexes for each article (its search document). */
-export function judge(queries: RelevanceQuery[], articles: Article[]): JudgedQuery[] {
-  const texts = articles.map((article) => ({
-    slug: slugOf(article.url),
-    title: syllables(article.title),
+export function judge(queries: RelevanceQuery[], pages: SearchablePage[]): JudgedQuery[] {
+  const texts = pages.map((page) => ({
+    slug: slugOf(page.url),
+    title: syllables(page.article.title),
     words: syllables(
-      searchDocument(article)
+      searchDocument(page)
         .replace(/<[^>]*>/g, ' ')
         .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITIES[e]),
     ),
