@@ -83,7 +83,7 @@ export function buildArticles(
     const fm = source.frontMatter;
     const error = (field: string, message: string) =>
       problems.push({ severity: 'error', file: source.file, field, line: source.lines(field.split('.')), message });
-    let usable = true;
+    let usable = !source.hasErrors;
 
     const slug = fm.slug ?? slugify(source.fileSlug);
     const taken = bySlug.get(slug);

@@ -7,6 +7,14 @@ const isoDate = z
     message: 'không phải ngày hợp lệ theo ISO 8601',
   });
 
+const articleImage = z
+  .object({
+    src: z.string().trim().min(1),
+    alt: z.string().trim().min(1),
+    caption: z.string().trim().optional(),
+  })
+  .strict();
+
 /** Front matter of an article: the contract with editors. */
 export const frontMatterSchema = z
   .object({
@@ -16,14 +24,7 @@ export const frontMatterSchema = z
     tags: z.array(z.string().trim().min(1)).default([]),
     category: z.string().trim().min(1).optional(),
     summary: z.string().trim().min(1).optional(),
-    image: z
-      .object({
-        src: z.string().trim().min(1),
-        alt: z.string().trim().min(1),
-        caption: z.string().trim().optional(),
-      })
-      .strict()
-      .optional(),
+    image: articleImage.optional(),
     modified: isoDate.optional(),
     draft: z.boolean().default(false),
     slug: z
@@ -35,6 +36,14 @@ export const frontMatterSchema = z
   .strict();
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/**
+ * What is left of a front matter with errors once the fields at fault are
+ * dropped: read so its other problems are found in the same pass (never published).
+ */
+export const lenientFrontMatterSchema = frontMatterSchema.extend({
+  image: articleImage.extend({ alt: z.string().trim() }).optional(),
+});
 
 /** What each field accepts, shown after the problem so the editor knows the fix. */
 export const fieldHints: Record<string, string> = {
