@@ -5,6 +5,10 @@ const isoDate = z
   .string({ invalid_type_error: 'phải là ngày theo ISO 8601 đặt trong dấu nháy, ví dụ: "2018-08-06T09:47:32+07:00"' })
   .refine((text) => parseVietnamDate(text) !== null, {
     message: 'không phải ngày hợp lệ theo ISO 8601',
+  })
+  // Before 1900 Vietnam's clocks kept local mean time (+07:06:40): such a date would be shown seconds off, and is a typo anyway.
+  .refine((text) => (parseVietnamDate(text)?.year ?? 1900) >= 1900, {
+    message: 'năm trước 1900; hãy kiểm tra lại năm của ngày (ví dụ "2018-08-06T09:47:32+07:00")',
   });
 
 const articleImage = z

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { siteFile } from '../content/index.ts';
+import { ContentError } from '../problems/index.ts';
 import { parseVietnamDate } from '../dates/index.ts';
 import { pathPrefixOf } from '../routes/index.ts';
 import { loadSiteSettings } from '../site/index.ts';
@@ -34,7 +35,17 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     showDrafts: env.PORTAL_DRAFTS === '1',
     now,
     clock: env.PORTAL_NOW || null,
-    pathPrefix: pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl),
+    pathPrefix: sitePathPrefix(contentDir, env),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
   };
+}
+
+/** The settings' path prefix; "/" when they can't be read, which the content check reports with file and line. */
+function sitePathPrefix(contentDir: string, env: NodeJS.ProcessEnv): string {
+  try {
+    return pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl);
+  } catch (error) {
+    if (error instanceof ContentError) return '/';
+    throw error;
+  }
 }
