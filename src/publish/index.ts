@@ -3,7 +3,7 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { configurePortal, type EleventyConfig } from '../eleventy/index.ts';
 import { imageProcessor, type ImageStats } from '../images/index.ts';
-import { loadSite, pageUrls } from '../pages/index.ts';
+import { loadSite, publishedPageUrls } from '../pages/index.ts';
 import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
 import type { SearchIndexResult } from '../search/index.ts';
@@ -63,11 +63,12 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
   const images = imageProcessor(settings.imageCacheDir);
   const before = { ...images.stats };
   const outputDir = path.resolve(settings.outputDir);
+  const previousList = readPublishedList(publishedListFile(outputDir));
   const content = await loadSite({
     contentDir: settings.contentDir,
     now: settings.now,
     showDrafts: settings.showDrafts,
-    previous: readPublishedList(publishedListFile(outputDir)),
+    previous: previousList,
     images,
   });
   const { portal, problems, site } = content;
@@ -106,7 +107,10 @@ export async function buildSite(settings: BuildSettings = buildSettings()): Prom
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
     search = indexed.value;
-    writeFileSync(publishedListFile(staging), formatPublishedList(publishedList(portal, pageUrls(portal), settings.contentDir)));
+    writeFileSync(
+      publishedListFile(staging),
+      formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
+    );
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(staging, {
       clock: settings.clock,
