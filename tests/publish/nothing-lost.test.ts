@@ -94,7 +94,8 @@ test('published-urls.json lists exactly the pages the build wrote', () => {
   assert.equal(run.status, 0, run.stderr);
   const listed = JSON.parse(readFileSync(path.join(run.outputDir, 'published-urls.json'), 'utf8'));
   const written = (readdirSync(run.outputDir, { recursive: true }) as string[])
-    .filter((name) => /\.(html|xml|txt)$|_redirects$|_headers$/.test(name) && !/^(assets|img)\//.test(name))
+    // The host files (_headers, _redirects) are configuration, not pages: they are not listed.
+    .filter((name) => /\.(html|xml|txt)$/.test(name) && !/^(assets|img)\//.test(name))
     .map((name) => `/${name}`.replace(/\/index\.html$/, '/'))
     .sort();
   assert.deepEqual(listed.pages, written);
