@@ -80,3 +80,21 @@ test('check and build both compare with the URLs the last build published; the b
   );
   assert.doesNotMatch(check(content, { PORTAL_OUTPUT: first.outputDir }).stdout, /trường "aliases"/);
 });
+
+test('a site-settings error: no stack trace, the setting and its line, and the articles are still checked', () => {
+  const content = copyFixture('basic');
+  const site = path.join(content, '_data/site.yaml');
+  writeFileSync(
+    site,
+    readFileSync(site, 'utf8')
+      .replace('endpoint: https://gopy.backan.example.gov.vn/gui', 'endpoint: "javascript:alert(1)"')
+      .replace('url: /chuyen-muc/kinh-te/', 'url: "ftp://x.gov.vn/"'),
+  );
+  writeArticle(content, '2025/thieu-tieu-de.md', '---\ndate: "2024-05-01"\nauthor: A\n---\nx\n');
+  const run = check(content);
+  assert.equal(run.status, 1);
+  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at |Error/, 'no stack trace');
+  assert.match(run.stdout, /site\.yaml:41 — trường "menu\.2\.url": phải là đường dẫn trên cổng/);
+  assert.match(run.stdout, /site\.yaml:49 — trường "feedback\.endpoint": phải để trống hoặc là địa chỉ https:/);
+  assert.match(run.stdout, /thieu-tieu-de\.md:2 — trường "title": bắt buộc/);
+});
