@@ -17,6 +17,14 @@ try {
     `Đã dựng cổng thông tin vào ${outputDir} trong ${s(stages.total)} giây ` +
       `(nội dung ${s(stages.content)}, dựng trang ${s(stages.render)} song song với chỉ mục ${s(stages.index)}, xuất bản ${s(stages.publish)}).`,
   );
+  if (settings.pathPrefix !== '/') {
+    // What the build can't do itself: the host's root is outside the prefix.
+    console.log(
+      `Cổng được dựng cho thư mục con ${settings.pathPrefix}. Trên Cloudflare Pages và Netlify, đặt _headers và _redirects ` +
+        `(đã ghi đường dẫn có tiền tố) ở gốc của bản triển khai, không đặt trong ${settings.pathPrefix}. ` +
+        `Máy tìm kiếm chỉ đọc robots.txt ở gốc tên miền: hãy phục vụ ${path.join(outputDir, 'robots.txt')} tại /robots.txt.`,
+    );
+  }
   // npm run bench reads the stages from here.
   if (process.env.PORTAL_STAGES_FILE) writeFileSync(process.env.PORTAL_STAGES_FILE, JSON.stringify(stages));
 } catch (error) {

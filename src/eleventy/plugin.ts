@@ -78,6 +78,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addGlobalData('site', () => content().site);
   config.addGlobalData('portal', () => content().portal);
   config.addGlobalData('routes', routes);
+  config.addGlobalData('redirectStatus', options.settings.forceRedirects ? '301!' : '301');
   // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
   config.addGlobalData('pathPrefix', () => pathPrefixOf(content().site.baseUrl));
   config.addNunjucksGlobal('t', t);

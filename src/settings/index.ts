@@ -16,6 +16,12 @@ export interface BuildSettings {
   pathPrefix: string;
   /** Where processed photos are kept between builds (keep it between CI runs). */
   imageCacheDir: string;
+  /**
+   * Netlify serves a file that exists before it applies a redirect rule, so on Netlify
+   * (NETLIFY=true, set by its builds) the `_redirects` rules are forced ("301!") over the
+   * HTML redirect pages kept for GitHub Pages. Cloudflare Pages redirects first, and ignores a "301!" rule.
+   */
+  forceRedirects: boolean;
 }
 
 /**
@@ -37,6 +43,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     clock: env.PORTAL_NOW || null,
     pathPrefix: sitePathPrefix(contentDir, env),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
+    forceRedirects: env.NETLIFY === 'true',
   };
 }
 
