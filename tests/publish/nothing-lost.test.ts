@@ -23,7 +23,7 @@ test('Eleventy failing mid-build leaves the published _site/ exactly as it was, 
   writeFileSync(path.join(content, 'trang-loi.njk'), '---\npermalink: /trang-loi/\n---\n{% include "khong-ton-tai.njk" %}\n');
   const run = build(content, {}, published.outputDir);
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /Dựng cổng thông tin thất bại\.[^]*Trang đã xuất bản trước đó ở .*_site được giữ nguyên/);
+  assert.match(run.stderr, /Dựng cổng thông tin thất bại\.[\s\S]*Trang đã xuất bản trước đó ở .*_site được giữ nguyên/);
   assert.equal(treeHash(published.outputDir), before);
   assert.deepEqual(readdirSync(path.dirname(published.outputDir)), ['_site']);
 });
