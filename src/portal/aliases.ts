@@ -31,7 +31,6 @@ export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls:
   // Compared as the files a host serves, so "/x/index.html" is "/x/", and "/feed.xml/cu" can't sit under a file.
   // The redirect pages are the aliases themselves, checked against each other below.
   const pages = new Map([...pageUrls(portal, ['redirect']), routes.publishedList].map((url) => [servedFile(url), url]));
-  const pageFolders = new Set([...pages.keys()].flatMap(foldersOf));
   const articles = new Map(checked.map((entry) => [servedFile(entry.url), entry.source.file]));
   const folders: readonly string[] = reservedFolders;
   const seen = new Map<string, string>();
@@ -62,7 +61,6 @@ export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls:
       else if (owner) error(`trùng với địa chỉ của bài ${owner}; một địa chỉ chỉ dẫn tới một bài`);
       else if (page) error(`trùng với một trang của cổng thông tin (${page}); không thể dùng làm địa chỉ cũ`);
       else if (under) error(`trùng với tệp ${under} của cổng thông tin (không thể là thư mục); không thể dùng làm địa chỉ cũ`);
-      else if (pageFolders.has(file)) error('là thư mục chứa các trang của cổng thông tin; không thể dùng làm địa chỉ cũ');
       else if (folders.some((folder) => `${target}/`.startsWith(folder)))
         error(`nằm trong thư mục tài nguyên (${folders.join(', ')}) của cổng`);
       else if (earlier)
