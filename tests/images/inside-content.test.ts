@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inspectContent } from '../../src/content/index.ts';
+import { inspectSite } from '../../src/pages/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { build, FIXTURES, writeArticle } from '../support/build.ts';
 
@@ -35,7 +35,7 @@ for (const { name, text, line } of cases) {
   test(`${name} outside the content folder is an error on its line`, async () => {
     const { content } = project();
     writeArticle(content, '2025/bai.md', text);
-    const { problems } = await inspectContent({ contentDir: content, now: NOW });
+    const { problems } = await inspectSite({ contentDir: content, now: NOW });
     const found = problems.filter((p) => p.file.endsWith('2025/bai.md') && p.severity === 'error');
     assert.equal(found.length, 1, JSON.stringify(problems, null, 1));
     assert.equal(found[0].line, line);
@@ -56,7 +56,7 @@ test('photos inside the content folder, next to the article or under images/, st
   const { content } = project();
   copyFileSync(path.join(content, 'images/hoi-nghi.jpg'), path.join(content, 'articles/anh.jpg'));
   writeArticle(content, '2025/bai.md', article('image: { src: "/images/hoi-nghi.jpg", alt: "x" }\n', '![y](../anh.jpg)'));
-  const { problems } = await inspectContent({ contentDir: content, now: NOW });
+  const { problems } = await inspectSite({ contentDir: content, now: NOW });
   assert.deepEqual(
     problems.filter((p) => p.severity === 'error'),
     [],

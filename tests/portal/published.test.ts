@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inspectSite, pageUrls } from '../../src/pages/index.ts';
+import { inspectSite, publishedPageUrls } from '../../src/pages/index.ts';
 import { formatPublishedList, publishedList, readPublishedList } from '../../src/portal/index.ts';
 import type { Problem } from '../../src/problems/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
@@ -16,7 +16,7 @@ async function afterChange(change: (content: string) => void): Promise<{ problem
   const content = copyFixture('basic');
   const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'portal-list-')), 'published-urls.json');
   const portal = (await inspectSite({ contentDir: content, now: NOW })).portal!;
-  writeFileSync(listFile, formatPublishedList(publishedList(portal, pageUrls(portal), content)));
+  writeFileSync(listFile, formatPublishedList(publishedList(portal, publishedPageUrls(portal), content)));
   change(content);
   const previous = readPublishedList(listFile);
   assert.ok(previous);
@@ -93,9 +93,9 @@ test('a vanished URL is reported by every later check until an alias covers it',
   const lists = mkdtempSync(path.join(tmpdir(), 'portal-list-'));
   /** Checks against the last list, then writes the list that build would publish. */
   const buildOnce = async (name: string, previous?: ReturnType<typeof readPublishedList>) => {
-    const { portal, problems } = await inspectContent({ contentDir: content, now: NOW, previous });
+    const { portal, problems } = await inspectSite({ contentDir: content, now: NOW, previous });
     const file = path.join(lists, name);
-    writeFileSync(file, formatPublishedList(publishedList(portal!, content, previous?.list)));
+    writeFileSync(file, formatPublishedList(publishedList(portal!, publishedPageUrls(portal!), content, previous?.list)));
     return { problems, next: readPublishedList(file) };
   };
   const gone = (problems: Problem[]) => problems.some((p) => p.file === '/tin-tuc/dang-uy-hop/');
@@ -119,7 +119,8 @@ test('a vanished URL is reported by every later check until an alias covers it',
 
 test('the published list holds pages only, not the host files _headers and _redirects', async () => {
   const content = copyFixture('basic');
-  const list = publishedList((await inspectContent({ contentDir: content, now: NOW })).portal!, content);
+  const portal = (await inspectSite({ contentDir: content, now: NOW })).portal!;
+  const list = publishedList(portal, publishedPageUrls(portal), content);
   assert.ok(list.pages.includes('/'));
   assert.equal(
     list.pages.some((url) => /_headers|_redirects/.test(url)),

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { MANIFEST_FILE } from '../../src/build/index.ts';
+import { MANIFEST_FILE } from '../../src/publish/index.ts';
 import { ROOT, build, copyFixture, fileHashes, treeHash, type BuildRun } from '../support/build.ts';
 
 /** The published files, but the manifest (it records the build's inputs, not its output). */
