@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { ArticleImages } from './photos.ts';
@@ -10,14 +11,39 @@ import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
 
-/** One page per tag slug; the spelling shown is the most used one, accents preferred. */
-function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string, Tag> {
+/** A tag's spelling with case, accents, Unicode form, spaces and dashes set aside: what tells two tags apart. */
+function tagIdentity(name: string): string {
+  return foldVietnamese(name)
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
+
+/**
+ * One page per tag slug; the spelling shown is the most used one, accents
+ * preferred. Spellings of one tag share its page (a warning asks to pick one);
+ * different tags whose slugs coincide ("C++" and "C#") are an error, as is a
+ * tag with no letter or digit to make a URL of. Returns the files at fault.
+ */
+function tagRegistry(sources: ArticleSource[], problems: Problem[]): { tags: Map<string, Tag>; faulty: Set<string> } {
   const spellings = new Map<string, Map<string, { count: number; file: string; line?: number }>>();
+  const faulty = new Set<string>();
   for (const source of sources) {
     source.frontMatter.tags.forEach((name, index) => {
       const slug = slugify(name);
+      const line = source.lines(['tags', index]);
+      if (!slug) {
+        problems.push({
+          severity: 'error',
+          file: source.file,
+          line,
+          field: 'tags',
+          message: `từ khóa "${name}" không có chữ cái hay chữ số nào để làm địa chỉ trang từ khóa; hãy viết từ khóa bằng chữ tiếng Việt hoặc bỏ đi`,
+        });
+        faulty.add(source.file);
+        return;
+      }
       const bySpelling = spellings.get(slug) ?? new Map();
-      const entry = bySpelling.get(name) ?? { count: 0, file: source.file, line: source.lines(['tags', index]) };
+      const entry = bySpelling.get(name) ?? { count: 0, file: source.file, line };
       entry.count++;
       bySpelling.set(name, entry);
       spellings.set(slug, bySpelling);
@@ -32,16 +58,27 @@ function tagRegistry(sources: ArticleSource[], problems: Problem[]): Map<string,
     const [name] = ranked[0];
     tags.set(slug, { name, slug, url: routes.tag(slug) });
     for (const [other, { file, line }] of ranked.slice(1)) {
+      if (tagIdentity(other) !== tagIdentity(name)) {
+        problems.push({
+          severity: 'error',
+          file,
+          line,
+          field: 'tags',
+          message: `từ khóa "${other}" và "${name}" là hai từ khóa khác nhau nhưng cùng địa chỉ ${routes.tag(slug)}; hãy viết rõ hơn một trong hai, ví dụ bằng chữ thay cho ký hiệu`,
+        });
+        faulty.add(file);
+        continue;
+      }
       problems.push({
         severity: 'warning',
         file,
         line,
         field: 'tags',
-        message: `từ khóa "${other}" và "${name}" chỉ khác nhau ở chữ hoa, dấu hoặc bảng mã; hãy thống nhất một cách viết ("${name}")`,
+        message: `từ khóa "${other}" và "${name}" chỉ khác nhau ở chữ hoa, dấu, khoảng trắng hoặc bảng mã; hãy thống nhất một cách viết ("${name}")`,
       });
     }
   }
-  return tags;
+  return { tags, faulty };
 }
 
 /** An article file after the cross-file checks: its URL, its body's links, and the article unless it has errors. */
@@ -75,7 +112,7 @@ export function buildArticles(
   problems: Problem[],
 ): CheckedSource[] {
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
-  const tags = tagRegistry(sources, problems);
+  const { tags, faulty } = tagRegistry(sources, problems);
   const bySlug = new Map<string, string>();
   const checked: CheckedSource[] = [];
 
@@ -83,11 +120,17 @@ export function buildArticles(
     const fm = source.frontMatter;
     const error = (field: string, message: string) =>
       problems.push({ severity: 'error', file: source.file, field, line: source.lines(field.split('.')), message });
-    let usable = true;
+    let usable = !source.hasErrors && !faulty.has(source.file);
 
     const slug = fm.slug ?? slugify(source.fileSlug);
     const taken = bySlug.get(slug);
-    if (taken) {
+    if (!slug) {
+      error(
+        'slug',
+        `tên tệp "${path.basename(source.file)}" không cho ra địa chỉ bài (không có chữ cái hay chữ số); hãy đổi tên tệp bằng chữ không dấu hoặc đặt slug: "ten-bai"`,
+      );
+      usable = false;
+    } else if (taken) {
       // Without `slug:` the URL comes from the file name, so the line is where `slug:` would go.
       error('slug', `địa chỉ ${routes.article(slug)} trùng với bài ${taken}; hãy đặt slug khác hoặc đổi tên tệp`);
       usable = false;

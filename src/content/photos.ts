@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -20,6 +21,25 @@ export interface ImageReference {
 /** Where an image referenced by an article lives on disk: "/x" from the content root, else next to the article. */
 export function imagePath(contentDir: string, articleFile: string, src: string): string {
   return src.startsWith('/') ? path.join(contentDir, src) : path.join(path.dirname(articleFile), src);
+}
+
+/**
+ * Whether `file` stays inside the content folder, symbolic links followed: a
+ * photo written as "../../x.jpg" or "/../x.jpg" must not publish a file from elsewhere.
+ */
+export function insideContent(contentDir: string, file: string): boolean {
+  // A missing file is resolved through its nearest existing folder (then reported as missing, if inside).
+  const real = (p: string): string => {
+    const full = path.resolve(p);
+    try {
+      return realpathSync(full);
+    } catch {
+      const parent = path.dirname(full);
+      return parent === full ? full : path.join(real(parent), path.basename(full));
+    }
+  };
+  const relative = path.relative(real(contentDir), real(file));
+  return relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
 }
 
 function fileName(src: string): string {
@@ -81,20 +101,49 @@ export async function processArticleImages(
   const images = new ArticleImages();
   // Started together (the processor bounds the concurrency), reported in article order.
   const checks: { source: ArticleSource; reference: ImageReference; result: Promise<ProcessedImage | string> }[] = [];
+  const check = (source: ArticleSource, reference: ImageReference, result: Promise<ProcessedImage | string>) =>
+    checks.push({ source, reference, result });
   for (const source of sources) {
     for (const reference of imageReferences(source, md.parse(source.body, {}))) {
       const name = fileName(reference.src);
-      const result = !reference.alt
-        ? Promise.resolve(`ảnh "${name}" thiếu mô tả (alt) cho người khiếm thị; hãy viết ![mô tả nội dung ảnh](${reference.src})`)
-        : REMOTE.test(reference.src)
-          ? Promise.resolve(
-              `ảnh "${reference.src}" lấy từ trang khác; hãy tải ảnh về, đặt cạnh bài viết hoặc vào content/images/, để cổng tối ưu ảnh và không để trang khác theo dõi người đọc`,
-            )
-          : processor.process(imagePath(contentDir, source.file, name)).catch((failure: unknown) => {
-              if (failure instanceof ImageError) return imageErrorMessage(failure, name);
-              throw failure;
-            });
-      checks.push({ source, reference, result });
+      // The lead photo's alt text is checked with the front matter; a body photo's here, and its file as well.
+      if (!reference.alt && reference.field === BODY_FIELD)
+        check(
+          source,
+          reference,
+          Promise.resolve(
+            `ảnh "${name}" thiếu mô tả (alt) cho người khiếm thị; hãy viết ![mô tả nội dung ảnh](${reference.src})`,
+          ),
+        );
+      if (REMOTE.test(reference.src)) {
+        check(
+          source,
+          reference,
+          Promise.resolve(
+            `ảnh "${reference.src}" lấy từ trang khác; hãy tải ảnh về, đặt cạnh bài viết hoặc vào content/images/, để cổng tối ưu ảnh và không để trang khác theo dõi người đọc`,
+          ),
+        );
+        continue;
+      }
+      const file = imagePath(contentDir, source.file, name);
+      if (!insideContent(contentDir, file)) {
+        check(
+          source,
+          reference,
+          Promise.resolve(
+            `ảnh "${name}" nằm ngoài thư mục nội dung (${contentDir}); chỉ được dùng ảnh đặt cạnh bài viết hoặc trong content/images/, ví dụ "/images/anh.jpg"`,
+          ),
+        );
+        continue;
+      }
+      check(
+        source,
+        reference,
+        processor.process(file).catch((failure: unknown) => {
+          if (failure instanceof ImageError) return imageErrorMessage(failure, name);
+          throw failure;
+        }),
+      );
     }
   }
   const settled = await Promise.allSettled(checks.map((check) => check.result));

@@ -5,7 +5,19 @@ const isoDate = z
   .string({ invalid_type_error: 'phải là ngày theo ISO 8601 đặt trong dấu nháy, ví dụ: "2018-08-06T09:47:32+07:00"' })
   .refine((text) => parseVietnamDate(text) !== null, {
     message: 'không phải ngày hợp lệ theo ISO 8601',
+  })
+  // Before 1900 Vietnam's clocks kept local mean time (+07:06:40): such a date would be shown seconds off, and is a typo anyway.
+  .refine((text) => (parseVietnamDate(text)?.year ?? 1900) >= 1900, {
+    message: 'năm trước 1900; hãy kiểm tra lại năm của ngày (ví dụ "2018-08-06T09:47:32+07:00")',
   });
+
+const articleImage = z
+  .object({
+    src: z.string().trim().min(1),
+    alt: z.string().trim().min(1),
+    caption: z.string().trim().optional(),
+  })
+  .strict();
 
 /** Front matter of an article: the contract with editors. */
 export const frontMatterSchema = z
@@ -16,14 +28,7 @@ export const frontMatterSchema = z
     tags: z.array(z.string().trim().min(1)).default([]),
     category: z.string().trim().min(1).optional(),
     summary: z.string().trim().min(1).optional(),
-    image: z
-      .object({
-        src: z.string().trim().min(1),
-        alt: z.string().trim().min(1),
-        caption: z.string().trim().optional(),
-      })
-      .strict()
-      .optional(),
+    image: articleImage.optional(),
     modified: isoDate.optional(),
     draft: z.boolean().default(false),
     slug: z
@@ -35,6 +40,14 @@ export const frontMatterSchema = z
   .strict();
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+/**
+ * What is left of a front matter with errors once the fields at fault are
+ * dropped: read so its other problems are found in the same pass (never published).
+ */
+export const lenientFrontMatterSchema = frontMatterSchema.extend({
+  image: articleImage.extend({ alt: z.string().trim() }).optional(),
+});
 
 /** What each field accepts, shown after the problem so the editor knows the fix. */
 export const fieldHints: Record<string, string> = {

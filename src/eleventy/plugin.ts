@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { assetCopies, fingerprintAssets } from '../assets/index.ts';
 import type { ArticleImage } from '../content/index.ts';
+import { ContentError, formatProblem } from '../problems/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { articleImageFiles, imageProcessor, publishImages, renderPicture, type SizesName } from '../images/index.ts';
 import { externalLinkMarker } from '../markdown/index.ts';
-import { loadSite, navigation, pageTypes, searchablePages, sitemapEntries } from '../pages/index.ts';
+import { inspectSite, loadSite, navigation, pageTypes, searchablePages, sitemapEntries } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { indexPages, type SearchIndexResult } from '../search/index.ts';
@@ -51,16 +52,27 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     if (!loaded) throw new Error('Nội dung chưa được nạp (eleventy.before chưa chạy)');
     return loaded;
   };
-  config.on('eleventy.before', async ({ directories }: { directories: { output: string } }) => {
+  let previewStarted = 0;
+  config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
-    loaded =
-      handedOver ??
-      (await loadSite({
-        contentDir: settings.contentDir,
-        showDrafts: settings.showDrafts,
-        now: settings.now,
-        images: imageProcessor(settings.imageCacheDir),
-      }));
+    previewStarted = performance.now();
+    const load = {
+      contentDir: settings.contentDir,
+      showDrafts: settings.showDrafts,
+      now: settings.now,
+      images: imageProcessor(settings.imageCacheDir),
+    };
+    if (handedOver || runMode === 'build') loaded = handedOver ?? (await loadSite(load));
+    else {
+      // npm start goes on past the editors' mistakes: articles with errors are left out, and the errors
+      // shown on every page. Only settings it can't read stop the preview.
+      const { site, portal, problems } = await inspectSite(load);
+      if (!site || !portal) {
+        console.error(new ContentError(problems).message);
+        throw new Error('Không đọc được cài đặt trong site.yaml; bản xem trước dừng cho tới khi sửa xong các lỗi trên.');
+      }
+      loaded = { site, portal, problems };
+    }
     handedOver = undefined;
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while Eleventy renders on the other. The same hook serves npm run build and npm start.
@@ -74,10 +86,28 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     publishImages(directories.output, articleImageFiles(content().portal.articles));
     await indexing;
   });
+  // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
+  config.on('eleventy.after', ({ runMode }: { runMode: string }) => {
+    if (runMode === 'build' || !loaded) return;
+    const errors = loaded.problems.filter((p) => p.severity === 'error').length;
+    for (const problem of loaded.problems) console.log(formatProblem(problem));
+    const seconds = ((performance.now() - previewStarted) / 1000).toFixed(1);
+    console.log(
+      `[xem trước] Đã dựng lại ${loaded.portal.articles.length} bài trong ${seconds} giây: ` +
+        `${errors} lỗi, ${loaded.problems.length - errors} cảnh báo${errors ? ' (lỗi cũng hiện ở đầu mỗi trang)' : ''}.`,
+    );
+  });
 
   config.addGlobalData('site', () => content().site);
   config.addGlobalData('portal', () => content().portal);
+  // Only the preview shows errors (a build with errors never gets this far).
+  config.addGlobalData('previewProblems', () =>
+    content()
+      .problems.filter((p) => p.severity === 'error')
+      .map(formatProblem),
+  );
   config.addGlobalData('routes', routes);
+  config.addGlobalData('redirectStatus', options.settings.forceRedirects ? '301!' : '301');
   // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
   config.addGlobalData('pathPrefix', () => pathPrefixOf(content().site.baseUrl));
   config.addNunjucksGlobal('t', t);

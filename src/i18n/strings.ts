@@ -113,6 +113,7 @@ export const strings = {
   redirectTitle: 'Đã chuyển địa chỉ: {title}',
   redirectHeading: 'Trang này đã chuyển sang địa chỉ mới',
   redirectBody: 'Nếu trình duyệt không tự chuyển, quý vị vui lòng bấm vào liên kết dưới đây:',
+  previewProblemsTitle: 'Bản xem trước: {count} lỗi trong nội dung; cổng chỉ dựng được để xuất bản khi đã sửa hết',
   redirectsFileComment:
     'Chuyển hướng địa chỉ cũ của tin bài (trường aliases) sang địa chỉ mới. Tệp do bộ dựng tạo ra, không sửa tay.',
 } as const;

@@ -10,6 +10,7 @@ export {
   navigation,
   pageUrls,
   pageUrlsByType,
+  publishedPageUrls,
   searchablePages,
   sitemapEntries,
   type NavigationLink,

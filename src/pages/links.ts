@@ -33,6 +33,11 @@ export function pageUrls(portal: Portal, except: string[] = []): string[] {
     .sort();
 }
 
+/** The pages readers get, for the published list: every URL but the host's configuration files (_headers, _redirects). */
+export function publishedPageUrls(portal: Portal): string[] {
+  return pageUrls(portal, ['redirects-file', 'headers']);
+}
+
 export interface SitemapEntry {
   url: string;
   lastmod: DateTime;

@@ -78,7 +78,9 @@ export async function inspectContent({
   checkAliases(checked, portal, pageUrls, problems);
   const everything = () => new Portal(site, articles);
   checkReferences(checked, { portal, everything, pageUrls, baseUrl: site.baseUrl, now }, problems);
-  if (previous) problems.push(...disappearedUrls(previous, pageUrls(portal), checked, contentDir));
+  // Compared as the published list records them: without the host files (publishedPageUrls of src/pages).
+  if (previous)
+    problems.push(...disappearedUrls(previous, pageUrls(portal, ['redirects-file', 'headers']), portal, checked, contentDir));
   return { site, portal, problems: problems.sort(byFileAndLine) };
 }
 

@@ -13,7 +13,43 @@ import type { Portal } from './portal.ts';
  */
 export interface PublishedList {
   pages: string[];
-  articles: { url: string; file: string; title: string }[];
+  articles: PublishedArticle[];
+  /**
+   * URLs earlier builds published that are now neither served nor redirected:
+   * carried from build to build, so they are reported until an alias covers them or they are back.
+   */
+  vanished?: VanishedUrl[];
+}
+
+interface PublishedArticle {
+  url: string;
+  file: string;
+  title: string;
+}
+
+/** A vanished URL, with the article that was there if it was an article. */
+export interface VanishedUrl {
+  url: string;
+  article?: { file: string; title: string };
+}
+
+/**
+ * What `previous` published that the portal, with its `pages` (the pages
+ * registry's publishedPageUrls), no longer serves or redirects: its lost pages,
+ * and what was lost before and still is.
+ */
+export function vanishedUrls(previous: PublishedList | undefined, pages: string[], portal: Portal): VanishedUrl[] {
+  if (!previous) return [];
+  const served = new Set([...pages, ...portal.redirects.map((r) => r.from)]);
+  const articles = new Map(previous.articles.map((a) => [a.url, { file: a.file, title: a.title }]));
+  const vanished = new Map<string, VanishedUrl>();
+  for (const entry of previous.vanished ?? []) vanished.set(entry.url, entry);
+  // Later pages of a list come and go as articles are added: nobody links to them for their content.
+  for (const url of previous.pages.filter((page) => !/\/trang-\d+\/$/.test(page))) {
+    const article = articles.get(url);
+    vanished.set(url, article ? { url, article } : { url });
+  }
+  return [...vanished.values()].filter(({ url }) => !served.has(url)).sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
 /** A file as the list names it: relative to the content folder, "/"-separated, NFC (as typed on any keyboard). */
@@ -22,22 +58,27 @@ function listedFile(contentDir: string, file: string): string {
 }
 
 /**
- * The list for `portal`, whose pages are at `pages` (the pages registry's pageUrls); files are
- * relative to the content folder so the list doesn't depend on where it is.
+ * The list for `portal`, whose pages are at `pages` (the pages registry's
+ * publishedPageUrls: no host files); files are relative to the content folder
+ * so the list doesn't depend on where it is. It is published with the site:
+ * every URL in it is public already, and a check on another machine can compare with it.
  */
-export function publishedList(portal: Portal, pages: string[], contentDir: string): PublishedList {
+export function publishedList(portal: Portal, pages: string[], contentDir: string, previous?: PublishedList): PublishedList {
   return {
     pages,
     articles: portal.articles
       .map((a) => ({ url: a.url, file: listedFile(contentDir, a.file), title: a.title }))
       .sort((a, b) => (a.url < b.url ? -1 : 1)),
+    vanished: vanishedUrls(previous, pages, portal),
   };
 }
 
 /** One URL a line, so a warning can point at the line of the list that holds it. */
 export function formatPublishedList(list: PublishedList): string {
   const lines = (items: string[]) => items.map((item) => `    ${item}`).join(',\n');
-  return `{\n  "pages": [\n${lines(list.pages.map((url) => JSON.stringify(url)))}\n  ],\n  "articles": [\n${lines(list.articles.map((a) => JSON.stringify(a)))}\n  ]\n}\n`;
+  const section = (name: string, items: unknown[]) =>
+    `  "${name}": [${items.length ? `\n${lines(items.map((item) => JSON.stringify(item)))}\n  ` : ''}]`;
+  return `{\n${[section('pages', list.pages), section('articles', list.articles), section('vanished', list.vanished ?? [])].join(',\n')}\n}\n`;
 }
 
 /** The list a previous build left in `outputDir`, with its text (for line numbers). */
@@ -58,6 +99,7 @@ export function readPublishedList(file: string): PreviousBuild | undefined {
   try {
     const list = JSON.parse(text) as PublishedList;
     if (!Array.isArray(list.pages) || !Array.isArray(list.articles)) return undefined;
+    if (list.vanished !== undefined && !Array.isArray(list.vanished)) return undefined;
     return { file, text, list };
   } catch {
     return undefined;
@@ -65,37 +107,29 @@ export function readPublishedList(file: string): PreviousBuild | undefined {
 }
 
 /**
- * Warns about each URL the previous build published that the portal no
- * longer has and no alias redirects: readers' bookmarks and search engines'
- * links to it would break. A renamed article is found by its file or title.
+ * Warns about each URL a previous build published that the portal no longer
+ * has and no alias redirects: readers' bookmarks and search engines' links to
+ * it would break. A renamed article is found by its file or title; the
+ * warning is on that article, else on the address itself.
  */
 export function disappearedUrls(
   previous: PreviousBuild,
   pages: string[],
+  portal: Portal,
   checked: CheckedSource[],
   contentDir: string,
 ): Problem[] {
-  const current = new Set(pages);
-  const lines = previous.text.split('\n');
-  const lineOf = (url: string) => lines.findIndex((line) => line.includes(JSON.stringify(url))) + 1 || undefined;
-  const articles = new Map(previous.list.articles.map((a) => [a.url, a]));
-
-  const gone = previous.list.pages.filter((url) => !current.has(url));
-  const lists = gone.filter((url) => !articles.has(url));
   const problems: Problem[] = [];
-  if (lists.length) {
-    // Lists empty out as articles go (a tag, a month): one warning, not one a page.
-    const shown = lists.slice(0, 8).join(', ') + (lists.length > 8 ? ` và ${lists.length - 8} trang khác` : '');
-    problems.push({
-      severity: 'warning',
-      file: previous.file,
-      line: lineOf(lists[0]),
-      field: 'aliases',
-      message: `${lists.length} trang danh sách đã xuất bản ở lần dựng trước nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào): ${shown}; nếu nội dung đã chuyển sang bài khác, hãy thêm địa chỉ đó vào aliases của bài`,
-    });
-  }
-  for (const url of gone.filter((url) => articles.has(url))) {
-    const was = articles.get(url)!;
+  for (const { url, article: was } of vanishedUrls(previous.list, pages, portal)) {
+    if (!was) {
+      problems.push({
+        severity: 'warning',
+        file: url,
+        message:
+          'trang danh sách này đã xuất bản trước đây nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào); nếu nội dung đã chuyển sang bài khác, hãy thêm địa chỉ này vào aliases của bài đó',
+      });
+      continue;
+    }
     const fix = `aliases: ["${url}"]`;
     const match =
       checked.find((c) => listedFile(contentDir, c.source.file) === was.file) ??
@@ -103,10 +137,8 @@ export function disappearedUrls(
     if (!match) {
       problems.push({
         severity: 'warning',
-        file: previous.file,
-        line: lineOf(url),
-        field: 'aliases',
-        message: `bài "${was.title}" (tệp ${was.file}) đã xuất bản ở ${url} nay không còn; nếu bài được đổi tên tệp, hãy thêm ${fix} vào bài mới; nếu cố ý gỡ bài thì bỏ qua cảnh báo này`,
+        file: url,
+        message: `bài "${was.title}" (tệp ${was.file}) đã xuất bản ở địa chỉ này nay không còn; nếu bài được đổi tên tệp, hãy thêm ${fix} vào bài mới; nếu cố ý gỡ bài, hãy thêm địa chỉ này vào aliases của một bài hoặc chuyên mục liên quan để người đọc không gặp trang lỗi`,
       });
       continue;
     }

@@ -44,6 +44,28 @@ export function describeIssue(issue: ZodIssue): string {
   }
 }
 
+/** Edit distance: how many letters to add, drop or change to turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** The known name a mistyped one most likely meant ("sumary" → "summary"), if one is close enough. */
+export function closestName(typed: string, known: string[]): string | undefined {
+  const lower = typed.toLowerCase();
+  const ranked = known
+    .map((name) => ({ name, distance: editDistance(lower, name.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance);
+  const best = ranked[0];
+  return best && best.distance <= Math.max(1, Math.floor(best.name.length / 3)) ? best.name : undefined;
+}
+
 /** "content/articles/a.md:3 [title] ..." — one line an editor can act on. */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { siteFile } from '../content/index.ts';
+import { ContentError } from '../problems/index.ts';
 import { parseVietnamDate } from '../dates/index.ts';
 import { pathPrefixOf } from '../routes/index.ts';
 import { loadSiteSettings } from '../site/index.ts';
@@ -15,6 +16,12 @@ export interface BuildSettings {
   pathPrefix: string;
   /** Where processed photos are kept between builds (keep it between CI runs). */
   imageCacheDir: string;
+  /**
+   * Netlify serves a file that exists before it applies a redirect rule, so on Netlify
+   * (NETLIFY=true, set by its builds) the `_redirects` rules are forced ("301!") over the
+   * HTML redirect pages kept for GitHub Pages. Cloudflare Pages redirects first, and ignores a "301!" rule.
+   */
+  forceRedirects: boolean;
 }
 
 /**
@@ -34,7 +41,18 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     showDrafts: env.PORTAL_DRAFTS === '1',
     now,
     clock: env.PORTAL_NOW || null,
-    pathPrefix: pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl),
+    pathPrefix: sitePathPrefix(contentDir, env),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
+    forceRedirects: env.NETLIFY === 'true',
   };
+}
+
+/** The settings' path prefix; "/" when they can't be read, which the content check reports with file and line. */
+function sitePathPrefix(contentDir: string, env: NodeJS.ProcessEnv): string {
+  try {
+    return pathPrefixOf(loadSiteSettings(siteFile(contentDir), env).baseUrl);
+  } catch (error) {
+    if (error instanceof ContentError) return '/';
+    throw error;
+  }
 }

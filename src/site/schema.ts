@@ -2,6 +2,22 @@ import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ: kinh-te');
 
+const hasProtocol = (text: string, protocols: string[]) => URL.canParse(text) && protocols.includes(new URL(text).protocol);
+
+/** A web address readers' browsers open: only http(s), never javascript:, data: or ftp:. */
+const webUrl = z
+  .string()
+  .refine((text) => hasProtocol(text, ['http:', 'https:']), 'phải là địa chỉ web đầy đủ bắt đầu bằng https:// hoặc http://');
+
+/** A menu link: a web address, an e-mail or phone link, or a path on the portal ("/…"). */
+const menuUrl = z
+  .string()
+  .min(1)
+  .refine(
+    (text) => hasProtocol(text, ['http:', 'https:', 'mailto:', 'tel:']) || /^\/(?!\/)/.test(text),
+    'phải là đường dẫn trên cổng (bắt đầu bằng /), địa chỉ https://…, mailto:… hoặc tel:…',
+  );
+
 const official = z.object({
   name: z.string().min(1),
   position: z.string().min(1),
@@ -26,7 +42,7 @@ export const siteSchema = z
     shortName: z.string().min(1),
     greeting: z.string().min(1),
     description: z.string().min(1),
-    baseUrl: z.string().url(),
+    baseUrl: webUrl,
     allowHtml: z.boolean().default(false),
     defaultCategory: slug,
     agency: z.object({
@@ -37,9 +53,28 @@ export const siteSchema = z
       email: z.string().email(),
       officials: z.array(official).default([]),
     }),
-    categories: z.array(category).min(1),
-    menu: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).min(1),
-    feedback: z.object({ endpoint: z.string().url().or(z.literal('')).default('') }),
+    categories: z
+      .array(category)
+      .min(1)
+      .superRefine((categories, context) => {
+        // Two categories with one slug would write one page twice.
+        categories.forEach((item, index) => {
+          const first = categories.findIndex((other) => other.slug === item.slug);
+          if (first < index)
+            context.addIssue({
+              code: 'custom',
+              path: [index, 'slug'],
+              message: `chuyên mục "${item.name}" có slug "${item.slug}" trùng với chuyên mục "${categories[first].name}"; mỗi chuyên mục cần một slug riêng`,
+            });
+        });
+      }),
+    menu: z.array(z.object({ label: z.string().min(1), url: menuUrl })).min(1),
+    feedback: z.object({
+      endpoint: z
+        .string()
+        .refine((text) => text === '' || webUrl.safeParse(text).success, 'phải để trống hoặc là địa chỉ https://…')
+        .default(''),
+    }),
   })
   .strict();
 

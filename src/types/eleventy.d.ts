@@ -14,5 +14,7 @@ declare module '@11ty/eleventy' {
       },
     );
     write(): Promise<unknown>;
+    /** Where Eleventy reports a failed build before rejecting. */
+    errorHandler: { logger: { message(...args: unknown[]): void; isVerbose: boolean } };
   }
 }

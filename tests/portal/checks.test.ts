@@ -214,3 +214,48 @@ test('aliases: each must be a plain path no page, article or other alias uses', 
   at(6, /"\/trung" đã là địa chỉ cũ của bài .*2025\/a\.md/, '2025/b.md');
   assert.equal(errors(problems).length, 6);
 });
+
+test('every problem of a file in one pass: unknown fields on their own line, with the closest known field', async () => {
+  const problems = await inspect({
+    '2025/bai.md': article(
+      'Xem [bài](/tin-tuc/khong-co/).\n\n![](/images/khong-co.jpg)',
+      'sumary: "Tóm tắt"\ntag: ["Kinh tế"]\ncategory: the-thao\nimage:\n  src: /images/cung-khong-co.jpg\n  captoin: "Hội nghị"\n',
+    ),
+  });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 5,
+    field: 'sumary',
+    says: /"sumary" không được hỗ trợ; có phải ý bạn là `summary`\?/,
+  });
+  assertProblem(problems, { file: '2025/bai.md', line: 6, field: 'tag', says: /có phải ý bạn là `tags`\?/ });
+  assertProblem(problems, { file: '2025/bai.md', line: 7, field: 'category', says: /"the-thao" không tồn tại/ });
+  assertProblem(problems, { file: '2025/bai.md', line: 8, field: 'image.alt', says: /bắt buộc/ });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 9,
+    field: 'image.src',
+    says: /không tìm thấy tệp ảnh "\/images\/cung-khong-co\.jpg"/,
+  });
+  assertProblem(problems, { file: '2025/bai.md', line: 10, field: 'image.captoin', says: /có phải ý bạn là `caption`\?/ });
+  assertProblem(problems, { file: '2025/bai.md', line: 12, field: 'nội dung', says: /\/tin-tuc\/khong-co\/ không tồn tại/ });
+  // A photo without alt text whose file is missing as well: both, on the photo's line.
+  assertProblem(problems, { file: '2025/bai.md', line: 14, field: 'nội dung', says: /thiếu mô tả \(alt\)/ });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 14,
+    field: 'nội dung',
+    says: /không tìm thấy tệp ảnh "\/images\/khong-co\.jpg"/,
+  });
+  assert.equal(errors(problems).length, 9, JSON.stringify(problems, null, 1));
+});
+
+test('an unknown field far from any known one lists the fields there are', async () => {
+  const problems = await inspect({ '2025/bai.md': article('Nội dung.', 'nguon: "Báo Bắc Kạn"\n') });
+  assertProblem(problems, {
+    file: '2025/bai.md',
+    line: 5,
+    field: 'nguon',
+    says: /không được hỗ trợ; chỉ dùng: title, date, author/,
+  });
+});

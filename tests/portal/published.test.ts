@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { inspectSite, pageUrls } from '../../src/pages/index.ts';
+import { inspectSite, publishedPageUrls } from '../../src/pages/index.ts';
 import { formatPublishedList, publishedList, readPublishedList } from '../../src/portal/index.ts';
 import type { Problem } from '../../src/problems/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
@@ -16,7 +16,7 @@ async function afterChange(change: (content: string) => void): Promise<{ problem
   const content = copyFixture('basic');
   const listFile = path.join(mkdtempSync(path.join(tmpdir(), 'portal-list-')), 'published-urls.json');
   const portal = (await inspectSite({ contentDir: content, now: NOW })).portal!;
-  writeFileSync(listFile, formatPublishedList(publishedList(portal, pageUrls(portal), content)));
+  writeFileSync(listFile, formatPublishedList(publishedList(portal, publishedPageUrls(portal), content)));
   change(content);
   const previous = readPublishedList(listFile);
   assert.ok(previous);
@@ -70,15 +70,62 @@ test('a slug changed in the front matter: found by its file', async () => {
   assert.match(warning.message, /\/tin-tuc\/bac-kan-so-ket\/, nay ở \/tin-tuc\/so-ket-chuong-trinh\//);
 });
 
-test('a deleted article: the warning points at its line in the published list', async () => {
+test('a deleted article: the warning is on its address, not on a line of the published list', async () => {
   const { problems, listFile } = await afterChange((content) => rmSync(article(content, '2024/dang-uy-hop.md')));
-  const warning = problems.find((p) => p.file === listFile && /tệp articles\/2024\/dang-uy-hop\.md/.test(p.message));
+  assert.equal(
+    problems.some((p) => p.file === listFile),
+    false,
+  );
+  const warning = problems.find((p) => p.file === '/tin-tuc/dang-uy-hop/');
   assert.ok(warning, JSON.stringify(problems));
-  assert.equal(readFileSync(listFile, 'utf8').split('\n')[warning.line! - 1].includes('"/tin-tuc/dang-uy-hop/"'), true);
-  // Its tags' and month's pages went with it: one warning for the lists.
-  const lists = problems.filter((p) => p.file === listFile && /trang danh sách/.test(p.message));
-  assert.equal(lists.length, 1);
-  assert.match(lists[0].message, /\/luu-tru\/2024\/03\/.*\/the\/dang-uy\//);
+  assert.equal(warning.field, undefined);
+  assert.match(warning.message, /bài ".*" \(tệp articles\/2024\/dang-uy-hop\.md\) đã xuất bản ở địa chỉ này nay không còn/);
+  // Its tags' and month's pages went with it, each reported on its address.
+  for (const url of ['/luu-tru/2024/03/', '/the/dang-uy/'])
+    assert.ok(
+      problems.some((p) => p.file === url && /trang danh sách/.test(p.message)),
+      url,
+    );
+});
+
+test('a vanished URL is reported by every later check until an alias covers it', async () => {
+  const content = copyFixture('basic');
+  const lists = mkdtempSync(path.join(tmpdir(), 'portal-list-'));
+  /** Checks against the last list, then writes the list that build would publish. */
+  const buildOnce = async (name: string, previous?: ReturnType<typeof readPublishedList>) => {
+    const { portal, problems } = await inspectSite({ contentDir: content, now: NOW, previous });
+    const file = path.join(lists, name);
+    writeFileSync(file, formatPublishedList(publishedList(portal!, publishedPageUrls(portal!), content, previous?.list)));
+    return { problems, next: readPublishedList(file) };
+  };
+  const gone = (problems: Problem[]) => problems.some((p) => p.file === '/tin-tuc/dang-uy-hop/');
+
+  const first = await buildOnce('1.json');
+  rmSync(article(content, '2024/dang-uy-hop.md'));
+  const second = await buildOnce('2.json', first.next);
+  assert.ok(gone(second.problems));
+  const third = await buildOnce('3.json', second.next);
+  assert.ok(gone(third.problems), 'still reported on the build after');
+  assert.deepEqual(
+    third.next?.list.vanished?.map((v) => v.url),
+    ['/luu-tru/2024/03/', '/the/dang-uy/', '/tin-tuc/dang-uy-hop/'],
+  );
+
+  edit(article(content, '2018/bac-kan-so-ket.md'), 'author: Thu Cúc', 'author: Thu Cúc\naliases: ["/tin-tuc/dang-uy-hop/"]');
+  const fourth = await buildOnce('4.json', third.next);
+  assert.equal(gone(fourth.problems), false, 'resolved by the alias');
+  assert.ok(!fourth.next?.list.vanished?.some((v) => v.url === '/tin-tuc/dang-uy-hop/'));
+});
+
+test('the published list holds pages only, not the host files _headers and _redirects', async () => {
+  const content = copyFixture('basic');
+  const portal = (await inspectSite({ contentDir: content, now: NOW })).portal!;
+  const list = publishedList(portal, publishedPageUrls(portal), content);
+  assert.ok(list.pages.includes('/'));
+  assert.equal(
+    list.pages.some((url) => /_headers|_redirects/.test(url)),
+    false,
+  );
 });
 
 test('an article turned back into a draft', async () => {

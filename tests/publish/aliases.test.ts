@@ -9,9 +9,10 @@ import { serveSite, type ServedSite } from '../support/static-server.ts';
 
 const TITLE = 'Đảng ủy khối họp phiên thường kỳ </script><script>alert(1)</script>';
 let run: BuildRun;
+let content: string;
 
 before(() => {
-  const content = copyFixture('basic');
+  content = copyFixture('basic');
   const file = path.join(content, 'articles/2024/dang-uy-hop.md');
   writeArticle(
     content,
@@ -61,6 +62,30 @@ test('_redirects lists every alias for hosts that read it (Netlify, Cloudflare P
     '/cu /tin-tuc/dang-uy-hop/ 301',
     '/tin-tuc/dang-uy-hop-cu/ /tin-tuc/dang-uy-hop/ 301',
   ]);
+});
+
+test('on Netlify the rules are forced (301!), since Netlify serves an existing page before a plain rule', () => {
+  const netlify = build(content, { NETLIFY: 'true' });
+  assert.equal(netlify.status, 0, netlify.stderr);
+  const rules = readFileSync(path.join(netlify.outputDir, '_redirects'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'));
+  assert.deepEqual(rules, [
+    '/Pages/tin-tuc-123.aspx /tin-tuc/dang-uy-hop/ 301!',
+    '/cu /tin-tuc/dang-uy-hop/ 301!',
+    '/tin-tuc/dang-uy-hop-cu/ /tin-tuc/dang-uy-hop/ 301!',
+  ]);
+  // The HTML page stays for hosts without redirect rules (GitHub Pages).
+  assert.ok(existsSync(path.join(netlify.outputDir, 'cu/index.html')));
+});
+
+test('elsewhere every rule has a status Cloudflare Pages accepts (it ignores "301!" lines)', () => {
+  const statuses = readFileSync(path.join(run.outputDir, '_redirects'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => Number(line.split(/\s+/)[2]));
+  assert.ok(statuses.length > 0);
+  for (const status of statuses) assert.ok([301, 302, 303, 307, 308].includes(status), String(status));
 });
 
 test('old URLs are published (kept for the next check) but not offered to search engines', () => {
