@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument, type Pair, type YAMLMap } from 'yaml';
 import { isoWithOffset, parseVietnamDate } from '../dates/index.ts';
-import { FRONT_MATTER } from '../content/read.ts';
+import { FRONT_MATTER } from '../content/front-matter.ts';
 import { nfc } from '../slugs/index.ts';
 
 /**
@@ -14,6 +14,8 @@ export const SOURCE_KEY = `${HIDDEN_PREFIX}source`;
 export const BODY_KEY = 'body';
 
 export interface FormatOptions {
+  /** Markdown with front matter (`body` is the Markdown), or a YAML file with no body. */
+  frontMatter: boolean;
   /** Fields holding an ISO date: shown and saved in Vietnam time, `+07:00`. */
   dateFields: readonly string[];
   /** Order of the fields in a new file (and of fields added to an old one). */
@@ -30,13 +32,13 @@ export function vietnamDateText(value: unknown): unknown {
 }
 
 /** A file's text → the entry's data: front matter fields, `body`, and the source for saving. */
-export function parseEntry(text: string, { dateFields }: FormatOptions): Data {
-  const match = FRONT_MATTER.exec(text);
-  const source = match ? match[1] : '';
-  const data: Data = (match ? parseDocument(source).toJS() : null) ?? {};
+export function parseEntry(text: string, { dateFields, frontMatter }: FormatOptions): Data {
+  const match = frontMatter ? FRONT_MATTER.exec(text) : null;
+  const source = frontMatter ? match?.[1] : text;
+  const data: Data = (source !== undefined ? parseDocument(source).toJS() : null) ?? {};
   for (const field of dateFields) if (field in data) data[field] = vietnamDateText(data[field]);
-  data[BODY_KEY] = match ? text.slice(match[0].length) : text;
-  if (match) data[SOURCE_KEY] = source;
+  if (frontMatter) data[BODY_KEY] = match ? text.slice(match[0].length) : text;
+  if (source !== undefined) data[SOURCE_KEY] = source;
   return data;
 }
 
@@ -174,13 +176,15 @@ function freshFrontMatter(data: Data, order: readonly string[]): string {
  * only the fields whose value changed are rewritten, so fields the form
  * doesn't know, comments, quoting and field order survive a save.
  */
-export function serializeEntry(data: Data, { dateFields, fieldOrder }: FormatOptions): string {
-  const { [BODY_KEY]: body = '', [SOURCE_KEY]: source, ...fields } = data;
+export function serializeEntry(data: Data, { dateFields, fieldOrder, frontMatter: withBody }: FormatOptions): string {
+  const { [SOURCE_KEY]: source, ...fields } = data;
+  const body = withBody ? (fields[BODY_KEY] ?? '') : undefined;
+  if (withBody) delete fields[BODY_KEY];
   const next = written(fields) as Data;
   for (const field of dateFields) if (typeof next[field] === 'string') next[field] = vietnamDateText(next[field]);
   let frontMatter: string;
   const doc = typeof source === 'string' ? parseDocument(source) : undefined;
-  if (doc && source && !doc.errors.length && isMap(doc.contents)) {
+  if (typeof source === 'string' && doc && !doc.errors.length && isMap(doc.contents)) {
     // Dates compare in the form parseEntry gave them, so an untouched date keeps its text.
     const original = doc.contents;
     const before = (original.toJSON() ?? {}) as Data;
@@ -190,9 +194,12 @@ export function serializeEntry(data: Data, { dateFields, fieldOrder }: FormatOpt
       }
     }
     const edits = mapEdits(source, original, next, fieldOrder).sort((a, b) => b.from - a.from);
-    frontMatter = edits.reduce((text, edit) => text.slice(0, edit.from) + edit.text + text.slice(edit.to), `${source}\n`);
+    const patched = edits.reduce((text, edit) => text.slice(0, edit.from) + edit.text + text.slice(edit.to), `${source}\n`);
+    if (!withBody) return patched.slice(0, -1);
+    frontMatter = patched;
   } else {
     frontMatter = freshFrontMatter(next, fieldOrder);
+    if (!withBody) return frontMatter;
   }
   const text = String(body);
   return `---\n${frontMatter.replace(/\n*$/, '\n')}---\n${typeof source === 'string' ? text : `\n${nfc(text).trim()}\n`}`;

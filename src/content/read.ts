@@ -4,6 +4,7 @@ import { parseDocument, LineCounter } from 'yaml';
 import { lineOf } from '../site/index.ts';
 import { frontMatterSchema, fieldHints, type FrontMatter } from './schema.ts';
 import { describeIssue, type Problem } from '../problems/index.ts';
+import { FRONT_MATTER } from './front-matter.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export interface ArticleSource {
@@ -18,7 +19,7 @@ export interface ArticleSource {
   bodyLine: number;
 }
 
-export const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+export { FRONT_MATTER } from './front-matter.ts';
 
 /** Every Markdown file under `dir`, sorted so the build is deterministic. */
 export function articleFiles(dir: string): string[] {

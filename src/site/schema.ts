@@ -40,6 +40,15 @@ export const siteSchema = z
     categories: z.array(category).min(1),
     menu: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).min(1),
     feedback: z.object({ endpoint: z.string().url().or(z.literal('')).default('') }),
+    // The web editor at /quan-tri/ (src/cms): published only when set.
+    cms: z
+      .object({
+        repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'dạng chủ/tên-kho, ví dụ: so-tttt/cong-thong-tin'),
+        branch: z.string().min(1).default('main'),
+        authUrl: z.string().url().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -80,4 +89,41 @@ export const siteFieldHints: Record<string, string> = {
   feedback: 'cài đặt trang Góp ý: endpoint',
   'feedback.endpoint':
     'địa chỉ nhận biểu mẫu Góp ý (gửi bằng POST), ví dụ: https://gopy.backan.gov.vn/gui; để trống thì trang Góp ý hướng dẫn gửi thư điện tử',
+  cms: 'trình soạn thảo web /quan-tri/: repo (kho GitHub chủ/tên-kho), branch (mặc định main), authUrl (máy chủ OAuth cho GitHub)',
+};
+
+/** The name of each setting in the web editor's form (`src/cms`), by dotted path. */
+export const siteFieldLabels: Record<string, string> = {
+  name: 'Tên cổng thông tin',
+  shortName: 'Tên ngắn',
+  greeting: 'Lời chào',
+  description: 'Mô tả',
+  baseUrl: 'Địa chỉ công khai',
+  allowHtml: 'Cho phép HTML trong bài',
+  defaultCategory: 'Chuyên mục mặc định',
+  agency: 'Thông tin liên hệ của cơ quan',
+  'agency.name': 'Tên cơ quan',
+  'agency.address': 'Địa chỉ',
+  'agency.phone': 'Điện thoại',
+  'agency.fax': 'Fax',
+  'agency.email': 'Thư điện tử',
+  'agency.officials': 'Lãnh đạo, Ban biên tập',
+  'agency.officials.name': 'Họ tên',
+  'agency.officials.position': 'Chức vụ',
+  'agency.officials.phone': 'Điện thoại',
+  'agency.officials.email': 'Thư điện tử',
+  categories: 'Chuyên mục',
+  'categories.name': 'Tên chuyên mục',
+  'categories.slug': 'Địa chỉ (slug)',
+  'categories.description': 'Mô tả',
+  'categories.order': 'Thứ tự',
+  menu: 'Menu chính',
+  'menu.label': 'Nhãn',
+  'menu.url': 'Địa chỉ',
+  feedback: 'Góp ý',
+  'feedback.endpoint': 'Địa chỉ nhận biểu mẫu góp ý',
+  cms: 'Trình soạn thảo web',
+  'cms.repo': 'Kho GitHub',
+  'cms.branch': 'Nhánh',
+  'cms.authUrl': 'Máy chủ đăng nhập (OAuth)',
 };
