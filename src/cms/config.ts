@@ -40,7 +40,7 @@ function backend({ localProxy, repo, branch = 'main', authUrl }: CmsBackendOptio
   };
 }
 
-function collectionConfig(spec: CollectionSpec): Record<string, unknown> {
+function collectionConfig(spec: CollectionSpec, contentDir: string): Record<string, unknown> {
   const fields: CmsField[] = formFields(spec.schema, spec, spec.only);
   const common = { name: spec.name, label: spec.label, label_singular: spec.labelSingular, format: formatName(spec) };
   if (spec.files.kind === 'file') {
@@ -56,9 +56,13 @@ function collectionConfig(spec: CollectionSpec): Record<string, unknown> {
     extension: 'md',
     create: true,
     // New files: <year>/<slug>.md, both set in Vietnam time and by src/slugs before saving (see admin.ts).
-    path: `{{fields.${NEW_FILE_YEAR}}}/{{slug}}`,
+    // Decap turns "." into "-" in a path template, so the year is named without "fields.".
+    path: `{{${NEW_FILE_YEAR}}}/{{slug}}`,
     slug: `{{fields.${NEW_FILE_SLUG}}}`,
     summary: spec.files.summary,
+    // Where the photo pipeline looks for "/images/…" (README, "Ảnh"); a leading "/" is the repository's root.
+    media_folder: `/${contentDir}/images`,
+    public_folder: '/images',
     sortable_fields: ['date', 'title'],
     view_filters: [{ label: 'Bản nháp', field: 'draft', pattern: true }],
     fields,
@@ -74,6 +78,7 @@ export interface CmsConfigOptions extends CmsBackendOptions {
  * schemas: the form and `npm run check` read the same definition.
  */
 export function cmsConfig(site: SiteSettings, options: CmsConfigOptions = {}): Record<string, unknown> {
+  const contentDir = options.contentDir ?? 'content';
   return {
     locale: 'vi',
     backend: backend(options),
@@ -81,11 +86,11 @@ export function cmsConfig(site: SiteSettings, options: CmsConfigOptions = {}): R
     site_url: site.baseUrl,
     display_url: site.baseUrl,
     // content/images/ is where the photo pipeline looks for "/images/…" (README, "Ảnh").
-    media_folder: `${options.contentDir ?? 'content'}/images`,
+    media_folder: `${contentDir}/images`,
     public_folder: '/images',
     // Uploaded file names follow the portal's slug rules: no accents, Đ → d.
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     editor: { preview: true },
-    collections: collectionSpecs(site, options.contentDir).map(collectionConfig),
+    collections: collectionSpecs(site, contentDir).map((spec) => collectionConfig(spec, contentDir)),
   };
 }

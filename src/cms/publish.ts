@@ -72,7 +72,6 @@ function adminPage(options: AdminOptions, script: string): string {
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 <meta name="robots" content="noindex, nofollow">
 <title>Quản trị nội dung – ${options.site.shortName.replace(/[<&"]/g, '')}</title>
-<link rel="cms-config-url" type="text/yaml" href="config.yml">
 <script type="application/json" id="portal-cms">${jsonInScript(data)}</script>
 <script src="${script}"></script>
 <script src="decap-cms.js"></script>

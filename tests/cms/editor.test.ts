@@ -32,7 +32,10 @@ after(async () => {
 
 async function signedIn(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Ho_Chi_Minh', locale: 'vi-VN' });
-  await page.goto(`${cms.origin}/quan-tri/`);
+  page.setDefaultTimeout(90_000);
+  // "Công bố ngay" asks for confirmation.
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.goto(`${cms.origin}/quan-tri/`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('link', { name: 'Tin bài' }).first().waitFor();
   return page;
@@ -47,16 +50,31 @@ async function field(page: Page, label: string) {
   return page.locator(`[id="${await labelElement.getAttribute('for')}"]`);
 }
 
-/** Save, then move the draft to "Sẵn sàng" and publish it: the editorial workflow to main. */
-async function saveAndPublish(page: Page): Promise<void> {
+/**
+ * Save (a draft: a cms/… branch), move it to "Sẵn sàng" and publish it (merged
+ * into main): the editorial workflow. Returns once `file` on main has `expected`.
+ */
+async function saveAndPublish(page: Page, file: string, expected: string): Promise<void> {
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  await page.getByText('Thay đổi đã được lưu').waitFor({ timeout: 60_000 });
+  await page.getByText('Thay đổi đã được lưu').waitFor();
+  assert.match(cms.git('branch', '--list', 'cms/*'), /cms\/articles\//);
   await page.getByRole('button', { name: /^Trạng thái: / }).click();
   await page.getByRole('menuitem', { name: 'Sẵn sàng' }).click();
-  await page.getByRole('button', { name: /^Trạng thái: Sẵn sàng/ }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: /^Trạng thái: Sẵn sàng/ }).waitFor();
   await page.getByRole('button', { name: 'Công bố', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Công bố ngay' }).click();
-  await page.getByText('Đã công bố').first().waitFor({ timeout: 60_000 });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    let text = '';
+    try {
+      text = execFileSync('git', ['show', `main:${file}`], { cwd: cms.repo, encoding: 'utf8', stdio: 'pipe' });
+    } catch {
+      // Not on main yet.
+    }
+    if (text.includes(expected)) return;
+    if (Date.now() > deadline) throw new Error(`${file} chưa được công bố lên main`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 function check(): { status: number; output: string } {
@@ -100,9 +118,9 @@ test('an article created in the editor lands as a file that passes npm run check
   await (await field(page, 'Mô tả ảnh')).fill('Đại biểu hai tỉnh ký biên bản hợp tác');
   await page.locator('[data-slate-editor="true"]').click();
   await page.keyboard.type('Sáng 02/3, hai tỉnh ký kết chương trình hợp tác về chuyển đổi số.');
-  await saveAndPublish(page);
-
   const file = `content/articles/2026/${titleSlug(title)}.md`;
+  await saveAndPublish(page, file, title);
+
   assert.equal(titleSlug(title), 'dak-lak-va-da-nang-ky-ket-hop-tac-chuyen-doi-so');
   const text = readFileSync(path.join(cms.repo, file), 'utf8');
   assert.match(text, /^title: "Đắk Lắk và Đà Nẵng ký kết hợp tác chuyển đổi số"$/m);
@@ -137,7 +155,7 @@ test('editing an article changes only the edited field in the file', async () =>
   const author = await field(page, 'Tác giả');
   await author.waitFor();
   await author.fill('Thu Cúc, Minh Anh');
-  await saveAndPublish(page);
+  await saveAndPublish(page, EDITED, 'Minh Anh');
 
   const diff = cms.git('diff', '--unified=0', before, '--', EDITED);
   const changed = diff.split('\n').filter((line) => /^[-+][^-+]/.test(line));
@@ -161,7 +179,6 @@ test('saving without a required field or with a photo without alt text is refuse
   await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByText(/Chưa lưu được: «Mô tả ảnh \(bắt buộc khi có ảnh\)»: bắt buộc nhưng đang thiếu/).waitFor();
-  const branches = cms.git('branch', '--list', 'cms/*');
-  assert.doesNotMatch(branches, /bai-co-anh-thieu-mo-ta/);
+  assert.doesNotMatch(cms.git('branch', '--list', 'cms/*'), /bai-co-anh-thieu-mo-ta/);
   await page.close();
 });
