@@ -57,6 +57,13 @@ declare global {
   }
 }
 
+/** Why a save was refused; Decap shows `String(error)`, which must not start with "Error: ". */
+class SaveRefused extends Error {
+  override toString(): string {
+    return this.message;
+  }
+}
+
 function formatOptions(spec: CollectionSpec): FormatOptions {
   return {
     frontMatter: spec.files.kind === 'folder',
@@ -84,7 +91,7 @@ function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[]): void {
       const data = entry.get('data') as ImmutableMap;
       if (!spec) return data;
       const problems = entryProblems(spec, data.toJS());
-      if (problems.length) throw new Error(describeProblems(spec, problems));
+      if (problems.length) throw new SaveRefused(describeProblems(spec, problems));
       if (!entry.get('newRecord') || spec.files.kind !== 'folder') return data;
       const title = String(data.get('title'));
       const published = parseVietnamDate(String(data.get('date')));

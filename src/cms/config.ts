@@ -1,4 +1,4 @@
-import type { SiteSettings } from '../site/schema.ts';
+import type { SiteSettings } from '../site/index.ts';
 import { collectionSpecs, type CollectionSpec } from './collections.ts';
 import { formFields, type CmsField } from './fields.ts';
 import { HIDDEN_PREFIX } from './format.ts';

@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { contentHash } from '../assets/index.ts';
 import { routes } from '../routes/index.ts';
 import { adminContentSecurityPolicy } from '../security/index.ts';
-import type { SiteSettings } from '../site/schema.ts';
+import type { SiteSettings } from '../site/index.ts';
 import type { AdminPageData } from './admin.ts';
 import { cmsConfig, type CmsBackendOptions } from './config.ts';
 

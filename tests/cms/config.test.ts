@@ -11,8 +11,8 @@ import {
   type CmsField,
   type CollectionSpec,
 } from '../../src/cms/index.ts';
-import type { Problem } from '../../src/content/problems.ts';
-import { readArticle } from '../../src/content/read.ts';
+import type { Problem } from '../../src/problems/index.ts';
+import { readArticle } from '../../src/content/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { samples } from './samples.ts';
 
