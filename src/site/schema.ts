@@ -89,7 +89,10 @@ export const siteFieldHints: Record<string, string> = {
   feedback: 'cài đặt trang Góp ý: endpoint',
   'feedback.endpoint':
     'địa chỉ nhận biểu mẫu Góp ý (gửi bằng POST), ví dụ: https://gopy.backan.gov.vn/gui; để trống thì trang Góp ý hướng dẫn gửi thư điện tử',
-  cms: 'trình soạn thảo web /quan-tri/: repo (kho GitHub chủ/tên-kho), branch (mặc định main), authUrl (máy chủ OAuth cho GitHub)',
+  cms: 'trình soạn thảo web /quan-tri/ (docs/deployment.md); không có thì bản dựng không có /quan-tri/',
+  'cms.repo': 'kho GitHub nhận bài, dạng chủ/tên-kho, ví dụ: so-tttt/cong-thong-tin',
+  'cms.branch': 'nhánh được công bố, mặc định main',
+  'cms.authUrl': 'địa chỉ máy chủ OAuth cho biên tập viên đăng nhập GitHub; bỏ trống trên Netlify',
 };
 
 /** The name of each setting in the web editor's form (`src/cms`), by dotted path. */
