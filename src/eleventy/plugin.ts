@@ -109,8 +109,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     publishAdmin(directories.output, {
       ...backend,
       site,
-      // As the repository names it: npm run cms may preview a repository elsewhere (CMS_REPO_DIR).
-      contentDir: path.relative(process.env.CMS_REPO_DIR ?? '.', settings.contentDir),
+      // As the repository names it (its content/ folder), wherever this build reads it from.
+      contentDir: path.relative(process.env.CMS_REPO_DIR ?? path.dirname(settings.contentDir), settings.contentDir),
       pathPrefix: settings.pathPrefix,
       stylesheet: assets.url('/assets/css/site.css'),
     });
