@@ -5,6 +5,7 @@ import type { ZodIssue } from 'zod';
 import { lineOf } from '../site/index.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
+import { FRONT_MATTER } from './front-matter.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export interface ArticleSource {
@@ -24,7 +25,7 @@ export interface ArticleSource {
   hasErrors: boolean;
 }
 
-export const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+export { FRONT_MATTER } from './front-matter.ts';
 
 /** Every Markdown file under `dir`, sorted so the build is deterministic. */
 export function articleFiles(dir: string): string[] {

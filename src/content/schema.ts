@@ -67,3 +67,21 @@ export const fieldHints: Record<string, string> = {
   aliases:
     'danh sách địa chỉ cũ của bài, mỗi địa chỉ bắt đầu bằng / và thành một trang chuyển hướng tới bài, ví dụ: aliases: ["/tin-tuc/ten-cu/"]',
 };
+
+/** The name of each field in the web editor's form (`src/cms`). */
+export const fieldLabels: Record<string, string> = {
+  title: 'Tiêu đề',
+  date: 'Ngày đăng (giờ Việt Nam)',
+  author: 'Tác giả',
+  tags: 'Từ khóa',
+  category: 'Chuyên mục',
+  summary: 'Tóm tắt',
+  image: 'Ảnh đầu bài',
+  'image.src': 'Tệp ảnh',
+  'image.alt': 'Mô tả ảnh (bắt buộc khi có ảnh)',
+  'image.caption': 'Chú thích ảnh',
+  modified: 'Ngày cập nhật (giờ Việt Nam)',
+  draft: 'Bản nháp (không xuất bản)',
+  slug: 'Địa chỉ bài (slug)',
+  aliases: 'Địa chỉ cũ',
+};

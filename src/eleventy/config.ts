@@ -14,6 +14,7 @@ export interface EleventyConfig {
   setOutputDirectory(dir: string): void;
   setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
+  setServerOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: any[]) => unknown): void;
   ignores: { add(glob: string): void };
   pathPrefix?: string;

@@ -11,6 +11,7 @@ import { externalLinkMarker } from '../markdown/index.ts';
 import { inspectSite, loadSite, navigation, pageTypes, searchablePages, sitemapEntries } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
+import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexPages, type SearchIndexResult } from '../search/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import type { BuildSettings } from '../settings/index.ts';
@@ -127,6 +128,23 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   const assetsDir = options.assetsDir ?? 'assets';
   const assets = fingerprintAssets(assetsDir);
   config.addFilter('asset', (url: string) => assets.url(url));
+
+  // npm run cms: the editor switches branches while it saves; a live reload would throw its page away.
+  if (process.env.CMS_LOCAL_PROXY) config.setServerOptions({ liveReload: false });
+  // The web editor at /quan-tri/ (src/cms), when the site names its repository or `npm run cms` runs.
+  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
+    const { site } = content();
+    const backend = adminBackend(site);
+    if (!backend) return;
+    publishAdmin(directories.output, {
+      ...backend,
+      site,
+      // As the repository names it (its content/ folder), wherever this build reads it from.
+      contentDir: path.relative(process.env.CMS_REPO_DIR ?? path.dirname(settings.contentDir), settings.contentDir),
+      pathPrefix: settings.pathPrefix,
+      stylesheet: assets.url('/assets/css/site.css'),
+    });
+  });
 
   // Each page type includes its markup rather than holding it: Eleventy compiles a template's own
   // text for every paginated page, while an include is compiled once and cached by Nunjucks.

@@ -20,6 +20,8 @@ export const routes = {
   feed: '/feed.xml',
   sitemapXml: '/sitemap.xml',
   notFound: '/404.html',
+  /** The web editor (src/cms): noindex, disallowed in robots.txt, in no list of pages. */
+  admin: '/quan-tri/',
   /**
    * Where an old URL (`aliases:`) gets its redirect page: "/cu" is served as
    * "/cu/". Undefined for paths a static host won't serve as HTML (".aspx",

@@ -75,6 +75,15 @@ export const siteSchema = z
         .refine((text) => text === '' || webUrl.safeParse(text).success, 'phải để trống hoặc là địa chỉ https://…')
         .default(''),
     }),
+    // The web editor at /quan-tri/ (src/cms): published only when set.
+    cms: z
+      .object({
+        repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'dạng chủ/tên-kho, ví dụ: so-tttt/cong-thong-tin'),
+        branch: z.string().min(1).default('main'),
+        authUrl: webUrl.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -115,4 +124,44 @@ export const siteFieldHints: Record<string, string> = {
   feedback: 'cài đặt trang Góp ý: endpoint',
   'feedback.endpoint':
     'địa chỉ nhận biểu mẫu Góp ý (gửi bằng POST), ví dụ: https://gopy.backan.gov.vn/gui; để trống thì trang Góp ý hướng dẫn gửi thư điện tử',
+  cms: 'trình soạn thảo web /quan-tri/ (docs/deployment.md); không có thì bản dựng không có /quan-tri/',
+  'cms.repo': 'kho GitHub nhận bài, dạng chủ/tên-kho, ví dụ: so-tttt/cong-thong-tin',
+  'cms.branch': 'nhánh được công bố, mặc định main',
+  'cms.authUrl': 'địa chỉ máy chủ OAuth cho biên tập viên đăng nhập GitHub; bỏ trống trên Netlify',
+};
+
+/** The name of each setting in the web editor's form (`src/cms`), by dotted path. */
+export const siteFieldLabels: Record<string, string> = {
+  name: 'Tên cổng thông tin',
+  shortName: 'Tên ngắn',
+  greeting: 'Lời chào',
+  description: 'Mô tả',
+  baseUrl: 'Địa chỉ công khai',
+  allowHtml: 'Cho phép HTML trong bài',
+  defaultCategory: 'Chuyên mục mặc định',
+  agency: 'Thông tin liên hệ của cơ quan',
+  'agency.name': 'Tên cơ quan',
+  'agency.address': 'Địa chỉ',
+  'agency.phone': 'Điện thoại',
+  'agency.fax': 'Fax',
+  'agency.email': 'Thư điện tử',
+  'agency.officials': 'Lãnh đạo, Ban biên tập',
+  'agency.officials.name': 'Họ tên',
+  'agency.officials.position': 'Chức vụ',
+  'agency.officials.phone': 'Điện thoại',
+  'agency.officials.email': 'Thư điện tử',
+  categories: 'Chuyên mục',
+  'categories.name': 'Tên chuyên mục',
+  'categories.slug': 'Địa chỉ (slug)',
+  'categories.description': 'Mô tả',
+  'categories.order': 'Thứ tự',
+  menu: 'Menu chính',
+  'menu.label': 'Nhãn',
+  'menu.url': 'Địa chỉ',
+  feedback: 'Góp ý',
+  'feedback.endpoint': 'Địa chỉ nhận biểu mẫu góp ý',
+  cms: 'Trình soạn thảo web',
+  'cms.repo': 'Kho GitHub',
+  'cms.branch': 'Nhánh',
+  'cms.authUrl': 'Máy chủ đăng nhập (OAuth)',
 };
