@@ -1,27 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
+import type { ZodType, ZodTypeDef } from 'zod';
 import { lineOf } from '../site/index.ts';
 import { frontMatterSchema, fieldHints, type FrontMatter } from './schema.ts';
 import { describeIssue, type Problem } from '../problems/index.ts';
 
 /** An article file as read from disk, before it becomes a page. */
-export interface ArticleSource {
-  /** Path relative to the project, as editors see it. */
-  file: string;
-  fileSlug: string;
-  frontMatter: FrontMatter;
-  /** Line of each front-matter field, for messages. */
-  lines: (field: (string | number)[]) => number | undefined;
-  body: string;
-  /** Line in the file where the body starts. */
-  bodyLine: number;
-}
+export type ArticleSource = MarkdownSource<FrontMatter>;
 
 export const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** Every Markdown file under `dir`, sorted so the build is deterministic. */
+/** Every Markdown file under `dir` (none when it doesn't exist), sorted so the build is deterministic. */
 export function articleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true }) as string[])
     .filter((name) => name.endsWith('.md'))
     .map((name) => path.join(dir, name))
@@ -61,8 +53,34 @@ function imageNamed(data: unknown, field: string): string {
   return field.startsWith('image.') && field !== 'image.src' && typeof src === 'string' ? `ảnh "${src}": ` : '';
 }
 
-/** Reads one article; problems found are pushed, and null returned if it can't be used. */
-export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
+/** A Markdown file with validated front matter, as read from disk. */
+export interface MarkdownSource<T> {
+  /** Path relative to the project, as editors see it. */
+  file: string;
+  fileSlug: string;
+  frontMatter: T;
+  /** Line of each front-matter field, for messages. */
+  lines: (field: (string | number)[]) => number | undefined;
+  body: string;
+  /** Line in the file where the body starts. */
+  bodyLine: number;
+}
+
+/** What a kind of Markdown file (article, page, document) accepts in its front matter. */
+export interface FrontMatterContract<T> {
+  schema: ZodType<T, ZodTypeDef, unknown>;
+  hints: Record<string, string>;
+  /** The fields to name when the front matter is missing altogether. */
+  required: string;
+}
+
+/** Reads one Markdown file against `contract`; problems found are pushed, and null returned if it can't be used. */
+export function readMarkdown<T>(
+  file: string,
+  bytes: Buffer,
+  contract: FrontMatterContract<T>,
+  problems: Problem[],
+): MarkdownSource<T> | null {
   const text = decodeUtf8(file, bytes, problems);
   if (text === null) return null;
   const normalised = text.normalize('NFC');
@@ -72,7 +90,7 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
       severity: 'error',
       file,
       line: 1,
-      message: 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất title, date, author',
+      message: `thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất ${contract.required}`,
     });
     return null;
   }
@@ -91,11 +109,11 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   }
   const lines = (field: (string | number)[]) => lineOf(doc, counter, field, 1);
   const data: unknown = doc.toJS() ?? {};
-  const parsed = frontMatterSchema.safeParse(data);
+  const parsed = contract.schema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = issue.path.join('.');
-      const hint = fieldHints[field] ?? fieldHints[String(issue.path[0])];
+      const hint = contract.hints[field] ?? contract.hints[String(issue.path[0])];
       problems.push({
         severity: 'error',
         file,
@@ -116,12 +134,23 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   };
 }
 
-/** Reads every article under `dir`, collecting all problems instead of stopping at the first. */
+const articleContract: FrontMatterContract<FrontMatter> = {
+  schema: frontMatterSchema,
+  hints: fieldHints,
+  required: 'title, date, author',
+};
+
+/** Reads one article; problems found are pushed, and null returned if it can't be used. */
+export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
+  return readMarkdown(file, bytes, articleContract, problems);
+}
+
+/** Reads every Markdown file under `dir` against `contract`, collecting all problems instead of stopping at the first. */
+export function readMarkdownFiles<T>(dir: string, contract: FrontMatterContract<T>, problems: Problem[]): MarkdownSource<T>[] {
+  return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems) ?? []);
+}
+
+/** Reads every article under `dir`. */
 export function readArticles(dir: string, problems: Problem[]): ArticleSource[] {
-  const sources: ArticleSource[] = [];
-  for (const file of articleFiles(dir)) {
-    const source = readArticle(file, readFileSync(file), problems);
-    if (source) sources.push(source);
-  }
-  return sources;
+  return readMarkdownFiles(dir, articleContract, problems);
 }

@@ -1,5 +1,5 @@
 import { reservedFolders, routes } from '../routes/index.ts';
-import type { CheckedSource } from '../content/index.ts';
+import type { MarkdownSource } from '../content/index.ts';
 import type { Problem } from '../problems/index.ts';
 import type { PageUrls, Portal } from './portal.ts';
 
@@ -15,10 +15,16 @@ const malformed: [RegExp, string][] = [
  * Each old URL (`aliases:`) becomes a redirect page, so it must be a plain path
  * that no page of the portal, no other article and no other alias already uses.
  */
-export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls: PageUrls, problems: Problem[]): void {
+export function checkAliases(
+  checked: { source: MarkdownSource<{ aliases: string[] }>; url: string; kind?: string }[],
+  portal: Portal,
+  pageUrls: PageUrls,
+  problems: Problem[],
+): void {
   // The redirect pages are the aliases themselves, checked against each other below.
   const pages = new Set([...pageUrls(portal, ['redirect']), routes.publishedList]);
-  const articles = new Map(checked.map((entry) => [entry.url, entry.source.file]));
+  // What owns each URL, said as "bài <file>", "trang <file>" or "văn bản <file>".
+  const articles = new Map(checked.map((entry) => [entry.url, `${entry.kind ?? 'bài'} ${entry.source.file}`]));
   const folders: readonly string[] = reservedFolders;
   const seen = new Map<string, string>();
 
@@ -42,7 +48,7 @@ export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls:
       const owner = articles.get(target);
       const earlier = seen.get(target);
       if (target === url) error('chính là địa chỉ hiện tại của bài này; hãy xóa dòng này');
-      else if (owner) error(`trùng với địa chỉ của bài ${owner}; một địa chỉ chỉ dẫn tới một bài`);
+      else if (owner) error(`trùng với địa chỉ của ${owner}; một địa chỉ chỉ dẫn tới một trang`);
       else if (pages.has(target)) error(`trùng với một trang của cổng thông tin (${target}); không thể dùng làm địa chỉ cũ`);
       else if (folders.some((folder) => target.startsWith(folder)))
         error(`nằm trong thư mục tài nguyên (${folders.join(', ')}) của cổng`);

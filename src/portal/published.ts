@@ -91,7 +91,7 @@ export function disappearedUrls(
       file: previous.file,
       line: lineOf(lists[0]),
       field: 'aliases',
-      message: `${lists.length} trang danh sách đã xuất bản ở lần dựng trước nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào): ${shown}; nếu nội dung đã chuyển sang bài khác, hãy thêm địa chỉ đó vào aliases của bài`,
+      message: `${lists.length} trang đã xuất bản ở lần dựng trước nay không còn (danh sách của chuyên mục, từ khóa hoặc tháng không còn bài nào, hoặc trang tĩnh, văn bản đã xóa hay đổi tên): ${shown}; nếu nội dung đã chuyển sang địa chỉ khác, hãy thêm địa chỉ cũ vào aliases của bài, trang hoặc văn bản mới`,
     });
   }
   for (const url of gone.filter((url) => articles.has(url))) {
