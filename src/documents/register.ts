@@ -49,6 +49,7 @@ function facetOf(document: OfficialDocument, key: DocumentFacet): FacetValue | u
 
 /** The latest publication among `documents`; an empty list is dated like an empty site. */
 function newest(documents: OfficialDocument[]): DateTime {
+  // biome-ignore lint/complexity/useMathMinMax: luxon DateTimes compare by value but Math.max would return a number
   return documents.reduce<DateTime>((max, d) => (d.published > max ? d.published : max), DateTime.fromMillis(0));
 }
 

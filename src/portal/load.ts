@@ -15,7 +15,14 @@ import {
 import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
 import { buildDocuments, documentContract, documentFileUses, type DocumentSource } from '../documents/index.ts';
 import { bodyReferences } from '../markdown/index.ts';
-import { buildStaticPages, checkMenuUrls, checkPageUrls, pageContract, pageTree, resolveNavigation } from '../static-pages/index.ts';
+import {
+  buildStaticPages,
+  checkMenuUrls,
+  checkPageUrls,
+  pageContract,
+  pageTree,
+  resolveNavigation,
+} from '../static-pages/index.ts';
 import type MarkdownIt from 'markdown-it';
 import { vietnamDateTime } from '../dates/index.ts';
 import { imageProcessor, type ImageProcessor } from '../images/index.ts';
