@@ -8,7 +8,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
 import { attachmentPath } from '../src/attachments/index.ts';
 import type { Problem } from '../src/problems/index.ts';
-import { readMarkdownFiles } from '../src/content/read.ts';
+import { readMarkdownFiles } from '../src/content/index.ts';
 import { documentContract } from '../src/documents/index.ts';
 import { pageContract } from '../src/static-pages/index.ts';
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { DOCUMENTS_FOLDER, PAGES_FOLDER } from '../content/index.ts';
-import { articleFiles } from '../content/read.ts';
+import { articleFiles } from '../content/index.ts';
 import { VIETNAM_ZONE } from '../dates/index.ts';
 import { documentFieldHints, documentFrontMatterSchema, numberKey } from '../documents/index.ts';
 import { routes } from '../routes/index.ts';

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type MarkdownIt from 'markdown-it';
 import type { Attachment, Attachments, AttachmentUse } from '../attachments/index.ts';
 import type { Problem } from '../problems/index.ts';
-import type { MarkdownSource } from '../content/read.ts';
+import type { MarkdownSource } from '../content/index.ts';
 import { parseVietnamDate, vietnamDate } from '../dates/index.ts';
 import type { ArticleImages } from '../content/index.ts';
 import type { ProcessedImage } from '../images/index.ts';

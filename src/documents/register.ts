@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { pageWindow, type PageLink } from '../pagination/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
@@ -47,13 +47,15 @@ function facetOf(document: OfficialDocument, key: DocumentFacet): FacetValue | u
   return { name: String(document.year), slug: String(document.year) };
 }
 
-/** The latest publication among `documents`; an empty list is dated like an empty site. */
-function newest(documents: OfficialDocument[]): DateTime {
+/** The latest publication among `documents`; an empty list is dated like the site (`fallback`). */
+function newest(documents: OfficialDocument[], fallback: DateTime): DateTime {
+  if (!documents.length) return fallback;
   // biome-ignore lint/complexity/useMathMinMax: luxon DateTimes compare by value but Math.max would return a number
-  return documents.reduce<DateTime>((max, d) => (d.published > max ? d.published : max), DateTime.fromMillis(0));
+  return documents.reduce<DateTime>((max, d) => (d.published > max ? d.published : max), documents[0].published);
 }
 
 function paginate(
+  siteUpdated: DateTime,
   documents: OfficialDocument[],
   urlFor: (pageNumber: number) => string,
   title: string,
@@ -69,7 +71,7 @@ function paginate(
     pageNumber,
     totalPages,
     documents: documents.slice((pageNumber - 1) * DOCUMENTS_PAGE_SIZE, pageNumber * DOCUMENTS_PAGE_SIZE),
-    lastmod: newest(documents.slice((pageNumber - 1) * DOCUMENTS_PAGE_SIZE, pageNumber * DOCUMENTS_PAGE_SIZE)),
+    lastmod: newest(documents.slice((pageNumber - 1) * DOCUMENTS_PAGE_SIZE, pageNumber * DOCUMENTS_PAGE_SIZE), siteUpdated),
     previousUrl: pageNumber > 1 ? urlFor(pageNumber - 1) : undefined,
     nextUrl: pageNumber < totalPages ? urlFor(pageNumber + 1) : undefined,
     pageLinks: pageWindow(pageNumber, totalPages).map((number, i, shown) => ({
@@ -97,7 +99,8 @@ export class DocumentRegister {
   /** The newest issue date: the lastmod of the lists. */
   readonly updated?: DateTime;
 
-  constructor(site: SiteSettings, documents: OfficialDocument[]) {
+  /** `siteUpdated` dates a list with no documents yet. */
+  constructor(site: SiteSettings, documents: OfficialDocument[], siteUpdated: DateTime) {
     this.documents = [...documents].sort(
       (a, b) => b.issued.toMillis() - a.issued.toMillis() || a.number.localeCompare(b.number, 'vi', { numeric: true }),
     );
@@ -121,10 +124,17 @@ export class DocumentRegister {
       );
       return { key, label: t(facetLabels[key]), values: sorted };
     });
-    this.listPages = paginate(this.documents, (n) => routes.documents(n), t('documentsTitle'), t('documentsDescription'));
+    this.listPages = paginate(
+      siteUpdated,
+      this.documents,
+      (n) => routes.documents(n),
+      t('documentsTitle'),
+      t('documentsDescription'),
+    );
     this.facetPages = this.facets.flatMap(({ key, label, values }) =>
       values.flatMap((value) =>
         paginate(
+          siteUpdated,
           this.documents.filter((document) => facetOf(document, key)?.slug === value.slug),
           (n) => routes.documentFilter(key, value.slug, n),
           t('documentsFilteredTitle', { facet: label, value: value.name }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FrontMatterContract } from '../content/read.ts';
-import { isoDate } from '../content/schema.ts';
+import type { FrontMatterContract } from '../content/index.ts';
+import { isoDate } from '../content/index.ts';
 import { slugify } from '../slugs/index.ts';
 
 /** Whether a document is in force, as `trang_thai:` says it ("còn hiệu lực" is read as con-hieu-luc). */

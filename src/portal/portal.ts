@@ -161,10 +161,7 @@ export class Portal {
     this.topPages = this.staticPages
       .filter((page) => !page.parent)
       .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'vi'));
-    this.documentRegister = new DocumentRegister(site, extras.documents);
-    this.documents = this.documentRegister.documents;
-    this.documentListPages = this.documentRegister.listPages;
-    this.documentFacetPages = this.documentRegister.facetPages;
+
     this.navigation = extras.navigation;
     this.attachments = extras.attachments;
     this.articles = [...articles].sort((a, b) => b.published.toMillis() - a.published.toMillis() || a.slug.localeCompare(b.slug));
@@ -187,6 +184,10 @@ export class Portal {
     this.tags = [...tagMap.values()].sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'vi'));
 
     this.updated = this.articles.length ? newest(this.articles) : EPOCH;
+    this.documentRegister = new DocumentRegister(site, extras.documents, this.updated);
+    this.documents = this.documentRegister.documents;
+    this.documentListPages = this.documentRegister.listPages;
+    this.documentFacetPages = this.documentRegister.facetPages;
     this.categoryPages = this.categories.flatMap(({ category, articles: list }) =>
       paginate(
         list,

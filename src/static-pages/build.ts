@@ -3,7 +3,7 @@ import type { DateTime } from 'luxon';
 import type MarkdownIt from 'markdown-it';
 import type { Attachments } from '../attachments/index.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
-import type { MarkdownSource } from '../content/read.ts';
+import type { MarkdownSource } from '../content/index.ts';
 import { isoWithOffset, parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
 import type { ArticleImages } from '../content/index.ts';
 import type { ProcessedImage } from '../images/index.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { FrontMatterContract } from '../content/read.ts';
-import { isoDate } from '../content/schema.ts';
+import type { FrontMatterContract } from '../content/index.ts';
+import { isoDate } from '../content/index.ts';
 
 /** Front matter of a static page (content/pages/): the contract with editors. */
 export const pageFrontMatterSchema = z
