@@ -204,7 +204,7 @@ describe('sitemap, contact, feedback', () => {
       $('main h2')
         .map((_, h) => $(h).text())
         .get(),
-      ['Các mục chính', 'Chuyên mục', 'Lưu trữ', 'Từ khóa'],
+      ['Các mục chính', 'Giới thiệu và thông tin', 'Văn bản', 'Chuyên mục', 'Lưu trữ', 'Từ khóa'],
     );
     assert.equal($('main a[href="/chuyen-muc/y-te/"]').length, 1);
     assert.equal($('main a[href="/lien-he/"]').length, 1);
