@@ -108,7 +108,8 @@ export const siteFieldHints: Record<string, string> = {
   menu: 'danh sách mục menu chính, mỗi mục có label và một trong: page, category hoặc url; trang tĩnh có menu: main được thêm vào cuối',
   'menu.label': 'chữ hiện trên menu',
   'menu.url': 'địa chỉ mà mục trỏ tới: trên cổng, ví dụ /van-ban/, hoặc trang khác, ví dụ https://dichvucong.gov.vn/',
-  'menu.page': 'trang tĩnh mà mục trỏ tới: đường dẫn tệp trong content/pages/ không có .md, ví dụ gioi-thieu hoặc gioi-thieu/lich-su',
+  'menu.page':
+    'trang tĩnh mà mục trỏ tới: đường dẫn tệp trong content/pages/ không có .md, ví dụ gioi-thieu hoặc gioi-thieu/lich-su',
   'menu.category': 'slug của chuyên mục mà mục trỏ tới, ví dụ kinh-te',
   documentTypes: 'các loại văn bản được dùng trong trường loai của content/van-ban/, ví dụ: [Quyết định, Công văn, Kế hoạch]',
   attachments: 'tệp đính kèm: types và maxSizeMb',
