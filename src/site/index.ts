@@ -1,2 +1,2 @@
-export { loadSiteSettings, lineOf } from './load.ts';
-export { siteSchema, siteFieldHints, type SiteSettings, type Category } from './schema.ts';
+export { loadSiteSettings, lineOf, siteLines } from './load.ts';
+export { siteSchema, siteFieldHints, type SiteSettings, type Category, type MenuEntry } from './schema.ts';
