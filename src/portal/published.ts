@@ -126,7 +126,7 @@ export function disappearedUrls(
         severity: 'warning',
         file: url,
         message:
-          'trang này đã xuất bản trước đây nay không còn (danh sách của chuyên mục, từ khóa hoặc tháng không còn bài nào, hoặc trang tĩnh, văn bản đã xóa hay đổi tên); nếu nội dung đã chuyển sang địa chỉ khác, hãy thêm địa chỉ cũ vào aliases của bài, trang hoặc văn bản mới',
+          'trang danh sách, trang tĩnh hoặc văn bản này đã xuất bản trước đây nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào, hoặc trang, văn bản đã xóa hay đổi tên); nếu nội dung đã chuyển sang địa chỉ khác, hãy thêm địa chỉ cũ vào aliases của bài, trang hoặc văn bản mới',
       });
       continue;
     }
