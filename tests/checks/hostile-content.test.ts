@@ -106,7 +106,10 @@ describe('hostile content renders as text', () => {
     test(`${name}: no page carries an event handler, script URL, inline style or foreign script`, () => {
       const dir = checkedSite(name).dir;
       const found: string[] = [];
-      for (const file of siteFiles(dir, '.html')) {
+      // The web editor is Decap's own app under its own policy (tests/cms/published.test.ts); it shows no content.
+      const pages = siteFiles(dir, '.html').filter((file) => !file.startsWith(routes.admin));
+      assert.ok(pages.length < siteFiles(dir, '.html').length, 'the sample and corpus sites publish the web editor');
+      for (const file of pages) {
         const $ = cheerio.load(readFileSync(path.join(dir, file), 'utf8'));
         $('*').each((_, node) => {
           const el = node as unknown as { tagName: string; attribs: Record<string, string> };
