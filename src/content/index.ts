@@ -4,8 +4,9 @@ import { Portal, isPublished } from '../collections/index.ts';
 import { vietnamDateTime } from '../dates/index.ts';
 import { imageProcessor, processArticleImages, type ImageProcessor } from '../images/index.ts';
 import { createMarkdown } from '../markdown/index.ts';
-import { loadSiteSettings, type SiteSettings } from '../site/index.ts';
+import { loadSiteSettings, missingLegalNotice, type SiteSettings } from '../site/index.ts';
 import { checkAliases } from './aliases.ts';
+import { checkFeatured } from './featured.ts';
 import { buildArticles } from './build.ts';
 import { ContentError, type Problem } from './problems.ts';
 import { disappearedUrls, type PreviousBuild } from './published.ts';
@@ -78,6 +79,7 @@ export async function inspectContent({
   }
   const sources = readArticles(path.join(contentDir, 'articles'), problems);
   if (!site) return { problems: problems.sort(byFileAndLine) };
+  problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 
   const md = createMarkdown({ allowHtml: site.allowHtml });
   // Markdown images render as <picture>, so the photos are processed before any article is rendered.
@@ -86,9 +88,10 @@ export async function inspectContent({
   const articles = checked.flatMap(({ article }) => (article ? [article] : []));
   const visible = articles.filter((a) => isPublished(a, now, showDrafts));
   for (const article of visible) if (article.published > now) article.scheduledFor = vietnamDateTime(article.published);
-  const portal = new Portal(site, visible);
+  const portal = new Portal(site, visible, now);
 
   checkAliases(checked, portal, problems);
+  checkFeatured(checked, portal, now, problems);
   checkReferences(checked, { portal, everything: () => new Portal(site, articles), baseUrl: site.baseUrl, now }, problems);
   if (previous) problems.push(...disappearedUrls(previous, portal, checked, contentDir));
   return { site, portal, problems: problems.sort(byFileAndLine) };

@@ -31,6 +31,9 @@ export const frontMatterSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang')
       .optional(),
     aliases: z.array(z.string().regex(/^\/.*/, 'phải bắt đầu bằng dấu /')).default([]),
+    featured: z.boolean().default(false),
+    featuredUntil: isoDate.optional(),
+    featuredOrder: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -52,4 +55,8 @@ export const fieldHints: Record<string, string> = {
   draft: 'true nếu là bản nháp (không xuất bản), false hoặc bỏ trống nếu xuất bản',
   slug: 'phần cuối địa chỉ bài viết, ví dụ: slug: "hoi-nghi-so-ket"',
   aliases: 'danh sách địa chỉ cũ của bài, ví dụ: aliases: ["/tin-tuc/ten-cu/"]',
+  featured: 'true để đưa bài lên mục "Tin nổi bật" đầu trang chủ; bỏ trống hoặc false nếu không',
+  featuredUntil:
+    'hết nổi bật từ thời điểm này (giờ Việt Nam, như date), có hiệu lực ở lần dựng sau đó, ví dụ: featuredUntil: "2026-12-31T17:00:00+07:00"; bỏ trống thì nổi bật cho tới khi bỏ featured',
+  featuredOrder: 'thứ tự giữa các bài nổi bật, số nguyên từ 1 (1 là tin chính); bỏ trống thì bài mới hơn đứng trước',
 };

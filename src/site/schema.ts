@@ -36,6 +36,10 @@ export const siteSchema = z
       fax: z.string().optional(),
       email: z.string().email(),
       officials: z.array(official).default([]),
+      // The footer's legal lines; optional so a portal still builds, but `npm run check` warns when they are missing.
+      owner: z.string().trim().min(1).optional(),
+      responsible: z.string().trim().min(1).optional(),
+      licence: z.string().trim().min(1).optional(),
     }),
     categories: z.array(category).min(1),
     menu: z.array(z.object({ label: z.string().min(1), url: z.string().min(1) })).min(1),
@@ -55,7 +59,12 @@ export const siteFieldHints: Record<string, string> = {
   baseUrl: 'địa chỉ đầy đủ, ví dụ: https://backan.gov.vn/',
   allowHtml: 'true để cho phép HTML trong bài viết, mặc định false',
   defaultCategory: 'slug của một chuyên mục trong categories',
-  agency: 'thông tin cơ quan: name, address, phone, fax, email, officials',
+  agency: 'thông tin cơ quan: name, address, phone, fax, email, officials, owner, responsible, licence',
+  'agency.owner': 'cơ quan chủ quản, ví dụ: owner: "Ủy ban nhân dân tỉnh Bắc Kạn"',
+  'agency.responsible':
+    'người chịu trách nhiệm chính về nội dung, ví dụ: responsible: "Ông Nguyễn Văn Minh – Chánh Văn phòng UBND tỉnh"',
+  'agency.licence':
+    'giấy phép thiết lập trang thông tin điện tử, ví dụ: licence: "Giấy phép số 12/GP-STTTT ngày 15/3/2019 của Sở Thông tin và Truyền thông"',
   categories:
     'danh sách chuyên mục, mỗi mục có name, slug, description, order; viết trên một dòng { … } thì đặt mô tả có dấu phẩy trong dấu nháy',
   menu: 'danh sách mục menu, mỗi mục có label và url',
