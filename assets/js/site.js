@@ -47,7 +47,7 @@
   window.addEventListener('beforeprint', () => {
     var now = new Date().toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
     document.querySelectorAll('[data-print-date]').forEach((el) => {
-      el.textContent = '. ' + el.getAttribute('data-print-date') + ': ' + now;
+      el.textContent = `. ${el.getAttribute('data-print-date')}: ${now}`;
     });
   });
 })();
