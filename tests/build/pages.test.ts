@@ -94,14 +94,23 @@ describe('article page', () => {
     assert.match($('meta[property="og:image"]').attr('content') ?? '', /^https:\/\/vidu\.gov\.vn\/img\/[0-9a-f]{16}-og\.jpg$/);
   });
 
-  test('"Các tin khác" lists other articles, and share links are plain links', () => {
+  test('"Các tin khác" lists other articles newest first with thumbnails, and share links are plain links', () => {
     const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
-    const related = $('section.related li a')
+    const related = $('section.related .story-title a')
       .map((_, a) => $(a).attr('href'))
       .get();
-    assert.ok(related.length > 0 && related.length <= 8);
+    assert.equal(related.length, 8);
     assert.ok(!related.includes('/tin-tuc/bac-kan-so-ket/'));
-    assert.equal(related[0], '/tin-tuc/dang-uy-hop/', 'shares a tag, so it ranks first');
+    // Chosen by relevance (it shares a tag, so it is in), shown newest first.
+    assert.equal(related[0], '/tin-tuc/dang-uy-hop/');
+    const dates = $('section.related time')
+      .map((_, time) => $(time).attr('datetime'))
+      .get();
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    $('section.related .story').each((_, item) => {
+      assert.equal($(item).find('.story-photo').attr('href'), $(item).find('.story-title a').attr('href'));
+      assert.equal($(item).find('.story-photo picture, .story-photo .photo-placeholder').length, 1, 'a photo or its placeholder');
+    });
     const share = $('.share a')
       .map((_, a) => $(a).attr('href'))
       .get();
@@ -179,14 +188,18 @@ describe('lists', () => {
 });
 
 describe('home', () => {
-  test('leads with the newest article, lists the latest and one block per category', () => {
+  test('leads with the newest article, four secondary stories, the latest, and a block per category with more news', () => {
     const $ = page(run.outputDir, '/');
     assert.equal($('.lead-title a').attr('href'), '/tin-tuc/dang-uy-hop/');
-    assert.equal($('.latest li').length, 10);
+    assert.equal($('.secondary-stories .story').length, 4);
+    assert.equal($('.latest li').length, 8);
+    // Chính trị's only article is the lead: its block would repeat it, so there is none.
     const blocks = $('.category-block h2')
       .map((_, h) => $(h).text())
       .get();
-    assert.deepEqual(blocks, ['Chính trị', 'Kinh tế', 'Chỉ đạo điều hành']);
+    assert.deepEqual(blocks, ['Kinh tế', 'Chỉ đạo điều hành']);
+    assert.equal($('.category-block').first().find('.block-top .story-photo').length, 1);
+    assert.equal($('.category-block').first().find('.headline-list li').length, 3);
   });
 });
 
@@ -240,7 +253,7 @@ describe('sitemap, contact, feedback', () => {
     const label = (id: string) => text($, `label[for="${id}"]`);
     for (const [id, name] of [
       ['gy-ten', 'Họ và tên'],
-      ['gy-email', 'Email'],
+      ['gy-email', 'Thư điện tử'],
       ['gy-tieu-de', 'Tiêu đề'],
       ['gy-noi-dung', 'Nội dung'],
     ]) {
