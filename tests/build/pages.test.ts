@@ -57,6 +57,25 @@ describe('every page', () => {
       assert.ok($('nav.main-menu a[href="/chuyen-muc/kinh-te/"]').length, url);
       assert.equal($('form[role="search"]').attr('action'), '/tim-kiem/', url);
       assert.match(text($, 'footer'), /Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn.*Ghi rõ nguồn/, url);
+      // The legal lines, from the site settings.
+      assert.deepEqual(
+        $('footer p')
+          .slice(0, 4)
+          .map((_, p) => $(p).text())
+          .get(),
+        [
+          'Cơ quan chủ quản: Ủy ban nhân dân tỉnh Bắc Kạn',
+          'Cơ quan quản lý: Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn',
+          'Chịu trách nhiệm chính: Ông Nguyễn Văn Minh – Chánh Văn phòng UBND tỉnh, Trưởng Ban biên tập',
+          'Giấy phép số 05/GP-STTTT ngày 15/3/2019 của Sở Thông tin và Truyền thông tỉnh Bắc Kạn',
+        ],
+        url,
+      );
+      // The phone menu's button, closed, naming the list it opens.
+      const toggle = $('nav.main-menu button.menu-toggle');
+      assert.equal(toggle.text(), 'Danh mục', url);
+      assert.equal(toggle.attr('aria-expanded'), 'false', url);
+      assert.equal($(`#${toggle.attr('aria-controls')} a`).length, 8, url);
       assert.ok($('title').text().length > 0, url);
       assert.ok($('meta[name="description"]').attr('content'), url);
       assert.ok($('link[rel="alternate"][type="application/atom+xml"]').length, url);
@@ -185,6 +204,21 @@ describe('lists', () => {
     assert.equal($('a[href="/luu-tru/2023/05/"]').text(), 'Tin bài tháng 5 năm 2023');
     assert.equal(page(run.outputDir, '/luu-tru/2023/05/')('.card').length, 23);
   });
+});
+
+test('the menu marks the current section: its own pages, and (as the current item) its articles', () => {
+  const current = (url: string) => {
+    const $ = page(run.outputDir, url);
+    return $('nav.main-menu a[aria-current]')
+      .map((_, a) => `${$(a).text()} ${$(a).attr('aria-current')}`)
+      .get();
+  };
+  assert.deepEqual(current('/'), ['Trang chủ page']);
+  assert.deepEqual(current('/chuyen-muc/kinh-te/'), ['Kinh tế page']);
+  assert.deepEqual(current('/chuyen-muc/kinh-te/trang-2/'), ['Kinh tế page']);
+  assert.deepEqual(current('/tin-tuc/bac-kan-so-ket/'), ['Chỉ đạo điều hành true']);
+  assert.deepEqual(current('/tin-tuc/dang-uy-hop/'), ['Chính trị true']);
+  assert.deepEqual(current('/lien-he/'), []);
 });
 
 describe('home', () => {

@@ -177,3 +177,39 @@ describe('layouts that hold with awkward content', () => {
     await context.close();
   });
 });
+
+describe('print', () => {
+  test('an article prints with its full address, the portal, the agency and the print date; no menus, tags or sidebar', async () => {
+    const dir = checkedSite('sample').dir;
+    const server = await serveSite(dir);
+    servers.push(server);
+    const article = pageTypeSamples(dir).find((sample) => sample.type === 'article')!.url;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url(article), { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    // What Chromium does before printing (the print preview fires it too).
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    for (const hidden of [
+      '.main-menu',
+      '.topbar',
+      '.search-box',
+      '.tags',
+      '.article-sidebar',
+      '.related',
+      '.share',
+      '.site-footer',
+    ]) {
+      assert.equal(await page.isVisible(hidden), false, `${hidden} is not printed`);
+    }
+    assert.equal(await page.isVisible('.article-body'), true);
+    const source = (await page.textContent('.print-source'))!;
+    assert.ok(await page.isVisible('.print-source'));
+    assert.ok(source.includes(`https://backan.example.gov.vn${article}`), source);
+    assert.match(source, /Cổng thông tin điện tử tỉnh Bắc Kạn – Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn/);
+    assert.match(source, /In lúc: \d{1,2}\/\d{1,2}\/\d{4}/);
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.isVisible('.print-source'), false, 'on screen the line is not shown');
+    await context.close();
+  });
+});
