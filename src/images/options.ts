@@ -41,7 +41,7 @@ export const OPTIONS_KEY = JSON.stringify({ PIPELINE_VERSION, WIDTHS, FORMATS, E
  * (container 72rem with 1rem padding; breakpoints 30, 40, 48 and 64rem):
  * - article: the article column, 46rem from 48rem up;
  * - homeLead: full width on phones, 3/5 of the lead from 48rem, 2/3 of the container from 64rem;
- * - homeSecondary: a 7rem thumbnail on phones, half the width from 30rem, a quarter of 2/3 from 64rem;
+ * - homeSecondary: a 7rem thumbnail on phones, half the width from 30rem, a quarter from 48rem, a quarter of 2/3 from 64rem;
  * - categoryTop: a 7rem thumbnail on phones, half the width from 40rem, a third from 64rem;
  * - thumbnail: "Các tin khác", 7rem;
  * - card: the lists' cards (category, tag, archive), 7rem, 12rem from 48rem.
@@ -49,7 +49,7 @@ export const OPTIONS_KEY = JSON.stringify({ PIPELINE_VERSION, WIDTHS, FORMATS, E
 export const SIZES = {
   article: '(min-width: 48rem) 46rem, calc(100vw - 2rem)',
   homeLead: '(min-width: 72rem) 46rem, (min-width: 64rem) 64vw, (min-width: 48rem) 60vw, calc(100vw - 2rem)',
-  homeSecondary: '(min-width: 72rem) 11rem, (min-width: 64rem) 15vw, (min-width: 30rem) 48vw, 7rem',
+  homeSecondary: '(min-width: 72rem) 11rem, (min-width: 64rem) 15vw, (min-width: 48rem) 23vw, (min-width: 30rem) 48vw, 7rem',
   categoryTop: '(min-width: 72rem) 22rem, (min-width: 64rem) 31vw, (min-width: 40rem) 48vw, 7rem',
   thumbnail: '7rem',
   card: '(min-width: 48rem) 12rem, 7rem',
