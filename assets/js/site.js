@@ -43,9 +43,11 @@
       });
     });
   });
-  // On paper, the source line ends with the moment of printing.
+  // On paper, the source line ends with the moment of printing: dd/MM/yyyy HH:mm, like the portal's other dates.
   window.addEventListener('beforeprint', () => {
-    var now = new Date().toLocaleString('vi-VN', { dateStyle: 'short', timeStyle: 'short' });
+    var d = new Date();
+    var two = (n) => String(n).padStart(2, '0');
+    var now = `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
     document.querySelectorAll('[data-print-date]').forEach((el) => {
       el.textContent = `. ${el.getAttribute('data-print-date')}: ${now}`;
     });

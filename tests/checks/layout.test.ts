@@ -207,7 +207,7 @@ describe('print', () => {
     assert.ok(await page.isVisible('.print-source'));
     assert.ok(source.includes(`https://backan.example.gov.vn${article}`), source);
     assert.match(source, /Cổng thông tin điện tử tỉnh Bắc Kạn – Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn/);
-    assert.match(source, /In lúc: \d{1,2}\/\d{1,2}\/\d{4}/);
+    assert.match(source, /\. In lúc: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     await page.emulateMedia({ media: 'screen' });
     assert.equal(await page.isVisible('.print-source'), false, 'on screen the line is not shown');
     await context.close();
