@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readArticles } from '../src/content/read.ts';
+import { readArticles } from '../src/content/index.ts';
 import { loadSiteSettings } from '../src/site/index.ts';
 
 const { values } = parseArgs({

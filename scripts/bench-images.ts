@@ -58,7 +58,7 @@ function elapsed(started: number, cpu: NodeJS.CpuUsage): ChildResult {
 
 /** The real build (scripts/build.ts's buildSite) on the content folder given in the environment. */
 async function childBuild(): Promise<ChildResult> {
-  const { buildSite } = await import('../src/build/index.ts');
+  const { buildSite } = await import('../src/publish/index.ts');
   const [started, cpu] = [performance.now(), process.cpuUsage()];
   const { images } = await buildSite();
   return { ...elapsed(started, cpu), ...images };

@@ -1,7 +1,9 @@
 // npm run bench:search [-- --articles 10000 --runs 2 --seed 1 --keep]
-// Builds a generated corpus and reports what search costs: our indexing step next to the bare
-// `pagefind --site` CLI on the same pages (alternating, median), index size on disk, and the bytes
-// a browser downloads for a first search. A benchmark prints figures; it asserts nothing.
+// Builds a generated corpus (with the planted look-alikes of scripts/corpus/relevance.ts) and reports
+// what search costs: our indexing step next to the bare `pagefind --site` CLI on the same pages
+// (alternating, median), index size on disk, the bytes a browser downloads for a first search; and how
+// well it finds: first-place rate and precision of the first five on the relevance set, for the portal
+// and for plain Pagefind on the same pages. A benchmark prints figures; it asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,23 +11,25 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { gzipSync } from 'node:zlib';
-import { loadContent } from '../src/content/index.ts';
-import { indexArticles } from '../src/search/index.ts';
+import { loadSite, searchablePages } from '../src/pages/index.ts';
+import { indexPages } from '../src/search/index.ts';
 import { folderSize, measure, median, type Measured } from './bench/measure.ts';
 import { t } from '../src/i18n/index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { headersFor, readHeadersFile } from '../tests/support/headers-file.ts';
 import { serveSite } from '../tests/support/static-server.ts';
 import { generateCorpus } from './corpus/generate.ts';
+import { plantedArticles, relevanceQueries } from './corpus/relevance.ts';
+import { firstFive, judge, score, type RelevanceScore } from './bench/relevance.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 // Child mode: index the articles once and report the time, so memory is measured per process tree.
 if (process.argv[2] === '--index-once') {
   const [contentDir, siteDir] = process.argv.slice(3);
-  const { portal } = await loadContent({ contentDir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
+  const { portal } = await loadSite({ contentDir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
   const started = performance.now();
-  await indexArticles(siteDir, portal.articles);
+  await indexPages(siteDir, searchablePages(portal));
   process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
   process.exit(0);
 }
@@ -49,7 +53,12 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 // 1. Corpus and build.
 console.log(`Tạo ${articleCount} tin bài (seed ${args.seed}) trong ${work} …`);
-const corpus = generateCorpus({ articles: articleCount, seed: Number(args.seed), dir: path.join(work, 'content') });
+const corpus = generateCorpus({
+  articles: articleCount,
+  seed: Number(args.seed),
+  dir: path.join(work, 'content'),
+  planted: plantedArticles,
+});
 console.log(`Dựng cổng (npm run build) …`);
 const buildStarted = performance.now();
 const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
@@ -64,7 +73,8 @@ const htmlPages = (readdirSync(siteDir, { recursive: true }) as string[]).filter
 console.log(`  ${seconds(buildMs)} cho ${htmlPages} trang HTML (gồm cả bước lập chỉ mục)`);
 
 // 2. Indexing: ours (search documents from the Portal + Pagefind's CLI) and the bare CLI on the built pages, alternating.
-const cliOutput = path.join(work, 'pagefind-cli');
+// Inside the site, so the browser can search it too (plain Pagefind, below).
+const cliOutput = path.join(siteDir, 'pagefind-plain');
 const pagefindBin = path.join(ROOT, 'node_modules/.bin/pagefind');
 const ours: Measured[] = [];
 const cli: Measured[] = [];
@@ -126,10 +136,14 @@ async function firstSearch(query: string): Promise<Download> {
   );
   const page = await context.newPage();
   await page.goto(`${server.origin}/tim-kiem/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction((loading) => {
-    const status = document.querySelector('.search-count')?.textContent ?? '';
-    return status !== '' && status !== loading && !document.querySelector('.search-results[aria-busy]');
-  }, t('searchLoading'));
+  await page.waitForFunction(
+    (loading) => {
+      const status = document.querySelector('.search-count')?.textContent ?? '';
+      return status !== '' && status !== loading && !document.querySelector('.search-results[aria-busy]');
+    },
+    t('searchLoading'),
+    { timeout: 180_000 },
+  ); // a first search of 10,000 pages on a busy machine
   await page.waitForLoadState('networkidle');
   const results = (await page.locator('.search-count').textContent()) ?? '';
   const all = await Promise.all(sizes);
@@ -153,10 +167,24 @@ async function firstSearch(query: string): Promise<Download> {
 }
 const downloads = [];
 for (const query of ['tinh', corpus.commonWord, corpus.rareWord]) downloads.push(await firstSearch(query));
+
+// 5. Relevance: every query of the set in one page, through the portal's search and through plain Pagefind.
+const { portal } = await loadSite({ contentDir: corpus.dir, now: DateTime.fromISO('2026-06-01T00:00:00+07:00') });
+const judged = judge(relevanceQueries, searchablePages(portal));
+const relevancePage = await browser.newPage();
+await relevancePage.goto(`${server.origin}/tim-kiem/`);
+const queries = judged.map((q) => q.query);
+const relevance: [string, RelevanceScore][] = [
+  ['portal (/tim-kiem/)', score(judged, await firstFive(relevancePage, queries, 'portal'))],
+  [
+    'plain Pagefind (bare CLI index, default options)',
+    score(judged, await firstFive(relevancePage, queries, 'pagefind', '/pagefind-plain/')),
+  ],
+];
 await browser.close();
 await server.close();
 
-// 5. Report.
+// 6. Report.
 const timing = (list: Measured[]) =>
   `${seconds(median(list.map((r) => r.ms)))} (fastest ${seconds(Math.min(...list.map((r) => r.ms)))}), peak memory ${mb(median(list.map((r) => r.peakKb)))}`;
 const report = [
@@ -171,7 +199,14 @@ const report = [
       `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`,
   ),
 ].join('\n');
-console.log(`\n${report}\n`);
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const relevanceReport = [
+  `| search (${judged.length} queries, ${corpus.articles} articles) | first place | precision of the first 5 |`,
+  `|---|---|---|`,
+  ...relevance.map(([name, s]) => `| ${name} | ${percent(s.firstPlace)} | ${percent(s.precision)} |`),
+].join('\n');
+console.log(`\n${report}\n\n${relevanceReport}\n`);
+for (const [name, s] of relevance) if (s.misses.length) console.log(`${name}, misses:\n  ${s.misses.join('\n  ')}`);
 console.log(
   'Ours: time measured inside the process; peak memory of Node + Pagefind. CLI: wall time and peak memory of its process tree.',
 );

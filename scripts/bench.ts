@@ -14,7 +14,7 @@ import * as cheerio from 'cheerio';
 import sharp from 'sharp';
 import { generateCorpus } from './corpus/generate.ts';
 import { measure, median, megabytes, seconds, type Measured } from './bench/measure.ts';
-import type { BuildStages } from '../src/build/index.ts';
+import type { BuildStages } from '../src/publish/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({

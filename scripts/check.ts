@@ -3,9 +3,11 @@
 // Options: --previous <published-urls.json> (default: the one in the last build, _site/).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSettings } from '../src/build/settings.ts';
-import { formatProblem, inspectContent, publishedListFile, readPublishedList } from '../src/content/index.ts';
-import { articleFiles } from '../src/content/read.ts';
+import { articleFiles } from '../src/content/index.ts';
+import { inspectSite } from '../src/pages/index.ts';
+import { publishedListFile, readPublishedList } from '../src/portal/index.ts';
+import { formatProblem } from '../src/problems/index.ts';
+import { buildSettings } from '../src/settings/index.ts';
 
 const started = performance.now();
 const { values } = parseArgs({ options: { previous: { type: 'string' } } });
@@ -13,7 +15,7 @@ const settings = buildSettings();
 const previousFile = values.previous ?? publishedListFile(settings.outputDir);
 const previous = readPublishedList(previousFile);
 
-const { problems } = await inspectContent({
+const { problems } = await inspectSite({
   contentDir: settings.contentDir,
   now: settings.now,
   showDrafts: settings.showDrafts,

@@ -1,7 +1,7 @@
 // npm run deploy -- <đích> [--via folder|rsync|rclone] [--dry-run] [--force]
 // Publishes _site/ (after checking it is a complete build of the current sources): assets, then pages, then deletes.
 import { parseArgs } from 'node:util';
-import { buildSettings } from '../src/build/index.ts';
+import { buildSettings } from '../src/settings/index.ts';
 import { deploy, DeployRefused, transportNames, type Operation, type TransportName } from '../src/deploy/index.ts';
 
 const usage = `Cách dùng: npm run deploy -- <đích> [--via folder|rsync|rclone] [--dry-run] [--force]

@@ -3,8 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { NewArticleError, planNewArticle, writeNewArticle } from '../src/authoring/index.ts';
-import { buildSettings } from '../src/build/settings.ts';
-import { ContentError, siteFile } from '../src/content/index.ts';
+import { buildSettings } from '../src/settings/index.ts';
+import { siteFile } from '../src/content/index.ts';
+import { ContentError } from '../src/problems/index.ts';
 import { loadSiteSettings } from '../src/site/index.ts';
 
 function gitUserName(): string | undefined {

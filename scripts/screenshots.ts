@@ -5,14 +5,17 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSettings } from '../src/build/settings.ts';
+import { DateTime } from 'luxon';
+import { readBuildManifest } from '../src/publish/index.ts';
+import { buildSettings } from '../src/settings/index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { pageTypeSamples } from '../tests/support/page-types.ts';
 import { serveSite } from '../tests/support/static-server.ts';
 
 const WIDTHS = [360, 1280];
 const { values } = parseArgs({ options: { site: { type: 'string' }, out: { type: 'string' } } });
-const site = values.site ?? buildSettings().outputDir;
+const settings = buildSettings();
+const site = values.site ?? settings.outputDir;
 const out = values.out ?? 'screenshots';
 if (!existsSync(path.join(site, 'index.html'))) {
   console.error(`Chưa có trang đã dựng ở ${site}: hãy chạy npm run build trước.`);
@@ -24,7 +27,9 @@ mkdirSync(out, { recursive: true });
 const server = await serveSite(site);
 const browser = await launchBrowser();
 try {
-  const samples = pageTypeSamples(site);
+  // The pages are found as the build saw the content: on its clock when it had one.
+  const now = readBuildManifest(site)?.clock ?? DateTime.now().toISO()!;
+  const samples = await pageTypeSamples({ dir: site, contentDir: settings.contentDir, now });
   const shots: { name: string; url: string; width: number; print?: boolean }[] = [
     ...WIDTHS.flatMap((width) => samples.map(({ type, url }) => ({ name: type.replace(/ /g, '-'), url, width }))),
     ...samples

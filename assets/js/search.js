@@ -6,16 +6,12 @@ const PAGE_SIZE = 10;
 const NEWEST = 'moi-nhat';
 
 // The query side is loaded by the hashed URL the page gives: asset names carry a content hash, so a relative import would miss.
+// The page is set up from the URL at once (no layout shift when the module arrives); searches wait for the module.
 const root = document.querySelector('[data-search-page]');
 let readResult;
-if (root) {
-  import(root.dataset.searchModule).then((module) => {
-    readResult = module.readResult;
-    start(root, module.createSearch);
-  });
-}
+if (root) start(root, import(root.dataset.searchModule));
 
-function start(root, createSearch) {
+function start(root, loading) {
   const strings = JSON.parse(root.dataset.strings);
   const say = (key, values = {}) => strings[key].replace(/\{(\w+)\}/g, (_, name) => String(values[name] ?? ''));
   const form = root.querySelector('form');
@@ -29,9 +25,10 @@ function start(root, createSearch) {
   const list = root.querySelector('.search-results');
   const shown = root.querySelector('.search-shown');
   const more = root.querySelector('.search-more');
-  const headerForm = document.querySelector('.site-header form[role="search"]');
-  const headerInput = headerForm?.querySelector('input[name="q"]');
-  const engine = createSearch(new URL('../../pagefind/pagefind.js', import.meta.url).href);
+  const engine = loading.then((module) => {
+    readResult = module.readResult;
+    return module.createSearch(new URL('../../pagefind/pagefind.js', import.meta.url).href);
+  });
   const pageTitle = document.title;
   let results = [];
   let rendered = 0;
@@ -46,7 +43,6 @@ function start(root, createSearch) {
     }
     const sort = params.get('sap-xep') === NEWEST ? NEWEST : '';
     for (const radio of sortRadios) radio.checked = radio.value === sort;
-    if (headerInput) headerInput.value = input.value;
     // Folded on small screens so results come first, unless the link asks for a filter or an order.
     if (wide.matches || sort || selects.some((select) => select.value)) options.open = true;
   }
@@ -77,7 +73,6 @@ function start(root, createSearch) {
     const query = input.value.trim();
     const chosen = filters();
     document.title = query ? `${query} – ${pageTitle}` : pageTitle;
-    if (headerInput) headerInput.value = query;
     if (!query && !Object.keys(chosen).length) {
       results = [];
       list.replaceChildren();
@@ -88,7 +83,7 @@ function start(root, createSearch) {
     list.setAttribute('aria-busy', 'true');
     show(say('searchLoading'));
     try {
-      const found = await engine.search(query, { filters: chosen, newestFirst: newestFirst() });
+      const found = await (await engine).search(query, { filters: chosen, newestFirst: newestFirst() });
       if (mine !== latest) return;
       results = found;
       rendered = 0;
@@ -138,12 +133,6 @@ function start(root, createSearch) {
   form.addEventListener('change', (event) => {
     if (event.target !== input) navigate();
   });
-  // On this page the header's box searches in place instead of reloading it.
-  headerForm?.addEventListener('submit', (event) => {
-    event.preventDefault();
-    input.value = headerInput.value;
-    navigate();
-  });
   more.addEventListener('click', async () => {
     const first = await renderMore();
     first?.focus();
@@ -153,7 +142,6 @@ function start(root, createSearch) {
     run();
   });
 
-  root.hidden = false;
   fromUrl();
   run();
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { slugify } from '../../src/slugs/index.ts';
 import { seededRandom, type Rng } from '../random.ts';
+import type { PlantedArticle } from './relevance.ts';
 import * as words from './vocabulary.ts';
 
 export interface CorpusOptions {
@@ -23,6 +24,8 @@ export interface CorpusOptions {
   years?: [number, number];
   /** Photos (`/images/…` paths, the caller puts the files there): one article in PHOTO_EVERY gets one as its lead image. */
   photos?: string[];
+  /** Hand-written articles to add after the generated ones (scripts/corpus/relevance.ts), each with two generated paragraphs. */
+  planted?: PlantedArticle[];
 }
 
 const PHOTO_EVERY = 10;
@@ -91,6 +94,7 @@ export function generateCorpus({
   siteFile = 'content/_data/site.yaml',
   years = [2015, 2025],
   photos = [],
+  planted = [],
 }: CorpusOptions): Corpus {
   const site = loadSiteSettings(siteFile);
   const rng = seededRandom(seed);
@@ -143,5 +147,25 @@ export function generateCorpus({
     mkdirSync(folder, { recursive: true });
     writeFileSync(path.join(folder, `${slug}.md`), text);
   }
-  return { dir, articles, commonWord: 'tỉnh', rareWord: RARE_WORD, rareWordArticles: rare };
+  // After the generated articles, so those stay the same with or without planted ones.
+  for (const article of planted) {
+    const topic = pick(rng, words.topics[article.category] ?? Object.values(words.topics).flat());
+    const year = Number(article.date.slice(0, 4));
+    const filler = Array.from({ length: 2 }, () => Array.from({ length: 3 }, () => sentence(rng, topic, year)).join(' '));
+    const text = [
+      '---',
+      `title: ${quoted(article.title)}`,
+      `date: ${quoted(article.date)}`,
+      `author: ${quoted(pick(rng, words.authors))}`,
+      `category: ${article.category}`,
+      `tags: [${quoted(pick(rng, words.tags))}]`,
+      '---',
+      [...article.paragraphs, ...filler].join('\n\n'),
+      '',
+    ].join('\n');
+    const folder = path.join(dir, 'articles', String(year));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, `${article.slug}.md`), text);
+  }
+  return { dir, articles: articles + planted.length, commonWord: 'tỉnh', rareWord: RARE_WORD, rareWordArticles: rare };
 }

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import { lineOf } from '../site/load.ts';
-import { frontMatterSchema, fieldHints, type FrontMatter } from './schema.ts';
-import { describeIssue, type Problem } from './problems.ts';
+import type { ZodIssue } from 'zod';
+import { lineOf } from '../site/index.ts';
+import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
+import { closestName, describeIssue, type Problem } from '../problems/index.ts';
+import { FRONT_MATTER } from './front-matter.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export interface ArticleSource {
@@ -16,9 +18,14 @@ export interface ArticleSource {
   body: string;
   /** Line in the file where the body starts. */
   bodyLine: number;
+  /**
+   * The front matter had errors (reported): the fields at fault were dropped so
+   * the other checks still run, but the article is never published.
+   */
+  hasErrors: boolean;
 }
 
-export const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+export { FRONT_MATTER } from './front-matter.ts';
 
 /** Every Markdown file under `dir`, sorted so the build is deterministic. */
 export function articleFiles(dir: string): string[] {
@@ -61,6 +68,46 @@ function imageNamed(data: unknown, field: string): string {
   return field.startsWith('image.') && field !== 'image.src' && typeof src === 'string' ? `ảnh "${src}": ` : '';
 }
 
+const KNOWN_FIELDS: Record<string, string[]> = {
+  '': Object.keys(frontMatterSchema.shape),
+  image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
+};
+
+/** The issues as editors read them: one per unknown field (on its own line, with the closest known name). */
+function describeIssues(issues: ZodIssue[], data: unknown): { path: (string | number)[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'unrecognized_keys')
+      return [{ path: issue.path, message: `${imageNamed(data, issue.path.join('.'))}${describeIssue(issue)}` }];
+    const known = KNOWN_FIELDS[issue.path.join('.')] ?? [];
+    return issue.keys.map((key) => {
+      const guess = closestName(key, known);
+      return {
+        path: [...issue.path, key],
+        message: `trường "${key}" không được hỗ trợ${guess ? `; có phải ý bạn là \`${guess}\`?` : `; chỉ dùng: ${known.join(', ')}`}`,
+      };
+    });
+  });
+}
+
+/**
+ * The front matter without what the issues point at: unknown fields and wrong
+ * values dropped, a photo's missing alt text left empty (the photo is still checked).
+ */
+function withoutFaults(data: unknown, issues: ZodIssue[]): unknown {
+  const copy = structuredClone(data) as Record<string, unknown>;
+  for (const issue of issues) {
+    const at = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const [first, second] of at) {
+      const image = copy.image as Record<string, unknown> | undefined;
+      if (first === 'image' && second === 'alt' && image && typeof image === 'object') image.alt = '';
+      else if (first === 'image' && second !== undefined && second !== 'src' && image && typeof image === 'object')
+        delete image[second as string];
+      else if (typeof first === 'string') delete copy[first];
+    }
+  }
+  return copy;
+}
+
 /** Reads one article; problems found are pushed, and null returned if it can't be used. */
 export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
   const text = decodeUtf8(file, bytes, problems);
@@ -92,24 +139,30 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   const lines = (field: (string | number)[]) => lineOf(doc, counter, field, 1);
   const data: unknown = doc.toJS() ?? {};
   const parsed = frontMatterSchema.safeParse(data);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.');
-      const hint = fieldHints[field] ?? fieldHints[String(issue.path[0])];
+  let frontMatter: FrontMatter;
+  if (parsed.success) frontMatter = parsed.data;
+  else {
+    for (const { path: at, message } of describeIssues(parsed.error.issues, data)) {
+      const field = at.join('.');
+      const hint = fieldHints[field] ?? fieldHints[String(at[0])];
       problems.push({
         severity: 'error',
         file,
         field: field || undefined,
-        line: lines(issue.path),
-        message: `${imageNamed(data, field)}${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}`,
+        line: lines(at),
+        message: `${message}${hint ? ` (cần: ${hint})` : ''}`,
       });
     }
-    return null;
+    // Every problem in one pass: without the fields at fault, the rest of the article is still checked.
+    const repaired = lenientFrontMatterSchema.safeParse(withoutFaults(data, parsed.error.issues));
+    if (!repaired.success) return null;
+    frontMatter = repaired.data;
   }
   return {
     file,
     fileSlug: path.basename(file, '.md'),
-    frontMatter: parsed.data,
+    frontMatter,
+    hasErrors: !parsed.success,
     lines,
     body: normalised.slice(match[0].length),
     bodyLine: normalised.slice(0, match[0].length).split('\n').length,

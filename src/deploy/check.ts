@@ -7,7 +7,7 @@ import {
   readBuildManifest,
   type BuildManifest,
   type OutputFile,
-} from '../build/manifest.ts';
+} from '../publish/index.ts';
 
 /** A deploy that must not happen; `reasons` say why and what to do, in Vietnamese. */
 export class DeployRefused extends Error {

@@ -1,4 +1,4 @@
-import { MANIFEST_FILE, type BuildManifest } from '../build/manifest.ts';
+import { MANIFEST_FILE, type BuildManifest } from '../publish/index.ts';
 import { DeployRefused, verifyBuild } from './check.ts';
 import { phaseOf, type Operation, type Phase } from './phases.ts';
 import { parseTarget, type Target, type TransportName } from './target.ts';

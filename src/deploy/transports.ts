@@ -15,7 +15,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listFiles, MANIFEST_FILE } from '../build/manifest.ts';
+import { listFiles, MANIFEST_FILE } from '../publish/index.ts';
 import { isProtected, PROTECTED_PATHS } from './phases.ts';
 import type { Target } from './target.ts';
 

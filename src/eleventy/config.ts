@@ -8,7 +8,13 @@ export interface EleventyConfig {
   addWatchTarget(path: string): void;
   addPlugin(plugin: unknown, options?: unknown): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setDataDirectory(dir: string): void;
+  setOutputDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
   setQuietMode(quiet: boolean): void;
+  setServerOptions(options: Record<string, unknown>): void;
   on(event: string, callback: (...args: any[]) => unknown): void;
   ignores: { add(glob: string): void };
   pathPrefix?: string;

@@ -1,30 +1,34 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { assetCopies, fingerprintAssets } from '../assets/index.ts';
-import { loadContent, type LoadedContent } from '../content/index.ts';
+import type { ArticleImage } from '../content/index.ts';
+import { ContentError, formatProblem } from '../problems/index.ts';
 import { isoWithOffset } from '../dates/index.ts';
-import { externalLinkMarker } from '../markdown/index.ts';
 import { t } from '../i18n/index.ts';
 import { articleImageFiles, imageProcessor, publishImages, renderPicture, type SizesName } from '../images/index.ts';
-import type { ArticleImage } from '../content/index.ts';
-import { pages } from '../pages/index.ts';
+import { externalLinkMarker } from '../markdown/index.ts';
+import { inspectSite, loadSite, navigation, pageTypes, searchablePages, sitemapEntries } from '../pages/index.ts';
+import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
+import { adminBackend, publishAdmin } from '../cms/index.ts';
+import { indexPages, type SearchIndexResult } from '../search/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
-import { indexArticles } from '../search/index.ts';
+import type { BuildSettings } from '../settings/index.ts';
 import type { EleventyConfig } from './config.ts';
-import { takeHandedOverContent } from './preloaded.ts';
+import { pageData } from './pages.ts';
 
 export interface PortalOptions {
-  contentDir: string;
-  layoutsDir: string;
-  /** npm start previews drafts. */
-  showDrafts: boolean;
-  now?: DateTime;
-  /** Where processed photos are cached between builds. */
-  imageCacheDir: string;
-  /** Where the site is served from (`/` or `/cong-thong-tin/`), for the `_headers` paths. */
-  pathPrefix?: string;
+  settings: BuildSettings;
+  /**
+   * The content, already read and checked (npm run build), for the first
+   * build; without it, and on every rebuild when watching (npm start), the
+   * content is read afresh.
+   */
+  content?: LoadedContent;
+  /** Told each time the search index starts being built, while Eleventy renders. */
+  onIndexing?: (indexing: Promise<SearchIndexResult>) => void;
+  layoutsDir?: string;
   /** The stylesheets, scripts, fonts and images of the layouts. */
   assetsDir?: string;
 }
@@ -39,31 +43,72 @@ export function jsonForScript(value: unknown): string {
 
 /** Wires the portal's content, pages, filters and assets into Eleventy. */
 export function portalPlugin(config: EleventyConfig, options: PortalOptions): void {
+  const { settings } = options;
+  const layoutsDir = options.layoutsDir ?? 'layouts';
   // Loaded (photos processed) before each build, so edits show up when watching; Eleventy awaits it.
+  let handedOver = options.content;
   let loaded: LoadedContent | undefined;
+  let indexing: Promise<SearchIndexResult> | undefined;
   const content = (): LoadedContent => {
     if (!loaded) throw new Error('Nội dung chưa được nạp (eleventy.before chưa chạy)');
     return loaded;
   };
-  config.on('eleventy.before', async () => {
+  let previewStarted = 0;
+  config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
-    loaded =
-      takeHandedOverContent() ??
-      (await loadContent({
-        contentDir: options.contentDir,
-        showDrafts: options.showDrafts,
-        now: options.now ?? DateTime.now(),
-        images: imageProcessor(options.imageCacheDir),
-      }));
+    previewStarted = performance.now();
+    const load = {
+      contentDir: settings.contentDir,
+      showDrafts: settings.showDrafts,
+      now: settings.now,
+      images: imageProcessor(settings.imageCacheDir),
+    };
+    if (handedOver || runMode === 'build') loaded = handedOver ?? (await loadSite(load));
+    else {
+      // npm start goes on past the editors' mistakes: articles with errors are left out, and the errors
+      // shown on every page. Only settings it can't read stop the preview.
+      const { site, portal, problems } = await inspectSite(load);
+      if (!site || !portal) {
+        console.error(new ContentError(problems).message);
+        throw new Error('Không đọc được cài đặt trong site.yaml; bản xem trước dừng cho tới khi sửa xong các lỗi trên.');
+      }
+      loaded = { site, portal, problems };
+    }
+    handedOver = undefined;
+    // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
+    // indexes on one core while Eleventy renders on the other. The same hook serves npm run build and npm start.
+    indexing = indexPages(directories.output, searchablePages(loaded.portal));
+    // Awaited in eleventy.after, or by whoever was told, when rendering fails.
+    indexing.catch(() => {});
+    options.onIndexing?.(indexing);
   });
-  // Only the photos of published articles leave the cache: a draft's photo stays private.
-  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
+  config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    // Only the photos of published articles leave the cache: a draft's photo stays private.
     publishImages(directories.output, articleImageFiles(content().portal.articles));
+    await indexing;
+  });
+  // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
+  config.on('eleventy.after', ({ runMode }: { runMode: string }) => {
+    if (runMode === 'build' || !loaded) return;
+    const errors = loaded.problems.filter((p) => p.severity === 'error').length;
+    for (const problem of loaded.problems) console.log(formatProblem(problem));
+    const seconds = ((performance.now() - previewStarted) / 1000).toFixed(1);
+    console.log(
+      `[xem trước] Đã dựng lại ${loaded.portal.articles.length} bài trong ${seconds} giây: ` +
+        `${errors} lỗi, ${loaded.problems.length - errors} cảnh báo${errors ? ' (lỗi cũng hiện ở đầu mỗi trang)' : ''}.`,
+    );
   });
 
   config.addGlobalData('site', () => content().site);
   config.addGlobalData('portal', () => content().portal);
+  // Only the preview shows errors (a build with errors never gets this far).
+  config.addGlobalData('previewProblems', () =>
+    content()
+      .problems.filter((p) => p.severity === 'error')
+      .map(formatProblem),
+  );
   config.addGlobalData('routes', routes);
+  config.addGlobalData('redirectStatus', options.settings.forceRedirects ? '301!' : '301');
   // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
   config.addGlobalData('pathPrefix', () => pathPrefixOf(content().site.baseUrl));
   config.addNunjucksGlobal('t', t);
@@ -76,7 +121,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   );
   config.addGlobalData('security', () => ({
     metaPolicy: contentSecurityPolicy(content().site, { delivery: 'meta' }),
-    headersFile: headersFile(headerRules(content().site, options.pathPrefix)),
+    headersFile: headersFile(headerRules(content().site, settings.pathPrefix)),
   }));
 
   // Stylesheets and scripts are published under content-hashed names; layouts ask for them with `| asset`.
@@ -84,24 +129,38 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   const assets = fingerprintAssets(assetsDir);
   config.addFilter('asset', (url: string) => assets.url(url));
 
+  // npm run cms: the editor switches branches while it saves; a live reload would throw its page away.
+  if (process.env.CMS_LOCAL_PROXY) config.setServerOptions({ liveReload: false });
+  // The web editor at /quan-tri/ (src/cms), when the site names its repository or `npm run cms` runs.
+  config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
+    const { site } = content();
+    const backend = adminBackend(site);
+    if (!backend) return;
+    publishAdmin(directories.output, {
+      ...backend,
+      site,
+      // As the repository names it (its content/ folder), wherever this build reads it from.
+      contentDir: path.relative(process.env.CMS_REPO_DIR ?? path.dirname(settings.contentDir), settings.contentDir),
+      pathPrefix: settings.pathPrefix,
+      stylesheet: assets.url('/assets/css/site.css'),
+    });
+  });
+
   // Each page type includes its markup rather than holding it: Eleventy compiles a template's own
   // text for every paginated page, while an include is compiled once and cached by Nunjucks.
-  for (const page of pages) {
-    config.addTemplate(`portal/${page.name}.njk`, `{% include "pages/${page.template}" %}`, page.data);
+  for (const type of pageTypes) {
+    config.addTemplate(`portal/${type.name}.njk`, `{% include "pages/${type.template}" %}`, pageData(type));
   }
-  config.addWatchTarget(options.layoutsDir);
-  config.addWatchTarget(path.join(options.contentDir, 'articles'));
-  config.addWatchTarget(path.join(options.contentDir, '_data'));
+  config.addGlobalData('navigation', navigation());
+  config.addNunjucksGlobal('sitemapEntries', sitemapEntries);
+  config.addWatchTarget(layoutsDir);
+  config.addWatchTarget(path.join(settings.contentDir, 'articles'));
+  config.addWatchTarget(path.join(settings.contentDir, '_data'));
   config.ignores.add('articles/**');
-
-  // npm start: re-index the preview after every rebuild. npm run build indexes in src/build instead, before publishing.
-  config.on('eleventy.after', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    if (runMode !== 'build') await indexArticles(directories.output, content().portal.articles);
-  });
 
   // content/images/ is not copied: originals may carry GPS; readers get the processed files only.
   config.addPassthroughCopy(assetCopies(assetsDir, assets));
-  config.addWatchTarget(path.join(options.contentDir, 'images'));
+  config.addWatchTarget(path.join(settings.contentDir, 'images'));
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';
   for (const file of readdirSync(fonts).filter((f) => /-(latin|vietnamese)-(400|700)-normal\.woff2$/.test(f))) {
     config.addPassthroughCopy({ [path.join(fonts, file)]: `assets/fonts/${file}` });

@@ -5,6 +5,7 @@ export const strings = {
   feedback: 'Góp ý',
   sitemap: 'Sơ đồ trang',
   contact: 'Liên hệ',
+  feedLabel: 'RSS/Atom',
   topLinks: 'Liên kết nhanh',
   mainMenu: 'Chuyên mục',
   menuToggle: 'Danh mục',
@@ -121,6 +122,7 @@ export const strings = {
   redirectTitle: 'Đã chuyển địa chỉ: {title}',
   redirectHeading: 'Trang này đã chuyển sang địa chỉ mới',
   redirectBody: 'Nếu trình duyệt không tự chuyển, quý vị vui lòng bấm vào liên kết dưới đây:',
+  previewProblemsTitle: 'Bản xem trước: {count} lỗi trong nội dung; cổng chỉ dựng được để xuất bản khi đã sửa hết',
   redirectsFileComment:
     'Chuyển hướng địa chỉ cũ của tin bài (trường aliases) sang địa chỉ mới. Tệp do bộ dựng tạo ra, không sửa tay.',
 } as const;

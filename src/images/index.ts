@@ -12,8 +12,8 @@ export {
   type ProcessedImage,
 } from './process.ts';
 export { ImageCache } from './cache.ts';
+export { createLimit } from './limit.ts';
 export { ImageError, imageErrorMessage } from './errors.ts';
-export { ArticleImages, imagePath, imageReferences, processArticleImages, type ImageReference } from './articles.ts';
 export { renderFigure, renderPicture, type PictureOptions } from './picture.ts';
 export { articleImageFiles, publishImages } from './publish.ts';
 export { ENCODERS, FORMATS, OPEN_GRAPH, SIZES, WIDTHS, type ImageFormat, type SizesName } from './options.ts';

@@ -20,6 +20,8 @@ export const routes = {
   feed: '/feed.xml',
   sitemapXml: '/sitemap.xml',
   notFound: '/404.html',
+  /** The web editor (src/cms): noindex, disallowed in robots.txt, in no list of pages. */
+  admin: '/quan-tri/',
   /**
    * Where an old URL (`aliases:`) gets its redirect page: "/cu" is served as
    * "/cu/". Undefined for paths a static host won't serve as HTML (".aspx",
@@ -32,7 +34,7 @@ export const routes = {
   },
   /** Netlify/Cloudflare redirect rules, one per alias. */
   redirectsFile: '/_redirects',
-  /** Every URL the build published, for the next check to compare with (written by src/build). */
+  /** Every URL the build published, for the next check to compare with (written by src/publish). */
   publishedList: '/published-urls.json',
   /** A processed photo: file names carry a content hash, so they can be cached forever. */
   image: (file: string) => `/img/${file}`,

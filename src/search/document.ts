@@ -1,18 +1,31 @@
 import type { Article } from '../content/index.ts';
+import type { SearchablePage } from '../pages/index.ts';
 import { toIndexerHtml } from './vietnamese.ts';
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
- * What Pagefind reads for an article: the text its page shows inside
- * `[data-pagefind-body]` (title, standfirst, caption, body, author, tags),
- * with the same filters, meta and sort key, made from the Portal's article
- * rather than from the rendered page. That lets the index be built while
- * Eleventy renders; tests/search/document.test.ts proves both give Pagefind
- * the same words. đ is swapped for the indexer (see vietnamese.ts).
+ * What Pagefind indexes of a page, the one place that decides it: the pages
+ * themselves carry no Pagefind markup, since Pagefind never reads them.
  */
-export function searchDocument(article: Article): string {
+export function searchDocument(page: SearchablePage): string {
+  switch (page.kind) {
+    case 'article':
+      return articleDocument(page.article);
+  }
+}
+
+/**
+ * An article's search document: the text its page shows (title, standfirst,
+ * caption, body, author, tags; not the update line, the tools or headings),
+ * with category, year and tag filters, title, category and date meta, and
+ * the date as sort key. Made from the Portal's article rather than from the
+ * rendered page, so the index is built while Eleventy renders;
+ * tests/search/document.test.ts proves it holds the words the page shows.
+ * đ is swapped for the indexer (see vietnamese.ts).
+ */
+function articleDocument(article: Article): string {
   const category = escapeHtml(article.category.name);
   const tags = article.tags
     .map(

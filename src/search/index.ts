@@ -1,4 +1,3 @@
-export { indexArticles, PAGEFIND_HASHED_FILES, SearchIndexError, type SearchIndexResult } from './indexer.ts';
+export { indexPages, PAGEFIND_HASHED_FILES, SearchIndexError, type SearchIndexResult } from './indexer.ts';
 export { searchDocument } from './document.ts';
-export { toIndexerHtml, swapDForIndex } from './vietnamese.ts';
-export { searchScriptStrings, type SearchScriptStrings } from './page-strings.ts';
+export { toIndexerHtml, swapDForIndex, oneSpelling, indexSpelling } from './vietnamese.ts';

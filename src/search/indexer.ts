@@ -4,7 +4,7 @@ import { mkdir, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { Article } from '../content/index.ts';
+import type { SearchablePage } from '../pages/index.ts';
 import { searchDocument } from './document.ts';
 
 export interface SearchIndexResult {
@@ -74,7 +74,7 @@ function runPagefind(site: string, bundleDir: string): Promise<void> {
 }
 
 /**
- * Indexes the articles into `<siteDir>/pagefind/`: writes each article's
+ * Indexes the searchable pages into `<siteDir>/pagefind/`: writes each page's
  * search document (searchDocument) to a scratch folder, then runs Pagefind's
  * own command-line indexer, which uses every core, on that folder. Nothing is
  * read from the rendered site, so this can run while Eleventy renders it.
@@ -82,14 +82,14 @@ function runPagefind(site: string, bundleDir: string): Promise<void> {
  * milliseconds a hundred articles on tmpfs), so Pagefind is already at work
  * when the caller starts Eleventy.
  */
-export function indexArticles(siteDir: string, articles: Article[]): Promise<SearchIndexResult> {
+export function indexPages(siteDir: string, pages: SearchablePage[]): Promise<SearchIndexResult> {
   const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
-  for (const article of articles) {
-    const folder = path.join(scratch, article.url);
+  for (const page of pages) {
+    const folder = path.join(scratch, page.url);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), searchDocument(article));
+    writeFileSync(path.join(folder, 'index.html'), searchDocument(page));
   }
-  return indexDocuments(scratch, path.join(siteDir, BUNDLE_DIR), articles.length);
+  return indexDocuments(scratch, path.join(siteDir, BUNDLE_DIR), pages.length);
 }
 
 async function indexDocuments(scratch: string, bundleDir: string, pages: number): Promise<SearchIndexResult> {

@@ -18,6 +18,33 @@ export function swapDForIndex(text: string): string {
   return text.replace(/đ/g, INDEXED_D.lower).replace(/Đ/g, INDEXED_D.upper);
 }
 
+// A tone mark on the second vowel of an open oa, oe or uy ("hoá", "khoẻ", "thuỷ"; not after q, as in "quý"). Text is NFC.
+const TONE_ON_GLIDE = /(?<![qQ])(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}\p{M}])/gu;
+// "qui", "quí", "quít": the same syllables as "quy", "quý", "quýt".
+const QU_I = /(?<![\p{L}\p{M}])[qQ][uU][iIíìỉĩịÍÌỈĨỊ][tT]?(?![\p{L}\p{M}])/gu;
+
+/**
+ * One spelling for the syllables Vietnamese writes two ways: the tone mark on
+ * the first vowel of an open oa/oe/uy ("hóa", "khỏe", "thủy", as the portal's
+ * own strings write them, rather than "hoá", "khoẻ", "thuỷ"), and "quy" for
+ * "qui". Indexer and queries both use it, so either spelling finds the other,
+ * accents and all. Returns NFC.
+ */
+export function oneSpelling(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(TONE_ON_GLIDE, (glide: string) => {
+      const [vowel, second, tone] = glide.normalize('NFD');
+      return `${vowel}${tone}${second}`.normalize('NFC');
+    })
+    .replace(QU_I, (syllable: string) => syllable.normalize('NFD').replace(/i/, 'y').replace(/I/, 'Y').normalize('NFC'));
+}
+
+/** A text as the index spells it: one spelling (oneSpelling), then đ → ḏ. */
+export function indexSpelling(text: string): string {
+  return swapDForIndex(oneSpelling(text));
+}
+
 // đ and Đ written as character references would slip past the text-node pass.
 const D_REFERENCES = /&(?:#273|#x111|dstrok|#272|#x110|Dstrok);/gi;
 function decodeD(reference: string): string {
@@ -33,12 +60,13 @@ const HTML_TOKENS =
 
 /**
  * The indexer's copy of a built page: NFC everywhere (so decomposed input
- * matches precomposed), and đ/Đ swapped for ḏ/Ḏ in text nodes only.
+ * matches precomposed), and in text nodes only one spelling of each syllable
+ * and đ/Đ swapped for ḏ/Ḏ.
  * Attributes, which carry filter values and URLs, keep the real letters.
  */
 export function toIndexerHtml(html: string): string {
   const decoded = html.normalize('NFC').replace(D_REFERENCES, decodeD);
   return decoded.replace(HTML_TOKENS, (token: string, _rawElement?: string, text?: string) =>
-    text === undefined ? token : swapDForIndex(text),
+    text === undefined ? token : indexSpelling(text),
   );
 }

@@ -48,6 +48,39 @@ export function contentSecurityPolicy(site: SiteSettings, { delivery }: PolicyOp
   return directives.map(([name, value]) => `${name} ${value}`).join('; ');
 }
 
+export interface AdminPolicyOptions extends PolicyOptions {
+  /** `npm run cms`: the local decap-server the editor talks to. */
+  localProxy?: string;
+}
+
+/**
+ * The policy of the web editor (/quan-tri/, Decap CMS): the portal's, relaxed
+ * only where Decap needs it. Its React styling injects <style> elements
+ * ('unsafe-inline' styles), it compiles its config validator at run time
+ * ('unsafe-eval'), it previews and reads uploads as blob: URLs, and it talks to GitHub's
+ * API (or to the local proxy) and the sign-in server. Nothing else may load.
+ */
+export function adminContentSecurityPolicy(
+  site: SiteSettings,
+  { delivery, localProxy }: AdminPolicyOptions = { delivery: 'header' },
+): string {
+  const auth = site.cms?.authUrl ? new URL(site.cms.authUrl).origin : undefined;
+  const connect = ["'self'", 'blob:', 'https://api.github.com', auth, localProxy && new URL(localProxy).origin].filter(Boolean);
+  const directives: [string, string][] = [
+    ['default-src', "'self'"],
+    ['script-src', "'self' 'unsafe-eval'"],
+    ['style-src', "'self' 'unsafe-inline'"],
+    ['img-src', "'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com"],
+    ['font-src', "'self' data:"],
+    ['connect-src', connect.join(' ')],
+    ['form-action', "'self'"],
+    ['base-uri', "'self'"],
+    ['object-src', "'none'"],
+  ];
+  if (delivery === 'header') directives.push(['frame-ancestors', "'none'"]);
+  return directives.map(([name, value]) => `${name} ${value}`).join('; ');
+}
+
 /** Headers every response carries. */
 export function securityHeaders(site: SiteSettings): Record<string, string> {
   const headers: Record<string, string> = {
@@ -87,6 +120,15 @@ export function headerRules(site: SiteSettings, pathPrefix = '/'): HeaderRule[] 
       headers: { 'Cache-Control': `public, max-age=${YEAR}, immutable` },
     })),
     { path: underPrefix(pathPrefix, `${ASSETS_URL}fonts/*`), headers: { 'Cache-Control': `public, max-age=${MONTH}` } },
+    // Last, so its policy replaces the portal's there (Netlify: a later rule's header wins).
+    ...(site.cms
+      ? [
+          {
+            path: underPrefix(pathPrefix, `${routes.admin}*`),
+            headers: { 'Content-Security-Policy': adminContentSecurityPolicy(site), 'X-Robots-Tag': 'noindex, nofollow' },
+          },
+        ]
+      : []),
   ];
 }
 

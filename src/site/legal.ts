@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import type { Problem } from '../content/problems.ts';
+import type { Problem } from '../problems/index.ts';
 import { lineOf } from './load.ts';
 import { type SiteSettings, siteFieldHints } from './schema.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument, LineCounter, isNode, isMap, isScalar, isSeq } from 'yaml';
 import { siteSchema, siteFieldHints, type SiteSettings } from './schema.ts';
-import { ContentError, describeIssue, type Problem } from '../content/problems.ts';
+import { ContentError, describeIssue, type Problem } from '../problems/index.ts';
 import { normalizePathPrefix, publicRoot } from '../routes/index.ts';
 
 /** Line of the YAML key at `path` (or of its nearest existing parent), counting from `offset`. */
@@ -47,12 +47,12 @@ export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.
 
   const raw = doc.toJS() as Record<string, unknown>;
   if (env.SITE_URL) raw.baseUrl = env.SITE_URL;
-  if (env.SITE_URL && !URL.canParse(env.SITE_URL)) {
+  if (env.SITE_URL && !/^https?:$/.test(URL.canParse(env.SITE_URL) ? new URL(env.SITE_URL).protocol : '')) {
     throw new ContentError([
       {
         severity: 'error',
         file: 'SITE_URL',
-        message: `"${env.SITE_URL}" không phải địa chỉ đầy đủ; cần dạng https://backan.gov.vn/ hoặc https://backan.gov.vn/cong-thong-tin/`,
+        message: `"${env.SITE_URL}" không phải địa chỉ web đầy đủ (http hoặc https); cần dạng https://backan.gov.vn/ hoặc https://backan.gov.vn/cong-thong-tin/`,
       },
     ]);
   }

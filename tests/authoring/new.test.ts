@@ -5,10 +5,9 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { NewArticleError, planNewArticle } from '../../src/authoring/index.ts';
-import { inspectContent, siteFile } from '../../src/content/index.ts';
-import { FRONT_MATTER } from '../../src/content/read.ts';
-import { frontMatterSchema } from '../../src/content/schema.ts';
+import { FRONT_MATTER, frontMatterSchema, siteFile } from '../../src/content/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
+import { inspectSite } from '../../src/pages/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { ROOT, copyFixture, writeArticle } from '../support/build.ts';
 
@@ -133,11 +132,11 @@ test('npm run new writes the article; with a body it passes the checks; run agai
   });
 
   const now = parseVietnamDate('2026-03-02T10:00:00+07:00')!;
-  const empty = (await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file);
+  const empty = (await inspectSite({ contentDir: content, now })).problems.filter((p) => p.file === file);
   assert.match(empty.map((p) => p.message).join(), /chưa có nội dung/, 'an unwritten article cannot be published by accident');
   appendFileSync(file, 'Sáng 02/3, Hội chợ nông sản khai mạc.\n');
   assert.deepEqual(
-    (await inspectContent({ contentDir: content, now })).problems.filter((p) => p.file === file),
+    (await inspectSite({ contentDir: content, now })).problems.filter((p) => p.file === file),
     [],
   );
 

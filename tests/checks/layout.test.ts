@@ -86,10 +86,10 @@ describe('layout in Chromium', () => {
 
   for (const name of CHECKED_SITES) {
     test(`${name}: no page type scrolls sideways at ${WIDTHS.join(', ')} px, nor shifts more than ${MAX_CLS}`, async () => {
-      const dir = checkedSite(name).dir;
-      const server = await serveSite(dir);
+      const site = checkedSite(name);
+      const server = await serveSite(site.dir);
       servers.push(server);
-      const samples = pageTypeSamples(dir);
+      const samples = await pageTypeSamples(site);
       for (const sample of samples) covered.add(sample.type);
       assert.deepEqual(
         await findings(
@@ -180,10 +180,10 @@ describe('layouts that hold with awkward content', () => {
 
 describe('print', () => {
   test('an article prints with its full address, the portal, the agency and the print date; no menus, tags or sidebar', async () => {
-    const dir = checkedSite('sample').dir;
-    const server = await serveSite(dir);
+    const site = checkedSite('sample');
+    const server = await serveSite(site.dir);
     servers.push(server);
-    const article = pageTypeSamples(dir).find((sample) => sample.type === 'article')!.url;
+    const article = (await pageTypeSamples(site)).find((sample) => sample.type === 'article')!.url;
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(server.url(article), { waitUntil: 'load' });

@@ -51,12 +51,13 @@ after(() => Promise.all(servers.map((server) => server.close())));
 
 for (const name of CHECKED_SITES) {
   test(`${name}: Lighthouse gives 100 for accessibility, best practices and SEO`, async (t) => {
-    const dir = checkedSite(name).dir;
+    const site = checkedSite(name);
+    const dir = site.dir;
     const blocks = readHeadersFile(path.join(dir, '_headers'));
     const server = await serveSite(dir, { headers: (pathname) => headersFor(blocks, pathname) });
     servers.push(server);
-    const found = pageTypeSamples(dir);
-    const samples = PAGES[name].flatMap((type) => found.find((sample) => sample.type === type) ?? []);
+    const all = await pageTypeSamples(site);
+    const samples = PAGES[name].flatMap((type) => all.find((sample) => sample.type === type) ?? []);
     const findings: string[] = [];
     for (const sample of samples) {
       const lhr = await audit(server.url(sample.url));

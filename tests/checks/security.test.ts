@@ -153,7 +153,7 @@ describe('served with the _headers', () => {
   for (const name of CHECKED_SITES) {
     test(`${name}: no page type raises a CSP violation or a console error, and the page scripts run`, async () => {
       const found: string[] = [];
-      for (const sample of pageTypeSamples(checkedSite(name).dir)) {
+      for (const sample of await pageTypeSamples(checkedSite(name))) {
         const { page, violations, errors } = await watch(servers.get(name)!.url(sample.url));
         found.push(...(await violations()).map((v) => `${sample.type} ${sample.url}: ${v}`));
         // The 404 page is served with status 404, which Chromium logs; anything else is a finding.
@@ -182,7 +182,7 @@ describe('served with the _headers', () => {
       t.skip('this build has no Pagefind bundle yet');
       return;
     }
-    const article = pageTypeSamples(site.dir).find((sample) => sample.type === 'article')!;
+    const article = (await pageTypeSamples(site)).find((sample) => sample.type === 'article')!;
     const title = cheerio
       .load(readFileSync(pageFile(site.dir, article.url), 'utf8'))('h1')
       .text()

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readArticle } from '../../src/content/read.ts';
-import type { Problem } from '../../src/content/index.ts';
+import { readArticle } from '../../src/content/index.ts';
+import type { Problem } from '../../src/problems/index.ts';
 
 function read(text: string | Buffer) {
   const problems: Problem[] = [];

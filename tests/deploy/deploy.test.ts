@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { listFiles, MANIFEST_FILE } from '../../src/build/manifest.ts';
+import { listFiles, MANIFEST_FILE } from '../../src/publish/index.ts';
 import {
   deploy,
   DeployRefused,

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../../src/build/manifest.ts';
+import { listFiles } from '../../src/publish/index.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { build, copyFixture, page, writeArticle, type BuildRun } from '../support/build.ts';
 import { checkLinks } from '../support/link-check.ts';
@@ -26,6 +26,9 @@ before(async () => {
   );
   run = build(content, { SITE_URL: 'https://vidu.gov.vn/cong-thong-tin', PATH_PREFIX: PREFIX });
   assert.equal(run.status, 0, run.stderr);
+  // The build says what the host's root needs, outside the prefix.
+  assert.match(run.stdout, /đặt _headers và _redirects .* ở gốc của bản triển khai, không đặt trong \/cong-thong-tin\//);
+  assert.match(run.stdout, /phục vụ .*robots\.txt tại \/robots\.txt/);
   site = await serveSite(run.outputDir, { prefix: PREFIX });
 });
 after(() => site?.close());

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
-import { buildSettings } from '../../src/build/settings.ts';
+import { buildSettings } from '../../src/settings/index.ts';
 import { ROOT } from '../support/build.ts';
 
 /** The official actions the workflow may use, at the major versions checked to exist. */

@@ -4,8 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { ImageError, ImageProcessor, type ProcessedImage } from '../../src/images/index.ts';
-import { createLimit } from '../../src/images/limit.ts';
+import { ImageError, ImageProcessor, createLimit, type ProcessedImage } from '../../src/images/index.ts';
 import { EXIF_TAG, MARK, exifTags, writePhoto } from '../support/photos.ts';
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'portal-images-'));

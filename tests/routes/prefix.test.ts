@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { buildSettings } from '../../src/build/settings.ts';
-import { ContentError } from '../../src/content/index.ts';
+import { buildSettings } from '../../src/settings/index.ts';
+import { ContentError } from '../../src/problems/index.ts';
 import { absoluteUrl, normalizePathPrefix, pathPrefixOf, publicRoot } from '../../src/routes/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { FIXTURES } from '../support/build.ts';

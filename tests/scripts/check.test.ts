@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
 
@@ -71,6 +71,30 @@ test('check and build both compare with the URLs the last build published; the b
   assert.equal(rebuilt.status, 0, rebuilt.stderr);
   assert.match(rebuilt.stderr, warning);
   assert.notEqual(treeHash(first.outputDir), before);
-  // Compared with the new build, the URL is already gone: nothing more to say.
+  // The new build still remembers the lost URL, so every later check reports it until an alias covers it.
+  assert.match(check(content, { PORTAL_OUTPUT: first.outputDir }).stdout, warning);
+  const file = path.join(content, 'articles/2018/so-ket-chuong-trinh.md');
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8').replace('author: Thu Cúc', 'author: Thu Cúc\naliases: ["/tin-tuc/bac-kan-so-ket/"]'),
+  );
   assert.doesNotMatch(check(content, { PORTAL_OUTPUT: first.outputDir }).stdout, /trường "aliases"/);
+});
+
+test('a site-settings error: no stack trace, the setting and its line, and the articles are still checked', () => {
+  const content = copyFixture('basic');
+  const site = path.join(content, '_data/site.yaml');
+  writeFileSync(
+    site,
+    readFileSync(site, 'utf8')
+      .replace('endpoint: https://gopy.backan.example.gov.vn/gui', 'endpoint: "javascript:alert(1)"')
+      .replace('url: /chuyen-muc/kinh-te/', 'url: "ftp://x.gov.vn/"'),
+  );
+  writeArticle(content, '2025/thieu-tieu-de.md', '---\ndate: "2024-05-01"\nauthor: A\n---\nx\n');
+  const run = check(content);
+  assert.equal(run.status, 1);
+  assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at |Error/, 'no stack trace');
+  assert.match(run.stdout, /site\.yaml:41 — trường "menu\.2\.url": phải là đường dẫn trên cổng/);
+  assert.match(run.stdout, /site\.yaml:49 — trường "feedback\.endpoint": phải để trống hoặc là địa chỉ https:/);
+  assert.match(run.stdout, /thieu-tieu-de\.md:2 — trường "title": bắt buộc/);
 });

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentError } from '../../src/content/index.ts';
-import { inspectContent } from '../../src/content/index.ts';
+import type { ContentError } from '../../src/problems/index.ts';
+import { inspectSite } from '../../src/pages/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { copyFixture } from '../support/build.ts';
 
@@ -34,7 +34,7 @@ test('the footer legal lines: each one missing from agency is a warning of npm r
   const content = copyFixture('basic');
   const file = path.join(content, '_data', 'site.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}(owner|responsible|licence):.*\n/gm, ''));
-  const { problems } = await inspectContent({ contentDir: content });
+  const { problems } = await inspectSite({ contentDir: content });
   const legal = problems.filter((p) => p.field?.startsWith('agency.'));
   assert.deepEqual(
     legal.map((p) => [p.field, p.severity, p.line]),

@@ -32,6 +32,9 @@ export function writeArticle(contentDir: string, relative: string, text: string 
   return file;
 }
 
+/** The clock of test builds (PORTAL_NOW). */
+export const BUILD_NOW = '2026-11-26T12:00:00+07:00';
+
 /** Runs `npm run build` (scripts/build.ts) on a content folder, as an editor would. */
 export function build(contentDir: string, env: Record<string, string> = {}, outputDir?: string): BuildRun {
   const out = outputDir ?? path.join(mkdtempSync(path.join(tmpdir(), 'portal-site-')), '_site');
@@ -42,7 +45,7 @@ export function build(contentDir: string, env: Record<string, string> = {}, outp
       ...process.env,
       PORTAL_CONTENT: contentDir,
       PORTAL_OUTPUT: out,
-      PORTAL_NOW: '2026-11-26T12:00:00+07:00',
+      PORTAL_NOW: BUILD_NOW,
       PORTAL_IMAGE_CACHE: imageCache,
       ...env,
     },

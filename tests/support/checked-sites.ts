@@ -24,6 +24,8 @@ export interface CheckedSite {
   /** The built site. */
   dir: string;
   contentDir: string;
+  /** Its clock (PORTAL_NOW). */
+  now: string;
 }
 
 const CACHE = path.join(ROOT, '.cache', 'checked-sites');
@@ -67,7 +69,7 @@ export function checkedSite(name: CheckedSiteName): CheckedSite {
   const inputs = name === 'sample' ? ['content'] : ['content', 'tests/support/corpus.ts', 'tests/fixtures/hostile'];
   const key = cacheKey(inputs, `${name} ${now} ${CORPUS_ARTICLES}`);
   const folder = path.join(CACHE, `${name}-${key}`);
-  const site = { name, dir: path.join(folder, '_site'), contentDir: path.join(folder, 'content') };
+  const site = { name, dir: path.join(folder, '_site'), contentDir: path.join(folder, 'content'), now };
   if (existsSync(site.dir)) return site;
 
   mkdirSync(CACHE, { recursive: true });

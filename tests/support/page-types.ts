@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { parseVietnamDate } from '../../src/dates/index.ts';
+import { loadSite, pageTypes, pageUrlsByType } from '../../src/pages/index.ts';
 import { routes } from '../../src/routes/index.ts';
-import { pageUrl, siteFiles } from './checked-sites.ts';
+import { pageFile, type CheckedSite } from './checked-sites.ts';
 
-/** Every page type of the portal, as the checks name them. */
-export const PAGE_TYPES = [
-  'home',
-  'article',
-  'category',
-  'category page 2',
-  'tag',
-  'tag index',
-  'archive',
-  'archive month',
-  'sitemap page',
-  'contact',
-  'feedback',
-  'thanks',
-  'search',
-  '404',
-] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
+/** The pages readers browse: every page type of the registry (src/pages) shown in base.njk, and a list's second page. */
+export const PAGE_TYPES = [...pageTypes.filter((type) => !type.bare).map((type) => type.name), 'category page 2'];
+export type PageType = string;
 
 export interface PageSample {
   type: PageType;
@@ -31,34 +17,25 @@ export interface PageSample {
 export const HOSTILE_ARTICLE = routes.article('noi-dung-doc-hai');
 
 /**
- * One page of each type found in a built site: the richest article (lead
- * photo, external link), the first category and tag, a category's page 2
- * where one exists; in the corpus also the hostile article.
+ * One page of each type of a built site, found through the registry: the
+ * richest article (lead photo, external link), the first page of every other
+ * type, a category's page 2 where one exists; in the corpus also the hostile article.
  */
-export function pageTypeSamples(dir: string): PageSample[] {
-  const urls = siteFiles(dir, '.html').map(pageUrl);
-  const first = (pattern: RegExp) => urls.find((url) => pattern.test(url));
-  const articles = urls.filter((url) => /^\/tin-tuc\/[^/]+\/$/.test(url));
-  const html = (url: string) => readFileSync(path.join(dir, url, 'index.html'), 'utf8');
-  const richest = articles.find((url) => /<figure/.test(html(url)) && /class="external"/.test(html(url))) ?? articles[0];
-  const found: [PageType, string | undefined][] = [
-    ['home', routes.home],
-    ['article', richest],
-    ['article', articles.includes(HOSTILE_ARTICLE) ? HOSTILE_ARTICLE : undefined],
-    ['category', first(/^\/chuyen-muc\/[^/]+\/$/)],
-    ['category page 2', first(/^\/chuyen-muc\/[^/]+\/trang-2\/$/)],
-    ['tag', first(/^\/the\/[^/]+\/$/)],
-    ['tag index', routes.tagIndex],
-    ['archive', routes.archive],
-    ['archive month', first(/^\/luu-tru\/\d{4}\/\d{2}\/$/)],
-    ['sitemap page', routes.sitemapPage],
-    ['contact', routes.contact],
-    ['feedback', routes.feedback],
-    ['thanks', routes.feedbackThanks],
-    ['search', routes.search],
-    ['404', routes.notFound],
-  ];
-  return found
-    .filter((entry): entry is [PageType, string] => entry[1] !== undefined && urls.includes(entry[1]))
-    .map(([type, url]) => ({ type, url }));
+export async function pageTypeSamples(site: Pick<CheckedSite, 'dir' | 'contentDir' | 'now'>): Promise<PageSample[]> {
+  const { portal } = await loadSite({ contentDir: site.contentDir, now: parseVietnamDate(site.now)! });
+  const urls = pageUrlsByType(portal);
+  const html = (url: string) => readFileSync(pageFile(site.dir, url), 'utf8');
+  const samples: PageSample[] = [];
+  for (const name of PAGE_TYPES) {
+    const written = urls.get(name) ?? [];
+    if (name === 'article') {
+      const richest = written.find((url) => /<figure/.test(html(url)) && /class="external"/.test(html(url))) ?? written[0];
+      samples.push({ type: name, url: richest });
+      if (written.includes(HOSTILE_ARTICLE)) samples.push({ type: name, url: HOSTILE_ARTICLE });
+    } else if (name === 'category page 2') {
+      const second = urls.get('category')!.find((url) => url === routes.category(url.split('/')[2], 2));
+      if (second) samples.push({ type: name, url: second });
+    } else if (written.length) samples.push({ type: name, url: written[0] });
+  }
+  return samples;
 }

@@ -1,0 +1,103 @@
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { buildSync } from 'esbuild';
+import { stringify } from 'yaml';
+import { contentHash } from '../assets/index.ts';
+import { routes } from '../routes/index.ts';
+import { adminContentSecurityPolicy } from '../security/index.ts';
+import type { SiteSettings } from '../site/index.ts';
+import type { AdminPageData } from './admin.ts';
+import { cmsConfig, type CmsBackendOptions } from './config.ts';
+
+const DECAP_DIST = path.dirname(createRequire(import.meta.url).resolve('decap-cms'));
+/** Decap's bundle, the chunks it loads on demand and its WebAssembly (not the source maps, not the `cms.js` copy). */
+const DECAP_FILES = /^(\d+\.)?decap-cms\.js$|\.wasm$/;
+
+export interface AdminOptions extends CmsBackendOptions {
+  site: SiteSettings;
+  contentDir: string;
+  /** Where the site is served: "/" or "/cong-thong-tin/". */
+  pathPrefix: string;
+  /** The portal's stylesheet as published (hashed name, no prefix), for the preview pane. */
+  stylesheet: string;
+}
+
+/** How the admin reaches its repository: `npm run cms`'s local proxy, else the site's `cms` settings. */
+export function adminBackend(site: SiteSettings, env: NodeJS.ProcessEnv = process.env): CmsBackendOptions | undefined {
+  if (env.CMS_LOCAL_PROXY) return { localProxy: env.CMS_LOCAL_PROXY, branch: env.CMS_BRANCH };
+  if (site.cms) return { repo: site.cms.repo, branch: site.cms.branch, authUrl: site.cms.authUrl };
+  return undefined;
+}
+
+let bundle: { name: string; code: string } | undefined;
+
+/** src/cms/admin.ts and what it imports (schemas, zod, yaml, luxon) as one script, built once a process. */
+function adminBundle(): { name: string; code: string } {
+  if (!bundle) {
+    const result = buildSync({
+      entryPoints: [path.join(import.meta.dirname, 'admin.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      minify: true,
+      legalComments: 'none',
+    });
+    const code = result.outputFiles[0].text;
+    bundle = { name: `portal-cms.${contentHash(code)}.js`, code };
+  }
+  return bundle;
+}
+
+/** </script> can't end the JSON block early. */
+function jsonInScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+function adminPage(options: AdminOptions, script: string): string {
+  const prefix = options.pathPrefix.replace(/\/+$/, '');
+  const data: AdminPageData = {
+    site: options.site,
+    contentDir: options.contentDir,
+    previewStyles: [`${prefix}${options.stylesheet}`],
+  };
+  const policy = adminContentSecurityPolicy(options.site, { delivery: 'meta', localProxy: options.localProxy });
+  return `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+<meta name="robots" content="noindex, nofollow">
+<title>Quản trị nội dung – ${options.site.shortName.replace(/[<&"]/g, '')}</title>
+<script type="application/json" id="portal-cms">${jsonInScript(data)}</script>
+<script src="${script}"></script>
+<script src="decap-cms.js"></script>
+</head>
+<body></body>
+</html>
+`;
+}
+
+/**
+ * Writes the web editor into `outputDir`/quan-tri/: the page, config.yml
+ * generated from the content schemas, the portal's admin script and Decap CMS
+ * itself, copied from its npm package (no CDN).
+ */
+export function publishAdmin(outputDir: string, options: AdminOptions): void {
+  const dir = path.join(outputDir, routes.admin);
+  mkdirSync(dir, { recursive: true });
+  const script = adminBundle();
+  writeFileSync(path.join(dir, script.name), script.code);
+  writeFileSync(path.join(dir, 'index.html'), adminPage(options, script.name));
+  const config = cmsConfig(options.site, options);
+  writeFileSync(
+    path.join(dir, 'config.yml'),
+    `# Tạo tự động từ lược đồ nội dung (src/cms); đừng sửa tay.\n${stringify(config, { lineWidth: 0 })}`,
+  );
+  for (const file of readdirSync(DECAP_DIST).filter((name) => DECAP_FILES.test(name))) {
+    copyFileSync(path.join(DECAP_DIST, file), path.join(dir, file));
+  }
+}

@@ -1,0 +1,33 @@
+import { t } from '../i18n/index.ts';
+import type { ListPageType, PageType } from '../pages/index.ts';
+import type { PageData } from './config.ts';
+
+/** A page type of the registry as Eleventy's data for its template: permalink, pagination, layout, title. */
+export function pageData(type: PageType): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    pageType: type.name,
+    eleventyExcludeFromCollections: true,
+    ...(type.bare ? {} : { layout: 'base.njk' }),
+    ...(type.noindex ? { noindex: true } : {}),
+    ...type.data?.(),
+  };
+  if (!('items' in type)) {
+    return {
+      ...data,
+      permalink: type.route,
+      ...(type.title ? { title: t(type.title) } : {}),
+      ...(type.description ? { description: t(type.description) } : {}),
+    };
+  }
+  const { items, alias, route, title, description } = type as ListPageType;
+  const item = (page: PageData) => page[alias] as never;
+  const computed: Record<string, (page: PageData) => unknown> = {};
+  if (title) computed.title = (page) => title(item(page));
+  if (description) computed.description = (page) => description(item(page));
+  return {
+    ...data,
+    pagination: { data: `portal.${items}`, size: 1, alias },
+    permalink: (page: PageData) => route(item(page)),
+    ...(Object.keys(computed).length ? { eleventyComputed: computed } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+import type { DateTime } from 'luxon';
+import type { Article } from '../content/index.ts';
+import { t } from '../i18n/index.ts';
+import type { Portal } from '../portal/index.ts';
+import { pageTypes, type ListPageType, type PageType } from './registry.ts';
+
+/** What the registry knows about each page a type writes: its URL and its item. */
+interface Written {
+  url: string;
+  item?: unknown;
+}
+
+function written(type: PageType, portal: Portal): Written[] {
+  if (!('items' in type)) return [{ url: type.route }];
+  const list = type as ListPageType;
+  return (portal[list.items] as never[]).map((item) => ({ url: list.route(item), item }));
+}
+
+/** The URLs each page type writes for `portal`, by page type name (in registry order). */
+export function pageUrlsByType(portal: Portal): Map<string, string[]> {
+  return new Map(pageTypes.map((type) => [type.name, written(type, portal).map((page) => page.url)]));
+}
+
+/**
+ * Every URL the page types write for `portal`, sorted: what the link check
+ * knows exists and what the build records as published. `except` leaves out
+ * page types by name.
+ */
+export function pageUrls(portal: Portal, except: string[] = []): string[] {
+  return pageTypes
+    .filter(({ name }) => !except.includes(name))
+    .flatMap((type) => written(type, portal).map((page) => page.url))
+    .sort();
+}
+
+/** The pages readers get, for the published list: every URL but the host's configuration files (_headers, _redirects). */
+export function publishedPageUrls(portal: Portal): string[] {
+  return pageUrls(portal, ['redirects-file', 'headers']);
+}
+
+export interface SitemapEntry {
+  url: string;
+  lastmod: DateTime;
+}
+
+/** sitemap.xml: every page of the types listed in it, with its last modification. */
+export function sitemapEntries(portal: Portal): SitemapEntry[] {
+  return pageTypes.flatMap((type) => {
+    if (!type.sitemap) return [];
+    if (!('items' in type)) return [{ url: type.route, lastmod: portal.updated }];
+    const lastmod = type.sitemap as (item: never) => DateTime;
+    return written(type, portal).map(({ url, item }) => ({ url, lastmod: lastmod(item as never) }));
+  });
+}
+
+export interface NavigationLink {
+  url: string;
+  label: string;
+}
+
+function links(place: 'header' | 'footer' | 'siteMap'): NavigationLink[] {
+  const listed = pageTypes.filter((type) => type.navigation?.[place] !== undefined);
+  if (place !== 'siteMap') listed.sort((a, b) => Number(a.navigation![place]) - Number(b.navigation![place]));
+  return listed.map((type) => {
+    if ('items' in type) throw new Error(`Trang "${type.name}" có nhiều trang, không thể đặt vào thanh điều hướng`);
+    const label = type.label ?? type.title;
+    if (!label) throw new Error(`Trang "${type.name}" cần label hoặc title để làm liên kết`);
+    return { url: type.route, label: t(label) };
+  });
+}
+
+/** The links of the header, the footer and Sơ đồ trang's main sections, as the registry places them. */
+export function navigation(): Record<'header' | 'footer' | 'siteMap', NavigationLink[]> {
+  return { header: links('header'), footer: links('footer'), siteMap: links('siteMap') };
+}
+
+/** A page the search index holds, with what its search document is made from. */
+export interface SearchablePage {
+  kind: 'article';
+  url: string;
+  article: Article;
+}
+
+/** Every page of the types that are searchable. */
+export function searchablePages(portal: Portal): SearchablePage[] {
+  return pageTypes.flatMap((type) =>
+    type.search === 'article'
+      ? written(type, portal).map(({ url, item }) => ({ kind: type.search!, url, article: item as Article }))
+      : [],
+  );
+}

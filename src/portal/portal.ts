@@ -1,0 +1,234 @@
+import { DateTime } from 'luxon';
+import type { Article, Tag } from '../content/index.ts';
+import { vietnamMonth } from '../dates/index.ts';
+import { t } from '../i18n/index.ts';
+import { routes } from '../routes/index.ts';
+import type { Category, SiteSettings } from '../site/index.ts';
+import { homePage, type HomePage } from './home.ts';
+import { RelatedIndex } from './related.ts';
+
+export const PAGE_SIZE = 20;
+
+/**
+ * Every URL the site writes for a portal, sorted; `except` leaves out page
+ * types by name. The pages registry (src/pages) answers it: the pages sit
+ * above the portal, so the checks are handed this function rather than importing it.
+ */
+export type PageUrls = (portal: Portal, except?: string[]) => string[];
+
+export interface PageLink {
+  number: number;
+  url: string;
+  current: boolean;
+  /** Pages were skipped before this one ("…"). */
+  afterGap: boolean;
+}
+
+/** First, last and the two pages either side of the current one: a 700-page tag list stays a short row of links. */
+export function pageWindow(current: number, total: number, radius = 2): number[] {
+  const numbers: number[] = [];
+  for (let n = 1; n <= total; n++) {
+    if (n === 1 || n === total || Math.abs(n - current) <= radius) numbers.push(n);
+  }
+  return numbers;
+}
+
+/** One page of a paginated list of articles (a category, a tag). */
+export interface ListPage {
+  title: string;
+  description: string;
+  url: string;
+  /** URL of the list's first page. */
+  firstUrl: string;
+  pageNumber: number;
+  totalPages: number;
+  articles: Article[];
+  previousUrl?: string;
+  nextUrl?: string;
+  pageLinks: PageLink[];
+  lastmod: DateTime;
+}
+
+export interface CategorySection {
+  category: Category;
+  url: string;
+  articles: Article[];
+}
+
+export interface TagSection {
+  tag: Tag;
+  articles: Article[];
+}
+
+export interface ArchiveMonth {
+  year: number;
+  month: number;
+  title: string;
+  url: string;
+  articles: Article[];
+  /** Newest update of its articles. */
+  lastmod: DateTime;
+}
+
+/** An old URL of an article (`aliases:`) and where it now lives. */
+export interface Redirect {
+  from: string;
+  to: string;
+  title: string;
+}
+
+function newest(articles: Article[]): DateTime {
+  // biome-ignore lint/complexity/useMathMinMax: luxon DateTimes compare by value but Math.max would return a number
+  return articles.reduce((max, a) => (a.updated > max ? a.updated : max), articles[0].updated);
+}
+
+/** Lists with no articles yet (a new category) still have a page, dated like the site. */
+const EPOCH = DateTime.fromMillis(0);
+
+function paginate(
+  articles: Article[],
+  urlFor: (pageNumber: number) => string,
+  title: string,
+  description: string,
+  siteUpdated: DateTime,
+): ListPage[] {
+  const totalPages = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));
+  const pageNumbers = Array.from({ length: totalPages }, (_, i) => i + 1);
+  return pageNumbers.map((pageNumber) => {
+    const slice = articles.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE);
+    return {
+      title: pageNumber > 1 ? `${title} – ${t('pageNumber', { number: pageNumber })}` : title,
+      description,
+      url: urlFor(pageNumber),
+      firstUrl: urlFor(1),
+      pageNumber,
+      totalPages,
+      articles: slice,
+      previousUrl: pageNumber > 1 ? urlFor(pageNumber - 1) : undefined,
+      nextUrl: pageNumber < totalPages ? urlFor(pageNumber + 1) : undefined,
+      pageLinks: pageWindow(pageNumber, totalPages).map((number, i, shown) => ({
+        number,
+        url: urlFor(number),
+        current: number === pageNumber,
+        afterGap: i > 0 && number - shown[i - 1] > 1,
+      })),
+      lastmod: slice.length ? newest(slice) : siteUpdated,
+    };
+  });
+}
+
+/**
+ * Which articles readers see at `now`: no drafts, nothing scheduled. The
+ * preview (`npm start`, PORTAL_DRAFTS=1) shows both, each under its banner.
+ */
+export function isPublished(article: Article, now: DateTime, showDrafts: boolean): boolean {
+  return showDrafts || (!article.draft && article.published <= now);
+}
+
+/**
+ * Everything the layouts list, computed once per build: articles newest
+ * first, category and tag pages, the archive, related articles.
+ * A class, so Eleventy's data cascade passes it by reference instead of copying.
+ */
+export class Portal {
+  readonly articles: Article[];
+  readonly categories: CategorySection[];
+  readonly tags: TagSection[];
+  readonly categoryPages: ListPage[];
+  readonly tagPages: ListPage[];
+  readonly archive: { year: number; months: ArchiveMonth[] }[];
+  readonly archiveMonths: ArchiveMonth[];
+  /** Every alias of a published article, sorted by old URL (the _redirects file). */
+  readonly redirects: Redirect[];
+  /** The aliases that get an HTML redirect page. */
+  readonly redirectPages: Redirect[];
+  /** Newest update of any article: the lastmod of pages that list everything. */
+  readonly updated: DateTime;
+  /** What the home page shows: featured stories in force at the build's clock, then the newest. */
+  readonly home: HomePage<CategorySection>;
+  private readonly relatedIndex: RelatedIndex;
+
+  /** `now` is the build's clock: it decides which features have ended. */
+  constructor(site: SiteSettings, articles: Article[], now: DateTime = DateTime.now()) {
+    this.articles = [...articles].sort((a, b) => b.published.toMillis() - a.published.toMillis() || a.slug.localeCompare(b.slug));
+    this.categories = [...site.categories]
+      .sort((a, b) => a.order - b.order)
+      .map((category) => ({
+        category,
+        url: routes.category(category.slug),
+        articles: this.articles.filter((a) => a.category.slug === category.slug),
+      }));
+    const tagMap = new Map<string, TagSection>();
+    for (const article of this.articles) {
+      for (const tag of article.tags) {
+        const section = tagMap.get(tag.slug) ?? { tag, articles: [] };
+        section.articles.push(article);
+        tagMap.set(tag.slug, section);
+      }
+    }
+    this.relatedIndex = new RelatedIndex(this.articles);
+    this.tags = [...tagMap.values()].sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'vi'));
+
+    this.updated = this.articles.length ? newest(this.articles) : EPOCH;
+    this.categoryPages = this.categories.flatMap(({ category, articles: list }) =>
+      paginate(
+        list,
+        (n) => routes.category(category.slug, n),
+        t('categoryPageTitle', { name: category.name }),
+        category.description,
+        this.updated,
+      ),
+    );
+    this.tagPages = this.tags.flatMap(({ tag, articles: list }) =>
+      paginate(
+        list,
+        (n) => routes.tag(tag.slug, n),
+        t('tagPageTitle', { name: tag.name }),
+        t('tagPageDescription', { name: tag.name }),
+        this.updated,
+      ),
+    );
+
+    const months = new Map<string, ArchiveMonth>();
+    for (const article of this.articles) {
+      const { year, month } = article.published;
+      const key = `${year}-${month}`;
+      const entry = months.get(key) ?? {
+        year,
+        month,
+        title: t('archiveMonthTitle', { month: vietnamMonth(year, month) }),
+        url: routes.archiveMonth(year, month),
+        articles: [],
+        lastmod: article.updated,
+      };
+      entry.articles.push(article);
+      months.set(key, entry);
+    }
+    this.archiveMonths = [...months.values()];
+    for (const month of this.archiveMonths) month.lastmod = newest(month.articles);
+    const years = [...new Set(this.archiveMonths.map((m) => m.year))];
+    this.archive = years.map((year) => ({ year, months: this.archiveMonths.filter((m) => m.year === year) }));
+    this.redirects = this.articles
+      .flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title })))
+      .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    this.redirectPages = this.redirects.filter((r) => routes.redirect(r.from) !== undefined);
+    this.home = homePage(this.articles, this.categories, now);
+  }
+
+  latest(count: number, skip = 0): Article[] {
+    return this.articles.slice(skip, skip + count);
+  }
+
+  /** "Các tin khác" for an article: chosen by relevance, shown newest first. */
+  related(article: Article): Article[] {
+    return this.relatedIndex.for(article).sort((a, b) => b.published.toMillis() - a.published.toMillis());
+  }
+
+  /** The article page's sidebar: the newest articles, and the newest of its category, other than itself. */
+  sidebar(article: Article, count = 5): { newest: Article[]; sameCategory: Article[] } {
+    const newest = this.articles.filter((other) => other !== article).slice(0, count);
+    const section = this.categories.find((c) => c.category.slug === article.category.slug);
+    const sameCategory = (section?.articles ?? []).filter((other) => other !== article && !newest.includes(other));
+    return { newest, sameCategory: sameCategory.slice(0, count) };
+  }
+}

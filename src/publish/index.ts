@@ -1,0 +1,181 @@
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Eleventy from '@11ty/eleventy';
+import { configurePortal, type EleventyConfig } from '../eleventy/index.ts';
+import { imageProcessor, type ImageStats } from '../images/index.ts';
+import { loadSite, publishedPageUrls } from '../pages/index.ts';
+import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
+import type { Problem } from '../problems/index.ts';
+import type { SearchIndexResult } from '../search/index.ts';
+import { buildSettings, type BuildSettings } from '../settings/index.ts';
+import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
+import { acquireBuildLock } from './lock.ts';
+import { asOutputError, recoverInterruptedSwap } from './output.ts';
+
+export {
+  describeOutput,
+  digestSources,
+  hashSources,
+  listFiles,
+  MANIFEST_FILE,
+  readBuildManifest,
+  type BuildManifest,
+  type OutputFile,
+} from './manifest.ts';
+export { BuildLockedError } from './lock.ts';
+export { OutputError, hasPublishedSite } from './output.ts';
+
+/** Cached photos no build has used for this long are deleted. */
+const IMAGE_CACHE_DAYS = 30;
+
+export interface BuildResult {
+  outputDir: string;
+  warnings: Problem[];
+  /** Photos this build encoded, and those it took from the cache unchanged. */
+  images: ImageStats;
+  /** What the search index holds (Pagefind, in <output>/pagefind/). */
+  search: SearchIndexResult;
+  /** Milliseconds each stage took; render and index overlap. */
+  stages: BuildStages;
+}
+
+export interface BuildStages {
+  /** Reading and checking the content, photos included. */
+  content: number;
+  /** Eleventy writing the pages. */
+  render: number;
+  /** Pagefind indexing, while Eleventy renders. */
+  index: number;
+  /** Published list, manifest, and the swap into place. */
+  publish: number;
+  total: number;
+}
+
+/**
+ * Builds the whole portal into a fresh folder next to the output and swaps it
+ * in only when every stage succeeded, so a failed build leaves the published
+ * site exactly as it was.
+ */
+export async function buildSite(
+  settings: BuildSettings = buildSettings(),
+  /** Told what the build repaired before it started (a killed build's lock or swap), as it happens. */
+  notify: (message: string) => void = () => {},
+): Promise<BuildResult> {
+  const outputDir = path.resolve(settings.outputDir);
+  let lock: ReturnType<typeof acquireBuildLock>;
+  try {
+    mkdirSync(path.dirname(outputDir), { recursive: true });
+    lock = acquireBuildLock(outputDir);
+  } catch (error) {
+    throw asOutputError(error, outputDir) ?? error;
+  }
+  try {
+    if (lock.cleared)
+      notify(
+        `Đã gỡ khóa của một lần dựng bị dừng giữa chừng (tiến trình ${lock.cleared.pid}, bắt đầu lúc ${lock.cleared.started}).`,
+      );
+    if (recoverInterruptedSwap(outputDir))
+      notify(`Lần dựng trước bị dừng giữa lúc thay trang; đã khôi phục trang đã xuất bản vào ${outputDir}.`);
+    return await buildLocked(settings, outputDir);
+  } catch (error) {
+    throw asOutputError(error, outputDir) ?? error;
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildLocked(settings: BuildSettings, outputDir: string): Promise<BuildResult> {
+  const started = performance.now();
+  const since = (from: number) => Math.round(performance.now() - from);
+  // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
+  const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
+  const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
+  // Checks first (the same as `npm run check`): a broken article or photo stops the build before anything is written.
+  // The photos are processed here; Eleventy's pass shares the cache and finds them done.
+  const images = imageProcessor(settings.imageCacheDir);
+  const before = { ...images.stats };
+  const previousList = readPublishedList(publishedListFile(outputDir));
+  const content = await loadSite({
+    contentDir: settings.contentDir,
+    now: settings.now,
+    showDrafts: settings.showDrafts,
+    previous: previousList,
+    images,
+  });
+  const { portal, problems, site } = content;
+
+  const contentMs = since(started);
+  const staging = `${outputDir}.next`;
+  const previous = `${outputDir}.old`;
+  rmSync(staging, { recursive: true, force: true });
+  let search: SearchIndexResult;
+  let [renderMs, indexMs, publishStarted] = [0, 0, 0];
+  try {
+    // The checked content and the settings go to Eleventy directly; it indexes for search while it renders.
+    const renderStarted = performance.now();
+    let indexing: Promise<SearchIndexResult> | undefined;
+    const eleventy = new Eleventy(settings.contentDir, staging, {
+      configPath: '', // the settings come from here, not from .eleventy.ts (npm start)
+      pathPrefix: settings.pathPrefix,
+      quietMode: true,
+      config: (config: EleventyConfig) =>
+        configurePortal(config, {
+          settings: { ...settings, outputDir: staging },
+          content,
+          onIndexing: (started) => {
+            indexing = started.finally(() => (indexMs = since(renderStarted)));
+            indexing.catch(() => {}); // settled below, after rendering
+          },
+        }),
+    });
+    // Eleventy prints its own English report of a failure; the build reports it (in Vietnamese when it is a known cause).
+    eleventy.errorHandler.logger = { message: () => {}, isVerbose: false };
+    // Eleventy rejects write() with its first failed copy and leaves the others unhandled, which would
+    // crash the process with Eleventy's English trace (a full disk fails every copy): they are this build's failure too.
+    const stray: unknown[] = [];
+    const collect = (reason: unknown) => stray.push(reason);
+    process.on('unhandledRejection', collect);
+    const rendering = eleventy
+      .write()
+      .then(() => {
+        if (stray.length) throw stray[0];
+      })
+      .finally(() => (renderMs = since(renderStarted)));
+    const [rendered] = await Promise.allSettled([rendering]).finally(() => process.off('unhandledRejection', collect));
+    // Eleventy's after-hook waits for the index; a failed render may leave it running (or never start it).
+    const [indexed] = await Promise.allSettled([indexing ?? Promise.reject(rendered.status === 'rejected' && rendered.reason)]);
+    publishStarted = performance.now();
+    // A failed index makes the render fail too (in its hook): its own error says more.
+    if (indexing && indexed.status === 'rejected') throw indexed.reason;
+    if (rendered.status === 'rejected') throw rendered.reason;
+    if (indexed.status === 'rejected') throw indexed.reason;
+    search = indexed.value;
+    writeFileSync(
+      publishedListFile(staging),
+      formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
+    );
+    // Last: the manifest marks a complete build (the deploy refuses an output without one).
+    writeBuildManifest(staging, {
+      clock: settings.clock,
+      showDrafts: settings.showDrafts,
+      baseUrl: site.baseUrl,
+      sourceRoots: roots,
+      sourcesDigest,
+    });
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(outputDir)) renameSync(outputDir, previous);
+  renameSync(staging, outputDir);
+  rmSync(previous, { recursive: true, force: true });
+  images.cache.prune(IMAGE_CACHE_DAYS);
+  return {
+    outputDir,
+    warnings: problems,
+    images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused },
+    search,
+    stages: { content: contentMs, render: renderMs, index: indexMs, publish: since(publishStarted), total: since(started) },
+  };
+}

@@ -1,0 +1,52 @@
+import { existsSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { MANIFEST_FILE } from './manifest.ts';
+
+/** Why the output can't be written, in the editor's words. */
+const reasons: Record<string, string> = {
+  EACCES: 'không có quyền ghi vào thư mục này',
+  EPERM: 'hệ thống không cho phép ghi vào thư mục này',
+  EROFS: 'ổ đĩa chỉ cho phép đọc',
+  ENOSPC: 'ổ đĩa đã đầy',
+  EDQUOT: 'đã dùng hết dung lượng được cấp trên ổ đĩa',
+};
+
+/** Thrown when the output folder can't be written (permissions, read-only or full disk). */
+export class OutputError extends Error {
+  constructor(outputDir: string, code: string, file?: string) {
+    super(
+      `Không ghi được bản dựng vào ${path.dirname(outputDir)}: ${reasons[code]} (${code}${file ? `, ${file}` : ''}). ` +
+        'Hãy giải phóng dung lượng hoặc cấp quyền ghi cho thư mục đó, hoặc dựng vào thư mục khác bằng PORTAL_OUTPUT=…, rồi dựng lại.',
+    );
+    this.name = 'OutputError';
+  }
+}
+
+/** The OutputError behind `error`, looking through the wrappers Eleventy and Node put around it, if that is what it is. */
+export function asOutputError(error: unknown, outputDir: string): OutputError | undefined {
+  const seen = new Set<unknown>();
+  let current = error as (NodeJS.ErrnoException & { originalError?: unknown }) | undefined;
+  while (current && typeof current === 'object' && !seen.has(current)) {
+    seen.add(current);
+    if (current.code && current.code in reasons) return new OutputError(outputDir, current.code, current.path);
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return undefined;
+}
+
+/** Whether a complete site (with its manifest) is published in `outputDir`: what a failed build may claim to have kept. */
+export function hasPublishedSite(outputDir: string): boolean {
+  return existsSync(path.join(outputDir, MANIFEST_FILE));
+}
+
+/**
+ * The swap puts the new site in place with two renames (output → .old, .next →
+ * output). A build killed between them leaves no output but a complete .old:
+ * the next build puts it back first. Returns whether it did.
+ */
+export function recoverInterruptedSwap(outputDir: string): boolean {
+  const previous = `${outputDir}.old`;
+  if (existsSync(outputDir) || !hasPublishedSite(previous)) return false;
+  renameSync(previous, outputDir);
+  return true;
+}

@@ -1,0 +1,102 @@
+// npm start: the editors' preview keeps going past a broken draft and shows the errors on the page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import { ROOT, copyFixture, writeArticle } from '../support/build.ts';
+
+const article = (fields: string, body: string) =>
+  `---\ntitle: "Bản nháp"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\ndraft: true\n${fields}---\n${body}\n`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let preview: ChildProcess;
+let output = '';
+let content: string;
+let origin: string;
+
+/** Waits until the preview has printed `count` rebuild summaries. */
+async function rebuilds(count: number): Promise<void> {
+  for (let waited = 0; waited < 90_000; waited += 200) {
+    if ((output.match(/\[xem trước\] Đã dựng lại/g) ?? []).length >= count && /Server at/.test(output)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.fail(`the preview did not rebuild:\n${output}`);
+}
+
+before(async () => {
+  content = copyFixture('basic');
+  writeArticle(content, '2025/nhap-hong.md', article('', 'Xem [bài](/tin-tuc/khong-co/).'));
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
+  // The command of `npm start`, on a scratch content folder and port.
+  preview = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'node_modules/@11ty/eleventy/cmd.cjs', '--config=.eleventy.ts', '--serve', '--quiet', `--port=${port}`],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORTAL_CONTENT: content,
+        PORTAL_DRAFTS: '1',
+        PORTAL_OUTPUT: path.join(mkdtempSync(path.join(tmpdir(), 'portal-preview-')), '_site'),
+      },
+    },
+  );
+  preview.stdout?.on('data', (chunk) => (output += chunk));
+  preview.stderr?.on('data', (chunk) => (output += chunk));
+  await rebuilds(1);
+});
+
+after(() => preview?.kill());
+
+async function fetchPage(url: string): Promise<{ status: number; $: cheerio.CheerioAPI }> {
+  const response = await fetch(origin + url);
+  return { status: response.status, $: cheerio.load(await response.text()) };
+}
+
+test('a short summary per rebuild, not a line per file written', () => {
+  assert.doesNotMatch(output, /Writing|\(virtual\)/);
+  assert.match(output, /\[xem trước\] Đã dựng lại \d+ bài trong [\d.]+ giây: 1 lỗi, 1 cảnh báo/);
+  assert.doesNotMatch(output, /\n\s+at /, 'no stack trace');
+});
+
+test('a draft with a broken link: the preview goes on, the draft shows, and every page names the error', async () => {
+  const home = await fetchPage('/');
+  assert.equal(home.status, 200);
+  const banner = home.$('.preview-problems[role="alert"]');
+  assert.equal(banner.length, 1);
+  assert.match(banner.find('h2').text(), /Bản xem trước: 1 lỗi trong nội dung/);
+  assert.match(
+    banner.find('li').text(),
+    /LỖI .*2025\/nhap-hong\.md:7 — trường "nội dung": liên kết tới trang \/tin-tuc\/khong-co\/ không tồn tại/,
+  );
+  const draft = await fetchPage('/tin-tuc/nhap-hong/');
+  assert.equal(draft.status, 200);
+  assert.equal(draft.$('h1').first().text().trim(), 'Bản nháp');
+});
+
+test('an error made while previewing shows up in the browser at the next rebuild', async () => {
+  writeArticle(content, '2025/chuyen-muc-sai.md', article('category: the-thao\n', 'Nội dung.'));
+  await rebuilds(2);
+  const home = await fetchPage('/');
+  const problems = home
+    .$('.preview-problems li')
+    .map((_, li) => home.$(li).text())
+    .get();
+  assert.equal(problems.length, 2, problems.join('\n'));
+  assert.ok(problems.some((p) => /chuyen-muc-sai\.md:6 — trường "category": chuyên mục "the-thao" không tồn tại/.test(p)));
+  // The other articles are still previewed.
+  assert.equal((await fetchPage('/tin-tuc/bac-kan-so-ket/')).status, 200);
+});

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
+
+const broken = '---\ntitle: "Bài lỗi"\ndate: "2024-05-01"\nauthor: A\ncategory: khong-co\n---\nx\n';
+
+test('a build killed between its two renames: the next build puts the published site back first, and says so', () => {
+  const content = copyFixture('basic');
+  const published = build(content);
+  assert.equal(published.status, 0, published.stderr);
+  const before = treeHash(published.outputDir);
+  // What a kill between "output → .old" and ".next → output" leaves.
+  renameSync(published.outputDir, `${published.outputDir}.old`);
+  mkdirSync(`${published.outputDir}.next`);
+
+  writeArticle(content, '2025/bai-loi.md', broken);
+  const failed = build(content, {}, published.outputDir);
+  assert.equal(failed.status, 1);
+  assert.match(failed.stderr, /Lần dựng trước bị dừng giữa lúc thay trang; đã khôi phục trang đã xuất bản/);
+  assert.match(failed.stderr, /Trang đã xuất bản trước đó ở .* được giữ nguyên/);
+  assert.equal(treeHash(published.outputDir), before, 'the site is back, as it was');
+});
+
+test('a failed build with no published site does not claim to have kept one', () => {
+  const content = copyFixture('basic');
+  writeArticle(content, '2025/bai-loi.md', broken);
+  const run = build(content);
+  assert.equal(run.status, 1);
+  assert.doesNotMatch(run.stderr, /được giữ nguyên/);
+  assert.match(run.stderr, /Chưa có trang hoàn chỉnh nào ở .*_site/);
+});
+
+// Root can write anywhere; an immutable folder (chattr +i) refuses even root, as a read-only disk would.
+const immutable = spawnSync('chattr', ['--help']).error === undefined;
+
+test('an output folder that cannot be written: a Vietnamese message, no stack trace', {
+  skip: !immutable && 'chattr is missing',
+}, () => {
+  const content = copyFixture('basic');
+  const parent = mkdtempSync(path.join(tmpdir(), 'portal-readonly-'));
+  const outputDir = path.join(parent, '_site');
+  assert.equal(spawnSync('chattr', ['+i', parent]).status, 0);
+  try {
+    const run = build(content, {}, outputDir);
+    assert.equal(run.status, 1);
+    assert.match(
+      run.stderr,
+      /Không ghi được bản dựng vào .*portal-readonly-.*: (hệ thống không cho phép ghi|không có quyền ghi)/,
+    );
+    assert.match(run.stderr, /PORTAL_OUTPUT/);
+    assert.doesNotMatch(run.stderr, /\n\s+at |TemplatePassthroughManagerCopyError|Error:/);
+  } finally {
+    spawnSync('chattr', ['-i', parent]);
+  }
+  assert.deepEqual(readdirSync(parent), []);
+  assert.equal(existsSync(outputDir), false);
+});
+
+test('a disk that fills up mid-build: a Vietnamese message, no half-built folder left', (t) => {
+  const content = copyFixture('basic');
+  const disk = mkdtempSync(path.join(tmpdir(), 'portal-full-'));
+  // A 512 KB disk of its own: the lock fits, the site does not.
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=512k', 'tmpfs', disk]).status !== 0) {
+    t.skip('cannot mount a small tmpfs here');
+    return;
+  }
+  try {
+    const run = build(content, {}, path.join(disk, '_site'));
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /Không ghi được bản dựng vào .*portal-full-.*: ổ đĩa đã đầy \(ENOSPC/);
+    assert.doesNotMatch(run.stderr, /\n\s+at |Error:/);
+    assert.match(run.stderr, /Chưa có trang hoàn chỉnh nào/);
+    assert.deepEqual(readdirSync(disk), []);
+  } finally {
+    spawnSync('umount', [disk]);
+  }
+});
