@@ -3,7 +3,7 @@
 // Options: --previous <published-urls.json> (default: the one in the last build, _site/).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleFiles } from '../src/content/index.ts';
+import { DOCUMENTS_FOLDER, PAGES_FOLDER, articleFiles } from '../src/content/index.ts';
 import { inspectSite } from '../src/pages/index.ts';
 import { publishedListFile, readPublishedList } from '../src/portal/index.ts';
 import { formatProblem } from '../src/problems/index.ts';
@@ -24,10 +24,12 @@ const { problems } = await inspectSite({
 for (const problem of problems) console.log(formatProblem(problem));
 
 const errors = problems.filter((p) => p.severity === 'error').length;
-const count = articleFiles(path.join(settings.contentDir, 'articles')).length;
+const count = (folder: string) => articleFiles(path.join(settings.contentDir, folder)).length;
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (!previous) console.log(`(Chưa có danh sách địa chỉ của lần dựng trước ở ${previousFile}: bỏ qua kiểm tra địa chỉ bị mất.)`);
-console.log(`Đã kiểm tra ${count} bài viết trong ${seconds} giây: ${errors} lỗi, ${problems.length - errors} cảnh báo.`);
+console.log(
+  `Đã kiểm tra ${count('articles')} bài viết, ${count(PAGES_FOLDER)} trang, ${count(DOCUMENTS_FOLDER)} văn bản trong ${seconds} giây: ${errors} lỗi, ${problems.length - errors} cảnh báo.`,
+);
 if (errors) {
   console.log('Hãy sửa các lỗi trên: bài có lỗi không thể xuất bản.');
   process.exit(1);

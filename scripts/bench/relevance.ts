@@ -29,7 +29,9 @@ const holds = (have: string[], phrase: string[]) => have.some((_, i) => phrase.e
 
 /** What each query should find, judged on the words Pagefind indexes for each article (its search document). */
 export function judge(queries: RelevanceQuery[], pages: SearchablePage[]): JudgedQuery[] {
-  const texts = pages.map((page) => ({
+  // The relevance set is about articles; static pages and documents are judged by their own tests.
+  const articles = pages.filter((page) => page.kind === 'article');
+  const texts = articles.map((page) => ({
     slug: slugOf(page.url),
     title: syllables(page.article.title),
     words: syllables(

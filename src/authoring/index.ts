@@ -8,10 +8,10 @@ import { routes } from '../routes/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import { nfc, slugify, titleSlug } from '../slugs/index.ts';
 
-/** Why `npm run new` refused, in Vietnamese. */
-export class NewArticleError extends Error {
-  override name = 'NewArticleError';
-}
+import { NewArticleError, type NewArticle } from './new-file.ts';
+
+export { NewArticleError, type NewArticle } from './new-file.ts';
+export { planNewDocument, planNewPage, type NewDocumentOptions, type NewPageOptions } from './pages.ts';
 
 export interface NewArticleOptions {
   contentDir: string;
@@ -23,12 +23,6 @@ export interface NewArticleOptions {
   /** The URL's last part; from the title when missing. */
   slug?: string;
   now: DateTime;
-}
-
-export interface NewArticle {
-  file: string;
-  url: string;
-  text: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import type { Attachments } from '../attachments/index.ts';
 import type { ArticleImages } from './photos.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
 import { bodyReferences, firstParagraph, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
@@ -109,6 +110,7 @@ export function buildArticles(
   site: SiteSettings,
   md: MarkdownIt,
   images: ArticleImages,
+  attachments: Attachments,
   problems: Problem[],
 ): CheckedSource[] {
   const categories = new Map(site.categories.map((c) => [c.slug, c]));
@@ -190,13 +192,13 @@ export function buildArticles(
     checked.push(entry);
     // Image problems were reported by the image pre-pass.
     const pictures = images.of(source.file);
-    if (!usable || !category || !pictures) continue;
+    if (!usable || !category || !pictures || !attachments.usable(source.file)) continue;
 
     const updated = modified ?? published;
     const lead = fm.image && { ...fm.image, processed: pictures.get(fm.image.src)! };
     const shown = [...new Set(pictures.values())];
     const share = lead?.processed ?? shown[0];
-    const env: MarkdownEnv = { images: pictures };
+    const env: MarkdownEnv = { images: pictures, attachment: attachments.linker(source.file) };
     entry.article = {
       file: source.file,
       slug,

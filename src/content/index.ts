@@ -8,8 +8,22 @@ import path from 'node:path';
 export type { Article, Tag, ArticleImage, ShareImage } from './article.ts';
 export { buildArticles, type CheckedSource } from './articles.ts';
 export { ArticleImages, imagePath, imageReferences, processArticleImages, type ImageReference } from './photos.ts';
-export { FRONT_MATTER, articleFiles, readArticle, readArticles, type ArticleSource } from './read.ts';
-export { fieldHints, frontMatterSchema, type FrontMatter } from './schema.ts';
+export {
+  FRONT_MATTER,
+  articleFiles,
+  readArticle,
+  readArticles,
+  readMarkdown,
+  readMarkdownFiles,
+  type ArticleSource,
+  type FrontMatterContract,
+  type MarkdownSource,
+} from './read.ts';
+export { fieldHints, frontMatterSchema, isoDate, type FrontMatter } from './schema.ts';
+
+/** Where static pages and official documents live in the content folder. */
+export const PAGES_FOLDER = 'pages';
+export const DOCUMENTS_FOLDER = 'van-ban';
 
 /** The site settings file of a content folder. */
 export function siteFile(contentDir: string): string {

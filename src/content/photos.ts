@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { ArticleSource } from './read.ts';
+import type { MarkdownSource } from './read.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
 import { bodyReferences } from '../markdown/index.ts';
 import { ImageError, imageErrorMessage, type ImageProcessor, type ProcessedImage } from '../images/index.ts';
@@ -52,10 +52,13 @@ function fileName(src: string): string {
 
 const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 
+/** A Markdown file that may show photos: an article (with a lead photo), a page, a document. */
+type IllustratedSource = MarkdownSource<object>;
+
 /** Every image of an article: the front-matter one first, then the body's in order. */
-export function imageReferences(source: ArticleSource, tokens: Token[]): ImageReference[] {
+export function imageReferences(source: IllustratedSource, tokens: Token[]): ImageReference[] {
   const found: ImageReference[] = [];
-  const lead = source.frontMatter.image;
+  const lead = (source.frontMatter as { image?: { src: string; alt: string } }).image;
   if (lead) found.push({ src: lead.src, alt: lead.alt, line: source.lines(['image', 'src']), field: 'image.src' });
   for (const ref of bodyReferences(tokens)) {
     if (ref.kind === 'image')
@@ -92,7 +95,7 @@ export class ArticleImages {
  * concurrency, content cache). Problems name the article, line and image.
  */
 export async function processArticleImages(
-  sources: ArticleSource[],
+  sources: IllustratedSource[],
   md: MarkdownIt,
   contentDir: string,
   processor: ImageProcessor,
@@ -100,8 +103,8 @@ export async function processArticleImages(
 ): Promise<ArticleImages> {
   const images = new ArticleImages();
   // Started together (the processor bounds the concurrency), reported in article order.
-  const checks: { source: ArticleSource; reference: ImageReference; result: Promise<ProcessedImage | string> }[] = [];
-  const check = (source: ArticleSource, reference: ImageReference, result: Promise<ProcessedImage | string>) =>
+  const checks: { source: IllustratedSource; reference: ImageReference; result: Promise<ProcessedImage | string> }[] = [];
+  const check = (source: IllustratedSource, reference: ImageReference, result: Promise<ProcessedImage | string>) =>
     checks.push({ source, reference, result });
   for (const source of sources) {
     for (const reference of imageReferences(source, md.parse(source.body, {}))) {

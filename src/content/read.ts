@@ -1,34 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
-import type { ZodIssue } from 'zod';
+import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
 import { lineOf } from '../site/index.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
 
 /** An article file as read from disk, before it becomes a page. */
-export interface ArticleSource {
-  /** Path relative to the project, as editors see it. */
-  file: string;
-  fileSlug: string;
-  frontMatter: FrontMatter;
-  /** Line of each front-matter field, for messages. */
-  lines: (field: (string | number)[]) => number | undefined;
-  body: string;
-  /** Line in the file where the body starts. */
-  bodyLine: number;
-  /**
-   * The front matter had errors (reported): the fields at fault were dropped so
-   * the other checks still run, but the article is never published.
-   */
-  hasErrors: boolean;
-}
+export type ArticleSource = MarkdownSource<FrontMatter>;
 
 export { FRONT_MATTER } from './front-matter.ts';
 
-/** Every Markdown file under `dir`, sorted so the build is deterministic. */
+/** Every Markdown file under `dir` (none when it doesn't exist), sorted so the build is deterministic. */
 export function articleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true }) as string[])
     .filter((name) => name.endsWith('.md'))
     .map((name) => path.join(dir, name))
@@ -68,17 +54,16 @@ function imageNamed(data: unknown, field: string): string {
   return field.startsWith('image.') && field !== 'image.src' && typeof src === 'string' ? `ảnh "${src}": ` : '';
 }
 
-const KNOWN_FIELDS: Record<string, string[]> = {
-  '': Object.keys(frontMatterSchema.shape),
-  image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
-};
-
 /** The issues as editors read them: one per unknown field (on its own line, with the closest known name). */
-function describeIssues(issues: ZodIssue[], data: unknown): { path: (string | number)[]; message: string }[] {
+function describeIssues(
+  issues: ZodIssue[],
+  data: unknown,
+  knownFields: Record<string, string[]>,
+): { path: (string | number)[]; message: string }[] {
   return issues.flatMap((issue) => {
     if (issue.code !== 'unrecognized_keys')
       return [{ path: issue.path, message: `${imageNamed(data, issue.path.join('.'))}${describeIssue(issue)}` }];
-    const known = KNOWN_FIELDS[issue.path.join('.')] ?? [];
+    const known = knownFields[issue.path.join('.')] ?? [];
     return issue.keys.map((key) => {
       const guess = closestName(key, known);
       return {
@@ -108,8 +93,43 @@ function withoutFaults(data: unknown, issues: ZodIssue[]): unknown {
   return copy;
 }
 
-/** Reads one article; problems found are pushed, and null returned if it can't be used. */
-export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
+/** A Markdown file with validated front matter, as read from disk. */
+export interface MarkdownSource<T> {
+  /** Path relative to the project, as editors see it. */
+  file: string;
+  fileSlug: string;
+  frontMatter: T;
+  /** Line of each front-matter field, for messages. */
+  lines: (field: (string | number)[]) => number | undefined;
+  body: string;
+  /** Line in the file where the body starts. */
+  bodyLine: number;
+  /**
+   * The front matter had errors (reported): the fields at fault were dropped so
+   * the other checks still run, but the file is never published.
+   */
+  hasErrors: boolean;
+}
+
+/** What a kind of Markdown file (article, page, document) accepts in its front matter. */
+export interface FrontMatterContract<T> {
+  schema: ZodType<T, ZodTypeDef, unknown>;
+  hints: Record<string, string>;
+  /** The fields to name when the front matter is missing altogether. */
+  required: string;
+  /** Known field names by parent path ('' for the top level), for "có phải ý bạn là …?". */
+  knownFields?: Record<string, string[]>;
+  /** Accepts the front matter once the faulty fields are dropped, so the rest of the file is still checked. */
+  lenient?: ZodType<T, ZodTypeDef, unknown>;
+}
+
+/** Reads one Markdown file against `contract`; problems found are pushed, and null returned if it can't be used. */
+export function readMarkdown<T>(
+  file: string,
+  bytes: Buffer,
+  contract: FrontMatterContract<T>,
+  problems: Problem[],
+): MarkdownSource<T> | null {
   const text = decodeUtf8(file, bytes, problems);
   if (text === null) return null;
   const normalised = text.normalize('NFC');
@@ -119,7 +139,7 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
       severity: 'error',
       file,
       line: 1,
-      message: 'thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất title, date, author',
+      message: `thiếu phần thông tin đầu bài (front matter) giữa hai dòng ---; cần ít nhất ${contract.required}`,
     });
     return null;
   }
@@ -138,13 +158,13 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   }
   const lines = (field: (string | number)[]) => lineOf(doc, counter, field, 1);
   const data: unknown = doc.toJS() ?? {};
-  const parsed = frontMatterSchema.safeParse(data);
-  let frontMatter: FrontMatter;
+  const parsed = contract.schema.safeParse(data);
+  let frontMatter: T;
   if (parsed.success) frontMatter = parsed.data;
   else {
-    for (const { path: at, message } of describeIssues(parsed.error.issues, data)) {
+    for (const { path: at, message } of describeIssues(parsed.error.issues, data, contract.knownFields ?? {})) {
       const field = at.join('.');
-      const hint = fieldHints[field] ?? fieldHints[String(at[0])];
+      const hint = contract.hints[field] ?? contract.hints[String(at[0])];
       problems.push({
         severity: 'error',
         file,
@@ -153,9 +173,9 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
         message: `${message}${hint ? ` (cần: ${hint})` : ''}`,
       });
     }
-    // Every problem in one pass: without the fields at fault, the rest of the article is still checked.
-    const repaired = lenientFrontMatterSchema.safeParse(withoutFaults(data, parsed.error.issues));
-    if (!repaired.success) return null;
+    // Every problem in one pass: without the fields at fault, the rest of the file is still checked.
+    const repaired = contract.lenient?.safeParse(withoutFaults(data, parsed.error.issues));
+    if (!repaired?.success) return null;
     frontMatter = repaired.data;
   }
   return {
@@ -169,12 +189,28 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   };
 }
 
-/** Reads every article under `dir`, collecting all problems instead of stopping at the first. */
+const articleContract: FrontMatterContract<FrontMatter> = {
+  schema: frontMatterSchema,
+  hints: fieldHints,
+  required: 'title, date, author',
+  knownFields: {
+    '': Object.keys(frontMatterSchema.shape),
+    image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
+  },
+  lenient: lenientFrontMatterSchema,
+};
+
+/** Reads one article; problems found are pushed, and null returned if it can't be used. */
+export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {
+  return readMarkdown(file, bytes, articleContract, problems);
+}
+
+/** Reads every Markdown file under `dir` against `contract`, collecting all problems instead of stopping at the first. */
+export function readMarkdownFiles<T>(dir: string, contract: FrontMatterContract<T>, problems: Problem[]): MarkdownSource<T>[] {
+  return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems) ?? []);
+}
+
+/** Reads every article under `dir`. */
 export function readArticles(dir: string, problems: Problem[]): ArticleSource[] {
-  const sources: ArticleSource[] = [];
-  for (const file of articleFiles(dir)) {
-    const source = readArticle(file, readFileSync(file), problems);
-    if (source) sources.push(source);
-  }
-  return sources;
+  return readMarkdownFiles(dir, articleContract, problems);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseVietnamDate } from '../dates/index.ts';
 
-const isoDate = z
+export const isoDate = z
   .string({ invalid_type_error: 'phải là ngày theo ISO 8601 đặt trong dấu nháy, ví dụ: "2018-08-06T09:47:32+07:00"' })
   .refine((text) => parseVietnamDate(text) !== null, {
     message: 'không phải ngày hợp lệ theo ISO 8601',

@@ -13,6 +13,8 @@ import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexPages, type SearchIndexResult } from '../search/index.ts';
+import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
+import { DOCUMENTS_FOLDER, PAGES_FOLDER } from '../content/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import type { BuildSettings } from '../settings/index.ts';
 import type { EleventyConfig } from './config.ts';
@@ -84,7 +86,9 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   });
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     // Only the photos of published articles leave the cache: a draft's photo stays private.
-    publishImages(directories.output, articleImageFiles(content().portal.articles));
+    const { portal } = content();
+    publishImages(directories.output, articleImageFiles([...portal.articles, ...portal.staticPages, ...portal.documents]));
+    publishAttachments(directories.output, portal.attachments);
     await indexing;
   });
   // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
@@ -154,9 +158,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addGlobalData('navigation', navigation());
   config.addNunjucksGlobal('sitemapEntries', sitemapEntries);
   config.addWatchTarget(layoutsDir);
-  config.addWatchTarget(path.join(settings.contentDir, 'articles'));
+  for (const folder of ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER]) {
+    config.addWatchTarget(path.join(settings.contentDir, folder));
+    config.ignores.add(`${folder}/**`);
+  }
   config.addWatchTarget(path.join(settings.contentDir, '_data'));
-  config.ignores.add('articles/**');
 
   // content/images/ is not copied: originals may carry GPS; readers get the processed files only.
   config.addPassthroughCopy(assetCopies(assetsDir, assets));

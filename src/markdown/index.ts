@@ -7,6 +7,8 @@ import { renderFigure, renderPicture, type ProcessedImage } from '../images/inde
 /** What an article passes to `render`: its processed photos, by the `src` it wrote. */
 export interface MarkdownEnv {
   images?: Map<string, ProcessedImage>;
+  /** The published URL and "PDF, 1,2 MB" label of a link that names an attached file. */
+  attachment?: (href: string) => { href: string; label: string } | undefined;
 }
 
 export interface MarkdownOptions {
@@ -35,6 +37,13 @@ export function createMarkdown({ allowHtml }: MarkdownOptions): MarkdownIt {
   const linkOpen = md.renderer.rules.link_open ?? renderToken;
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
+    const attachment = env?.attachment?.(token.attrGet('href') ?? '');
+    if (attachment) {
+      token.attrSet('href', attachment.href);
+      token.attrJoin('class', 'attachment');
+      const close = tokens.slice(idx + 1).find((t) => t.type === 'link_close');
+      if (close) close.meta = { ...close.meta, fileLabel: attachment.label };
+    }
     if (isExternal(token.attrGet('href') ?? '')) {
       token.attrSet('rel', 'noopener noreferrer');
       token.attrJoin('class', 'external');
@@ -51,7 +60,13 @@ export function createMarkdown({ allowHtml }: MarkdownOptions): MarkdownIt {
   };
   const linkClose = md.renderer.rules.link_close ?? renderToken;
   md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
-    const marker = tokens[idx].meta?.external ? externalLinkMarker() : '';
+    const { external, fileLabel } = tokens[idx].meta ?? {};
+    // Inside the link, so screen readers say the file's type and size with its name.
+    const marker = external
+      ? externalLinkMarker()
+      : fileLabel
+        ? ` <span class="file-meta">(${escapeHtml(fileLabel)})</span>`
+        : '';
     return marker + linkClose(tokens, idx, options, env, self);
   };
   // A paragraph holding nothing but an image is a photo with its caption: <figure>, not <p>.

@@ -1,5 +1,7 @@
 import type { DateTime } from 'luxon';
 import type { Article } from '../content/index.ts';
+import type { OfficialDocument } from '../documents/index.ts';
+import type { StaticPage } from '../static-pages/index.ts';
 import { t } from '../i18n/index.ts';
 import type { Portal } from '../portal/index.ts';
 import { pageTypes, type ListPageType, type PageType } from './registry.ts';
@@ -75,17 +77,24 @@ export function navigation(): Record<'header' | 'footer' | 'siteMap', Navigation
 }
 
 /** A page the search index holds, with what its search document is made from. */
-export interface SearchablePage {
-  kind: 'article';
-  url: string;
-  article: Article;
-}
+export type SearchablePage =
+  | { kind: 'article'; url: string; article: Article }
+  | { kind: 'page'; url: string; page: StaticPage }
+  | { kind: 'document'; url: string; document: OfficialDocument };
 
 /** Every page of the types that are searchable. */
 export function searchablePages(portal: Portal): SearchablePage[] {
-  return pageTypes.flatMap((type) =>
-    type.search === 'article'
-      ? written(type, portal).map(({ url, item }) => ({ kind: type.search!, url, article: item as Article }))
-      : [],
-  );
+  return pageTypes.flatMap((type): SearchablePage[] => {
+    const pages = written(type, portal);
+    switch (type.search) {
+      case 'article':
+        return pages.map(({ url, item }) => ({ kind: 'article', url, article: item as Article }));
+      case 'page':
+        return pages.map(({ url, item }) => ({ kind: 'page', url, page: item as StaticPage }));
+      case 'document':
+        return pages.map(({ url, item }) => ({ kind: 'document', url, document: item as OfficialDocument }));
+      default:
+        return [];
+    }
+  });
 }

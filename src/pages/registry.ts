@@ -5,11 +5,20 @@ import { routes } from '../routes/index.ts';
 import { searchScriptStrings } from './search-strings.ts';
 
 /** The Portal's lists that page types are made from, one page per item. */
-export type PortalList = 'articles' | 'categoryPages' | 'tagPages' | 'archiveMonths' | 'redirectPages';
+export type PortalList =
+  | 'articles'
+  | 'categoryPages'
+  | 'tagPages'
+  | 'archiveMonths'
+  | 'redirectPages'
+  | 'staticPages'
+  | 'documentListPages'
+  | 'documentFacetPages'
+  | 'documents';
 export type ItemOf<L extends PortalList> = Portal[L][number];
 
 /** How a page's search document is made (src/search/document.ts). */
-export type SearchKind = 'article';
+export type SearchKind = 'article' | 'page' | 'document';
 
 interface PageTypeBase {
   /** Unique name; templates see it as `pageType`. */
@@ -150,6 +159,44 @@ export const pageTypes: PageType[] = [
     description: (article) => article.summary,
     sitemap: (article) => article.updated,
     search: 'article',
+  }),
+  perItem('staticPages', {
+    name: 'static-page',
+    template: 'static-page.njk',
+    alias: 'staticPage',
+    route: (page) => page.url,
+    title: (page) => page.title,
+    description: (page) => page.description,
+    sitemap: (page) => page.updated ?? page.published,
+    search: 'page',
+  }),
+  perItem('documentListPages', {
+    name: 'documents',
+    template: 'documents.njk',
+    alias: 'listing',
+    route: (listing) => listing.url,
+    title: (listing) => listing.title,
+    description: (listing) => listing.description,
+    sitemap: (listing) => listing.lastmod,
+  }),
+  perItem('documentFacetPages', {
+    name: 'document-filter',
+    template: 'documents.njk',
+    alias: 'listing',
+    route: (listing) => listing.url,
+    title: (listing) => listing.title,
+    description: (listing) => listing.description,
+    sitemap: (listing) => listing.lastmod,
+  }),
+  perItem('documents', {
+    name: 'document',
+    template: 'document.njk',
+    alias: 'officialDocument',
+    route: (document) => document.url,
+    title: (document) => document.title,
+    description: (document) => document.summary,
+    sitemap: (document) => document.published,
+    search: 'document',
   }),
   perItem('categoryPages', {
     name: 'category',

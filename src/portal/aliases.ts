@@ -1,5 +1,5 @@
 import { reservedFolders, routes } from '../routes/index.ts';
-import type { CheckedSource } from '../content/index.ts';
+import type { MarkdownSource } from '../content/index.ts';
 import type { Problem } from '../problems/index.ts';
 import type { PageUrls, Portal } from './portal.ts';
 
@@ -27,11 +27,17 @@ function foldersOf(file: string): string[] {
  * Each old URL (`aliases:`) becomes a redirect page, so it must be a plain path
  * that no page of the portal, no other article and no other alias already uses.
  */
-export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls: PageUrls, problems: Problem[]): void {
+export function checkAliases(
+  checked: { source: MarkdownSource<{ aliases: string[] }>; url: string; kind?: string }[],
+  portal: Portal,
+  pageUrls: PageUrls,
+  problems: Problem[],
+): void {
   // Compared as the files a host serves, so "/x/index.html" is "/x/", and "/feed.xml/cu" can't sit under a file.
   // The redirect pages are the aliases themselves, checked against each other below.
   const pages = new Map([...pageUrls(portal, ['redirect']), routes.publishedList].map((url) => [servedFile(url), url]));
-  const articles = new Map(checked.map((entry) => [servedFile(entry.url), entry.source.file]));
+  // What owns each URL, said as "bài <file>", "trang <file>" or "văn bản <file>".
+  const articles = new Map(checked.map((entry) => [servedFile(entry.url), `${entry.kind ?? 'bài'} ${entry.source.file}`]));
   const folders: readonly string[] = reservedFolders;
   const seen = new Map<string, string>();
 
@@ -58,7 +64,7 @@ export function checkAliases(checked: CheckedSource[], portal: Portal, pageUrls:
       const page = pages.get(file);
       const under = foldersOf(file).find((folder) => pages.has(folder));
       if (file === servedFile(url)) error('chính là địa chỉ hiện tại của bài này; hãy xóa dòng này');
-      else if (owner) error(`trùng với địa chỉ của bài ${owner}; một địa chỉ chỉ dẫn tới một bài`);
+      else if (owner) error(`trùng với địa chỉ của ${owner}; một địa chỉ chỉ dẫn tới một trang`);
       else if (page) error(`trùng với một trang của cổng thông tin (${page}); không thể dùng làm địa chỉ cũ`);
       else if (under) error(`trùng với tệp ${under} của cổng thông tin (không thể là thư mục); không thể dùng làm địa chỉ cũ`);
       else if (folders.some((folder) => `${target}/`.startsWith(folder)))

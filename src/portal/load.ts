@@ -1,11 +1,34 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { buildArticles, processArticleImages, readArticles, siteFile } from '../content/index.ts';
+import {
+  DOCUMENTS_FOLDER,
+  PAGES_FOLDER,
+  buildArticles,
+  imagePath,
+  imageReferences,
+  processArticleImages,
+  readArticles,
+  readMarkdownFiles,
+  siteFile,
+  type MarkdownSource,
+} from '../content/index.ts';
+import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
+import { buildDocuments, documentContract, documentFileUses, type DocumentSource } from '../documents/index.ts';
+import { bodyReferences } from '../markdown/index.ts';
+import {
+  buildStaticPages,
+  checkMenuUrls,
+  checkPageUrls,
+  pageContract,
+  pageTree,
+  resolveNavigation,
+} from '../static-pages/index.ts';
+import type MarkdownIt from 'markdown-it';
 import { vietnamDateTime } from '../dates/index.ts';
 import { imageProcessor, type ImageProcessor } from '../images/index.ts';
 import { createMarkdown } from '../markdown/index.ts';
-import { ContentError, type Problem } from '../problems/index.ts';
-import { loadSiteSettings, missingLegalNotice, type SiteSettings } from '../site/index.ts';
+import { BODY_FIELD, ContentError, type Problem } from '../problems/index.ts';
+import { loadSiteSettings, missingLegalNotice, siteLines, type SiteSettings } from '../site/index.ts';
 import { checkAliases } from './aliases.ts';
 import { checkFeatured } from './featured.ts';
 import { Portal, isPublished, type PageUrls } from './portal.ts';
@@ -40,6 +63,16 @@ export interface Inspection {
   problems: Problem[];
 }
 
+/** Every file named for download: links in Markdown bodies, and documents' `tep:`. */
+function attachmentUses(sources: MarkdownSource<unknown>[], documents: DocumentSource[], md: MarkdownIt): AttachmentUse[] {
+  const links = sources.flatMap((source) =>
+    bodyReferences(md.parse(source.body, {}))
+      .filter((ref) => ref.kind === 'link' && isAttachmentLink(ref.href))
+      .map((ref) => ({ file: source.file, href: ref.href, line: ref.line + source.bodyLine - 1, field: BODY_FIELD })),
+  );
+  return [...documents.flatMap(documentFileUses), ...links];
+}
+
 function byFileAndLine(a: Problem, b: Problem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0);
 }
@@ -65,22 +98,78 @@ export async function inspectContent({
     problems.push(...error.problems);
   }
   const sources = readArticles(path.join(contentDir, 'articles'), problems);
+  const pagesDir = path.join(contentDir, PAGES_FOLDER);
+  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems);
+  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems);
   if (!site) return { problems: problems.sort(byFileAndLine) };
   problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 
   const md = createMarkdown({ allowHtml: site.allowHtml });
-  // Markdown images render as <picture>, so the photos are processed before any article is rendered.
-  const pictures = await processArticleImages(sources, md, contentDir, images, problems);
-  const checked = buildArticles(sources, site, md, pictures, problems);
-  const articles = checked.flatMap(({ article }) => (article ? [article] : []));
-  const visible = articles.filter((a) => isPublished(a, now, showDrafts));
-  for (const article of visible) if (article.published > now) article.scheduledFor = vietnamDateTime(article.published);
-  const portal = new Portal(site, visible, now);
+  // Markdown images render as <picture> and attached files as links with their size, so both are prepared before anything is rendered.
+  const illustrated = [...sources, ...pageSources, ...documentSources];
+  const pictures = await processArticleImages(illustrated, md, contentDir, images, problems);
+  const attachments = await prepareAttachments(
+    contentDir,
+    site.attachments,
+    attachmentUses(illustrated, documentSources, md),
+    problems,
+    {
+      folders: ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER],
+      imageFiles: new Set(
+        illustrated.flatMap((source) =>
+          imageReferences(source, md.parse(source.body, {})).map((ref) => imagePath(contentDir, source.file, ref.src)),
+        ),
+      ),
+    },
+  );
+  const checked = buildArticles(sources, site, md, pictures, attachments, problems);
+  const checkedPages = buildStaticPages(pageSources, pagesDir, { md, images: pictures, attachments, now }, problems);
+  const checkedDocuments = buildDocuments(documentSources, site, { md, images: pictures, attachments }, problems);
+  const built = <T>(entries: { article?: T }[]) => entries.flatMap(({ article }) => (article ? [article] : []));
+  const articles = built(checked);
+  const allPages = built(checkedPages);
+  const allDocuments = built(checkedDocuments);
+  const shown = <T extends { draft: boolean; published: DateTime; scheduledFor?: string }>(items: T[]) => {
+    const visible = items.filter((item) => isPublished(item, now, showDrafts));
+    for (const item of visible) if (item.published > now) item.scheduledFor = vietnamDateTime(item.published);
+    return visible;
+  };
+  const visible = shown(articles);
+  const staticPages = pageTree(checkedPages, shown(allPages), problems);
+  const documents = shown(allDocuments);
+  const lines = siteLines(siteFile(contentDir));
+  const navigation = resolveNavigation(
+    site,
+    siteFile(contentDir),
+    lines,
+    { all: new Set(checkedPages.map((entry) => entry.path)), visible: staticPages },
+    problems,
+  );
+  const published = [...visible, ...staticPages, ...documents].map((item) => item.file);
+  const portal = new Portal(site, visible, { staticPages, documents, navigation, attachments: attachments.of(published) }, now);
+  // Only its URLs are used (links from drafts), so the pages keep the published tree.
+  const everything = () =>
+    new Portal(site, articles, {
+      staticPages: allPages,
+      documents: allDocuments,
+      navigation,
+      attachments: [],
+    });
 
-  checkAliases(checked, portal, pageUrls, problems);
+  const linking = [
+    ...checked,
+    ...checkedPages.map((entry) => ({ ...entry, kind: 'trang' })),
+    ...checkedDocuments.map((entry) => ({ ...entry, kind: 'văn bản' })),
+  ];
+  const owners = new Map([
+    ...checked.map((entry) => [entry.url, `bài ${entry.source.file}`] as const),
+    ...checkedDocuments.map((entry) => [entry.url, `văn bản ${entry.source.file}`] as const),
+  ]);
+  checkPageUrls(checkedPages, owners, new Set(pageUrls(portal, ['static-page'])), problems);
+  checkAliases(linking, portal, pageUrls, problems);
   checkFeatured(checked, portal, now, problems);
-  const everything = () => new Portal(site, articles);
-  checkReferences(checked, { portal, everything, pageUrls, baseUrl: site.baseUrl, now }, problems);
+  checkMenuUrls(site, siteFile(contentDir), lines, new Set(pageUrls(portal)), problems);
+  checkReferences(linking, { portal, everything, pageUrls, baseUrl: site.baseUrl, now }, problems);
   // Compared as the published list records them: without the host files (publishedPageUrls of src/pages).
   if (previous)
     problems.push(...disappearedUrls(previous, pageUrls(portal, ['redirects-file', 'headers']), portal, checked, contentDir));

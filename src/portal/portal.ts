@@ -6,6 +6,20 @@ import { routes } from '../routes/index.ts';
 import type { Category, SiteSettings } from '../site/index.ts';
 import { homePage, type HomePage } from './home.ts';
 import { RelatedIndex } from './related.ts';
+import { pageWindow, type PageLink } from '../pagination/index.ts';
+import type { Attachment } from '../attachments/index.ts';
+import { DocumentRegister, type DocumentListPage, type OfficialDocument } from '../documents/index.ts';
+import type { Navigation, StaticPage } from '../static-pages/index.ts';
+
+/** What the portal publishes besides news: static pages, official documents, their files, and the menus. */
+export interface PortalExtras {
+  staticPages: StaticPage[];
+  documents: OfficialDocument[];
+  navigation: Navigation;
+  attachments: Attachment[];
+}
+
+const NO_EXTRAS: PortalExtras = { staticPages: [], documents: [], navigation: { main: [], footer: [] }, attachments: [] };
 
 export const PAGE_SIZE = 20;
 
@@ -16,22 +30,7 @@ export const PAGE_SIZE = 20;
  */
 export type PageUrls = (portal: Portal, except?: string[]) => string[];
 
-export interface PageLink {
-  number: number;
-  url: string;
-  current: boolean;
-  /** Pages were skipped before this one ("…"). */
-  afterGap: boolean;
-}
-
-/** First, last and the two pages either side of the current one: a 700-page tag list stays a short row of links. */
-export function pageWindow(current: number, total: number, radius = 2): number[] {
-  const numbers: number[] = [];
-  for (let n = 1; n <= total; n++) {
-    if (n === 1 || n === total || Math.abs(n - current) <= radius) numbers.push(n);
-  }
-  return numbers;
-}
+export { pageWindow, type PageLink } from '../pagination/index.ts';
 
 /** One page of a paginated list of articles (a category, a tag). */
 export interface ListPage {
@@ -121,7 +120,7 @@ function paginate(
  * Which articles readers see at `now`: no drafts, nothing scheduled. The
  * preview (`npm start`, PORTAL_DRAFTS=1) shows both, each under its banner.
  */
-export function isPublished(article: Article, now: DateTime, showDrafts: boolean): boolean {
+export function isPublished(article: { draft: boolean; published: DateTime }, now: DateTime, showDrafts: boolean): boolean {
   return showDrafts || (!article.draft && article.published <= now);
 }
 
@@ -147,9 +146,28 @@ export class Portal {
   /** What the home page shows: featured stories in force at the build's clock, then the newest. */
   readonly home: HomePage<CategorySection>;
   private readonly relatedIndex: RelatedIndex;
+  /** Static pages, parents before children. */
+  readonly staticPages: StaticPage[];
+  /** The top-level static pages, in order: Sơ đồ trang lists the rest under them. */
+  readonly topPages: StaticPage[];
+  readonly documentRegister: DocumentRegister;
+  /** The register's lists, as the page types read them: documents, /van-ban/ pages, filter pages. */
+  readonly documents: OfficialDocument[];
+  readonly documentListPages: DocumentListPage[];
+  readonly documentFacetPages: DocumentListPage[];
+  readonly navigation: Navigation;
+  /** Files the published pages link to, copied under /tep/. */
+  readonly attachments: Attachment[];
 
   /** `now` is the build's clock: it decides which features have ended. */
-  constructor(site: SiteSettings, articles: Article[], now: DateTime = DateTime.now()) {
+  constructor(site: SiteSettings, articles: Article[], extras: PortalExtras = NO_EXTRAS, now: DateTime = DateTime.now()) {
+    this.staticPages = extras.staticPages;
+    this.topPages = this.staticPages
+      .filter((page) => !page.parent)
+      .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, 'vi'));
+
+    this.navigation = extras.navigation;
+    this.attachments = extras.attachments;
     this.articles = [...articles].sort((a, b) => b.published.toMillis() - a.published.toMillis() || a.slug.localeCompare(b.slug));
     this.categories = [...site.categories]
       .sort((a, b) => a.order - b.order)
@@ -170,6 +188,10 @@ export class Portal {
     this.tags = [...tagMap.values()].sort((a, b) => a.tag.name.localeCompare(b.tag.name, 'vi'));
 
     this.updated = this.articles.length ? newest(this.articles) : EPOCH;
+    this.documentRegister = new DocumentRegister(site, extras.documents, this.updated);
+    this.documents = this.documentRegister.documents;
+    this.documentListPages = this.documentRegister.listPages;
+    this.documentFacetPages = this.documentRegister.facetPages;
     this.categoryPages = this.categories.flatMap(({ category, articles: list }) =>
       paginate(
         list,
@@ -208,8 +230,8 @@ export class Portal {
     for (const month of this.archiveMonths) month.lastmod = newest(month.articles);
     const years = [...new Set(this.archiveMonths.map((m) => m.year))];
     this.archive = years.map((year) => ({ year, months: this.archiveMonths.filter((m) => m.year === year) }));
-    this.redirects = this.articles
-      .flatMap((article) => article.aliases.map((from) => ({ from, to: article.url, title: article.title })))
+    this.redirects = [...this.articles, ...this.staticPages, ...this.documentRegister.documents]
+      .flatMap((item) => item.aliases.map((from) => ({ from, to: item.url, title: item.title })))
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     this.redirectPages = this.redirects.filter((r) => routes.redirect(r.from) !== undefined);
     this.home = homePage(this.articles, this.categories, now);

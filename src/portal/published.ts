@@ -126,7 +126,7 @@ export function disappearedUrls(
         severity: 'warning',
         file: url,
         message:
-          'trang danh sách này đã xuất bản trước đây nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào); nếu nội dung đã chuyển sang bài khác, hãy thêm địa chỉ này vào aliases của bài đó',
+          'trang danh sách, trang tĩnh hoặc văn bản này đã xuất bản trước đây nay không còn (chuyên mục, từ khóa hoặc tháng không còn bài nào, hoặc trang, văn bản đã xóa hay đổi tên); nếu nội dung đã chuyển sang địa chỉ khác, hãy thêm địa chỉ cũ vào aliases của bài, trang hoặc văn bản mới',
       });
       continue;
     }

@@ -4,7 +4,8 @@ import type { DateTime } from 'luxon';
 import { parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
 import { ASSETS_URL, HASHED_FOLDERS } from '../assets/index.ts';
 import { routes, staticFolders } from '../routes/index.ts';
-import type { Article, CheckedSource } from '../content/index.ts';
+import { isAttachmentLink } from '../attachments/index.ts';
+import type { BodyReference } from '../markdown/index.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
 import type { PageUrls, Portal } from './portal.ts';
 
@@ -51,6 +52,23 @@ export function staticFile(sitePath: string): string | undefined {
   return undefined;
 }
 
+/** What a link can lead to: an article, a static page or a document, published or not. */
+export interface LinkTarget {
+  url: string;
+  title: string;
+  file: string;
+  draft: boolean;
+  published: DateTime;
+}
+
+/** A Markdown file whose body links are checked: its URL, and what it became unless it has errors. */
+export interface LinkingFile {
+  source: { file: string; frontMatter: { draft: boolean; date?: string } };
+  url: string;
+  article?: LinkTarget;
+  references: BodyReference[];
+}
+
 /** What the link check knows about the portal's URLs. */
 interface KnownUrls {
   /** URLs written for the published portal. */
@@ -58,7 +76,7 @@ interface KnownUrls {
   /** URLs written once every article is out: for links from drafts and scheduled articles. */
   eventually: () => Set<string>;
   /** Every article with its URL, published or not. */
-  articles: Map<string, Article>;
+  articles: Map<string, LinkTarget>;
   /** Old URL → new URL. */
   redirects: Map<string, string>;
 }
@@ -79,15 +97,15 @@ function findPage(pages: { has(url: string): boolean }, sitePath: string): strin
 }
 
 /** Whether readers will see the article `from` now (worked out from its front matter when it has errors). */
-function isOut(known: KnownUrls, from: CheckedSource, now: DateTime): boolean {
+function isOut(known: KnownUrls, from: LinkingFile, now: DateTime): boolean {
   if (from.article) return known.published.has(from.url);
   const { draft, date } = from.source.frontMatter;
-  return !draft && (parseVietnamDate(date) ?? now) <= now;
+  return !draft && (date ? (parseVietnamDate(date) ?? now) : now) <= now;
 }
 
 function checkLink(
   known: KnownUrls,
-  from: CheckedSource,
+  from: LinkingFile,
   sitePath: string,
   now: DateTime,
 ): Omit<Problem, 'file' | 'line' | 'field'> | null {
@@ -100,7 +118,11 @@ function checkLink(
   }
   const target = known.articles.get(findPage(known.articles, sitePath) ?? '');
   if (target) {
-    const state = target.draft ? 'đang là bản nháp' : `được hẹn giờ đăng lúc ${vietnamDateTime(target.published)}`;
+    const state = target.draft
+      ? 'đang là bản nháp'
+      : target.published > now
+        ? `được hẹn giờ đăng lúc ${vietnamDateTime(target.published)}`
+        : 'nằm dưới một trang cha chưa xuất bản';
     return {
       severity: 'error',
       message: `liên kết tới bài "${target.title}" (${target.file}) nhưng bài đó ${state}, chưa xuất bản; người đọc sẽ gặp trang không tìm thấy`,
@@ -116,7 +138,7 @@ function checkLink(
 
 /** Checks the links of every article body: each must reach a page the portal writes, or a copied file. */
 export function checkReferences(
-  checked: CheckedSource[],
+  checked: LinkingFile[],
   { portal, everything, pageUrls, baseUrl, now }: ReferenceContext,
   problems: Problem[],
 ): void {
@@ -133,7 +155,8 @@ export function checkReferences(
       // Images are checked (alt text, file, format) by the photo pipeline, src/images.
       if (ref.kind === 'image') continue;
       const target = sitePath(ref.href, entry.url, baseUrl);
-      if (target === null || staticFile(target)) continue;
+      // Attached files are checked (exist, type, size) by src/attachments.
+      if (target === null || staticFile(target) || isAttachmentLink(ref.href)) continue;
       const problem = checkLink(known, entry, target, now);
       if (problem) problems.push({ ...at, ...problem });
     }

@@ -108,6 +108,9 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const staging = `${outputDir}.next`;
   const previous = `${outputDir}.old`;
   rmSync(staging, { recursive: true, force: true });
+  // Listened for until the build is over: Eleventy's other failed copies settle after write() does.
+  const stray: unknown[] = [];
+  const collect = (reason: unknown) => stray.push(reason);
   let search: SearchIndexResult;
   let [renderMs, indexMs, publishStarted] = [0, 0, 0];
   try {
@@ -132,8 +135,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     eleventy.errorHandler.logger = { message: () => {}, isVerbose: false };
     // Eleventy rejects write() with its first failed copy and leaves the others unhandled, which would
     // crash the process with Eleventy's English trace (a full disk fails every copy): they are this build's failure too.
-    const stray: unknown[] = [];
-    const collect = (reason: unknown) => stray.push(reason);
     process.on('unhandledRejection', collect);
     const rendering = eleventy
       .write()
@@ -141,11 +142,13 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
         if (stray.length) throw stray[0];
       })
       .finally(() => (renderMs = since(renderStarted)));
-    const [rendered] = await Promise.allSettled([rendering]).finally(() => process.off('unhandledRejection', collect));
+    const [rendered] = await Promise.allSettled([rendering]);
     // Eleventy's after-hook waits for the index; a failed render may leave it running (or never start it).
     const [indexed] = await Promise.allSettled([indexing ?? Promise.reject(rendered.status === 'rejected' && rendered.reason)]);
     publishStarted = performance.now();
     // A failed index makes the render fail too (in its hook): its own error says more.
+    // ...unless the disk refused the pages: that is what the editor must fix (a full disk fails Pagefind too).
+    if (rendered.status === 'rejected' && asOutputError(rendered.reason, outputDir)) throw rendered.reason;
     if (indexing && indexed.status === 'rejected') throw indexed.reason;
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
@@ -164,7 +167,11 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
+    // Give the copies still failing a moment to settle while they are listened for.
+    await new Promise((resolve) => setTimeout(resolve, 100));
     throw error;
+  } finally {
+    process.off('unhandledRejection', collect);
   }
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outputDir)) renameSync(outputDir, previous);

@@ -29,6 +29,8 @@ export function asOutputError(error: unknown, outputDir: string): OutputError | 
   while (current && typeof current === 'object' && !seen.has(current)) {
     seen.add(current);
     if (current.code && current.code in reasons) return new OutputError(outputDir, current.code, current.path);
+    // Pagefind is a process of its own: its disk errors arrive as text.
+    if (/No space left on device/.test(String(current.message))) return new OutputError(outputDir, 'ENOSPC');
     current = (current.originalError ?? current.cause) as typeof current;
   }
   return undefined;

@@ -36,6 +36,15 @@ export const routes = {
   redirectsFile: '/_redirects',
   /** Every URL the build published, for the next check to compare with (written by src/publish). */
   publishedList: '/published-urls.json',
+  /** A static page of content/pages/: "gioi-thieu/lich-su" → /gioi-thieu/lich-su/. */
+  staticPage: (pagePath: string) => `/${pagePath}/`,
+  /** Official documents (content/van-ban/), newest first. */
+  documents: (pageNumber = 1) => paged('/van-ban/', pageNumber),
+  document: (slug: string) => `/van-ban/${slug}/`,
+  /** Documents of one type, issuer, year or field: static filter pages that work without JavaScript. */
+  documentFilter: (facet: string, value: string, pageNumber = 1) => paged(`/van-ban/${facet}/${value}/`, pageNumber),
+  /** An attached file (a plan, a form), by its published name. */
+  attachment: (name: string) => `/tep/${name}`,
   /** A processed photo: file names carry a content hash, so they can be cached forever. */
   image: (file: string) => `/img/${file}`,
 } as const;
@@ -49,7 +58,7 @@ export function staticFolders(): Record<string, string> {
 }
 
 /** URL folders the build fills itself, which no alias may take. */
-export const reservedFolders = ['/assets/', '/img/', '/pagefind/'] as const;
+export const reservedFolders = ['/assets/', '/img/', '/pagefind/', '/tep/'] as const;
 
 /**
  * Absolute URL of a site path (a route, without the path prefix) on the portal's

@@ -1,5 +1,8 @@
 import type { Article } from '../content/index.ts';
 import type { SearchablePage } from '../pages/index.ts';
+import type { OfficialDocument } from '../documents/index.ts';
+import type { StaticPage } from '../static-pages/index.ts';
+import { t } from '../i18n/index.ts';
 import { toIndexerHtml } from './vietnamese.ts';
 
 const escapeHtml = (text: string) =>
@@ -13,6 +16,10 @@ export function searchDocument(page: SearchablePage): string {
   switch (page.kind) {
     case 'article':
       return articleDocument(page.article);
+    case 'page':
+      return staticPageSearchDocument(page.page);
+    case 'document':
+      return officialDocumentSearchDocument(page.document);
   }
 }
 
@@ -34,7 +41,7 @@ function articleDocument(article: Article): string {
     .join('');
   return toIndexerHtml(`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(article.title)}</title></head><body>
-<article data-pagefind-body data-pagefind-filter="category[data-pf-category], year[data-pf-year]" data-pf-category="${category}" data-pf-year="${article.published.year}" data-pagefind-meta="date[data-pf-date]" data-pagefind-sort="date[data-pf-date]" data-pf-date="${article.publishedIso}">
+<article data-pagefind-body data-pagefind-filter="kind[data-pf-kind], category[data-pf-category], year[data-pf-year]" data-pf-kind="${t('searchKindArticle')}" data-pf-category="${category}" data-pf-year="${article.published.year}" data-pagefind-meta="date[data-pf-date]" data-pagefind-sort="date[data-pf-date]" data-pf-date="${article.publishedIso}">
 <p data-pagefind-ignore data-pagefind-meta="category">${category}</p>
 <h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>
 ${article.standfirst ? `<p>${escapeHtml(article.standfirst)}</p>` : ''}
@@ -45,4 +52,54 @@ ${tags ? `<ul>${tags}</ul>` : ''}
 </article>
 </body></html>
 `);
+}
+
+/** The text of a page's body, for the search document: HTML as rendered, the same as the page shows. */
+function page(title: string, attributes: string, inner: string): string {
+  return toIndexerHtml(`<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>
+<article data-pagefind-body ${attributes}>
+${inner}
+</article>
+</body></html>
+`);
+}
+
+/** A static page in search: a "Trang" result, sorted by its last update. */
+export function staticPageSearchDocument(staticPage: StaticPage): string {
+  const kind = escapeHtml(t('resultPage'));
+  const date = staticPage.updatedIso ?? staticPage.published.toISO();
+  return page(
+    staticPage.title,
+    `data-pagefind-filter="kind[data-pf-kind]" data-pf-kind="${kind}" data-pagefind-sort="date[data-pf-date]" data-pf-date="${date}"`,
+    `<p data-pagefind-ignore data-pagefind-meta="category">${kind}</p>
+<h1 data-pagefind-meta="title">${escapeHtml(staticPage.title)}</h1>
+${staticPage.summary ? `<p>${escapeHtml(staticPage.summary)}</p>` : ''}
+<div>${staticPage.html}</div>`,
+  );
+}
+
+/**
+ * The ways a reader may type a document's number: "123/QĐ-UBND" is also
+ * found as "123 qd ubnd", "123-QĐ-UBND" or "123qdubnd".
+ */
+export function numberVariants(number: string): string[] {
+  const parts = number.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return [...new Set([parts.join(' '), parts.join('')])];
+}
+
+/** An official document in search: found by its number typed loosely and by its summary, filtered by type. */
+export function officialDocumentSearchDocument(document: OfficialDocument): string {
+  const kind = escapeHtml(t('resultDocument'));
+  const type = escapeHtml(document.type.name);
+  return page(
+    document.title,
+    `data-pagefind-filter="kind[data-pf-kind], documentType[data-pf-type], year[data-pf-year]" data-pf-kind="${kind}" data-pf-type="${type}" data-pf-year="${document.year}" data-pagefind-meta="date[data-pf-date]" data-pagefind-sort="date[data-pf-date]" data-pf-date="${document.issuedIso}"`,
+    `<p data-pagefind-ignore data-pagefind-meta="category">${kind} · ${type}</p>
+<h1 data-pagefind-meta="title">${escapeHtml(document.title)}</h1>
+<p>${escapeHtml(document.summary)}</p>
+<p>${escapeHtml(document.number)} (${numberVariants(document.number).map(escapeHtml).join(', ')})</p>
+<p>${escapeHtml(document.issuer.name)}${document.field ? ` · ${escapeHtml(document.field.name)}` : ''}${document.signer ? ` · ${escapeHtml(document.signer)}` : ''}</p>
+<div>${document.html}</div>`,
+  );
 }

@@ -28,6 +28,13 @@ export function lineOf(
   return line === undefined ? undefined : line + offset;
 }
 
+/** Line of a setting in the site file, for problems found after it was read (a menu entry pointing nowhere). */
+export function siteLines(file: string): (path: (string | number)[]) => number | undefined {
+  const counter = new LineCounter();
+  const doc = parseDocument(readFileSync(file, 'utf8').normalize('NFC'), { lineCounter: counter });
+  return (path) => lineOf(doc, counter, path);
+}
+
 /**
  * Reads and validates the site settings. Throws a ContentError naming every
  * wrong setting. SITE_URL in the environment overrides `baseUrl`, and

@@ -35,6 +35,28 @@ const category = z
   })
   .strict();
 
+/**
+ * A main-menu entry points at one thing: a static page (`page: gioi-thieu/lich-su`, its path
+ * under content/pages), a category (`category: kinh-te`), or a URL (a portal path or another site).
+ */
+const menuEntry = z
+  .object({
+    label: z.string().min(1),
+    url: menuUrl.optional(),
+    page: z.string().min(1).optional(),
+    category: slug.optional(),
+  })
+  .strict()
+  .refine((entry) => [entry.url, entry.page, entry.category].filter(Boolean).length === 1, {
+    message: 'mỗi mục menu cần đúng một trong ba trường url, page hoặc category',
+  });
+
+/** Kinds of official documents (`loai:` of content/van-ban/) when site.yaml lists none. */
+export const DEFAULT_DOCUMENT_TYPES = ['Quyết định', 'Công văn', 'Kế hoạch', 'Thông báo', 'Chỉ thị', 'Nghị quyết'];
+
+/** File types editors may attach, by extension. */
+export const DEFAULT_ATTACHMENT_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'odt', 'ods', 'ppt', 'pptx', 'zip', 'jpg', 'png'];
+
 /** The portal's settings, `content/_data/site.yaml`. */
 export const siteSchema = z
   .object({
@@ -72,7 +94,16 @@ export const siteSchema = z
             });
         });
       }),
-    menu: z.array(z.object({ label: z.string().min(1), url: menuUrl })).min(1),
+    menu: z.array(menuEntry).min(1),
+    documentTypes: z.array(z.string().trim().min(1)).min(1).default(DEFAULT_DOCUMENT_TYPES),
+    attachments: z
+      .object({
+        types: z.array(z.string().regex(/^[a-z0-9]+$/, 'phần mở rộng viết thường, không dấu chấm, ví dụ: pdf')).min(1),
+        maxSizeMb: z.number().positive(),
+      })
+      .strict()
+      .default({ types: DEFAULT_ATTACHMENT_TYPES, maxSizeMb: 20 }),
+
     feedback: z.object({
       endpoint: z
         .string()
@@ -93,6 +124,7 @@ export const siteSchema = z
 
 export type SiteSettings = z.infer<typeof siteSchema>;
 export type Category = SiteSettings['categories'][number];
+export type MenuEntry = SiteSettings['menu'][number];
 
 /** What each setting means and what it accepts, for error messages. */
 export const siteFieldHints: Record<string, string> = {
@@ -128,9 +160,16 @@ export const siteFieldHints: Record<string, string> = {
     'phần địa chỉ của trang chuyên mục, ví dụ: kinh-te cho /chuyen-muc/kinh-te/; bài viết ghi slug này ở trường category',
   'categories.description': 'mô tả ngắn, hiện ở đầu trang chuyên mục',
   'categories.order': 'thứ tự của chuyên mục trên trang chủ và trong các danh sách, số nhỏ đứng trước',
-  menu: 'danh sách mục menu chính, mỗi mục có label và url',
+  menu: 'danh sách mục menu chính, mỗi mục có label và một trong: page, category hoặc url; trang tĩnh có menu: main được thêm vào cuối',
   'menu.label': 'chữ hiện trên menu',
-  'menu.url': 'địa chỉ trên cổng mà mục trỏ tới, ví dụ: /chuyen-muc/kinh-te/',
+  'menu.url': 'địa chỉ mà mục trỏ tới: trên cổng, ví dụ /van-ban/, hoặc trang khác, ví dụ https://dichvucong.gov.vn/',
+  'menu.page':
+    'trang tĩnh mà mục trỏ tới: đường dẫn tệp trong content/pages/ không có .md, ví dụ gioi-thieu hoặc gioi-thieu/lich-su',
+  'menu.category': 'slug của chuyên mục mà mục trỏ tới, ví dụ kinh-te',
+  documentTypes: 'các loại văn bản được dùng trong trường loai của content/van-ban/, ví dụ: [Quyết định, Công văn, Kế hoạch]',
+  attachments: 'tệp đính kèm: types và maxSizeMb',
+  'attachments.types': 'phần mở rộng được phép đính kèm, viết thường, ví dụ: [pdf, docx, xlsx]',
+  'attachments.maxSizeMb': 'dung lượng tối đa mỗi tệp đính kèm, tính bằng MB, ví dụ: 20',
   feedback: 'cài đặt trang Góp ý: endpoint',
   'feedback.endpoint':
     'địa chỉ nhận biểu mẫu Góp ý (gửi bằng POST), ví dụ: https://gopy.backan.gov.vn/gui; để trống thì trang Góp ý hướng dẫn gửi thư điện tử',
@@ -171,6 +210,12 @@ export const siteFieldLabels: Record<string, string> = {
   menu: 'Menu chính',
   'menu.label': 'Nhãn',
   'menu.url': 'Địa chỉ',
+  'menu.page': 'Trang tĩnh',
+  'menu.category': 'Chuyên mục',
+  documentTypes: 'Các loại văn bản',
+  attachments: 'Tệp đính kèm',
+  'attachments.types': 'Loại tệp được phép',
+  'attachments.maxSizeMb': 'Dung lượng tối đa (MB)',
   feedback: 'Góp ý',
   'feedback.endpoint': 'Địa chỉ nhận biểu mẫu góp ý',
   cms: 'Trình soạn thảo web',

@@ -9,8 +9,8 @@ import { ROOT } from '../support/build.ts';
  * its own layer or a lower one, never a higher one.
  */
 const LAYERS: string[][] = [
-  ['problems', 'i18n', 'dates', 'slugs', 'routes', 'site', 'images', 'markdown', 'assets'],
-  ['content'],
+  ['problems', 'i18n', 'dates', 'slugs', 'routes', 'site', 'images', 'markdown', 'assets', 'attachments', 'pagination'],
+  ['content', 'static-pages', 'documents'],
   ['portal'],
   ['pages'],
   ['search', 'security', 'settings', 'eleventy', 'publish', 'deploy', 'authoring', 'docs', 'types', 'cms'],

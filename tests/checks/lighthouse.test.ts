@@ -18,7 +18,7 @@ import { serveSite, type ServedSite } from '../support/static-server.ts';
 const GATED = ['accessibility', 'best-practices', 'seo'];
 const PAGES: Record<string, PageType[]> = {
   sample: [...PAGE_TYPES],
-  corpus: ['home', 'article', 'category', 'search'],
+  corpus: ['home', 'article', 'category', 'search', 'static-page', 'documents', 'document'],
 };
 const BUDGET = {
   cls: 0.05,

@@ -49,8 +49,11 @@ function schemaFields(schema: z.AnyZodObject, prefix = '', optionalParent = fals
     all.set(path, [required, regex && 'regex' in regex ? regex.regex.source : undefined]);
     // An optional group's fields can't be required by the form (the save check requires them); a list item's can.
     if (inner instanceof z.ZodObject) for (const [k, v] of schemaFields(inner, path, !required)) all.set(k, v);
-    if (inner instanceof z.ZodArray && inner.element instanceof z.ZodObject)
-      for (const [k, v] of schemaFields(inner.element, path, optionalParent)) all.set(k, v);
+    if (inner instanceof z.ZodArray) {
+      // A list item may carry a refinement (a menu entry points at exactly one thing).
+      const element = inner.element instanceof z.ZodEffects ? inner.element.innerType() : inner.element;
+      if (element instanceof z.ZodObject) for (const [k, v] of schemaFields(element, path, optionalParent)) all.set(k, v);
+    }
   }
   return all;
 }

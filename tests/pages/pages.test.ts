@@ -1,8 +1,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_NOW, build, copyFixture, page, text, writeArticle, type BuildRun } from '../support/build.ts';
+import { BUILD_NOW, FIXTURES, build, copyFixture, page, text, writeArticle, type BuildRun } from '../support/build.ts';
 import { PAGE_TYPES, pageTypeSamples } from '../support/page-types.ts';
 
 let run: BuildRun;
@@ -10,6 +10,9 @@ let content: string;
 
 before(() => {
   content = copyFixture('basic');
+  // Static pages, documents and their files, so every page type of the registry has a page.
+  for (const folder of ['pages', 'van-ban', 'tep'])
+    cpSync(path.join(FIXTURES, 'documents', folder), path.join(content, folder), { recursive: true });
   // 23 more articles in one category and one tag, so both paginate (20 a page).
   for (let i = 1; i <= 23; i++) {
     const day = String(i).padStart(2, '0');
@@ -248,7 +251,7 @@ describe('sitemap, contact, feedback', () => {
       $('main h2')
         .map((_, h) => $(h).text())
         .get(),
-      ['Các mục chính', 'Chuyên mục', 'Lưu trữ', 'Từ khóa'],
+      ['Các mục chính', 'Giới thiệu và thông tin', 'Văn bản', 'Chuyên mục', 'Lưu trữ', 'Từ khóa'],
     );
     assert.equal($('main a[href="/chuyen-muc/y-te/"]').length, 1);
     assert.equal($('main a[href="/lien-he/"]').length, 1);

@@ -29,7 +29,7 @@ test('the URLs, sitemap.xml and navigation all come from the registry', () => {
   assert.deepEqual(flagged.slice(0, 3), [routes.home, routes.search, routes.sitemapPage]);
   assert.deepEqual(
     sitemapEntries(empty).map((entry) => entry.url),
-    [...flagged, ...empty.categoryPages.map((listing) => listing.url)],
+    [...flagged, ...empty.documentListPages.map((listing) => listing.url), ...empty.categoryPages.map((listing) => listing.url)],
   );
   assert.ok(sitemapEntries(empty).every((entry) => entry.lastmod === empty.updated));
   const { header, footer, siteMap } = navigation();

@@ -41,7 +41,7 @@ test('npm run check prints every problem at once, with file, line and field, in 
     /^CẢNH BÁO .*articles\/2018\/bac-kan-so-ket\.md:6 — trường "tags": từ khóa "Giảm nghèo" và "giảm nghèo" chỉ khác nhau/,
   ];
   for (const pattern of expect) assert.equal(lines.filter((line) => pattern.test(line)).length, 1, `${pattern}\n${run.stdout}`);
-  assert.match(run.stdout, /Đã kiểm tra 9 bài viết trong [\d.]+ giây: 4 lỗi, 2 cảnh báo\./);
+  assert.match(run.stdout, /Đã kiểm tra 9 bài viết, 0 trang, 0 văn bản trong [\d.]+ giây: 4 lỗi, 2 cảnh báo\./);
   assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at /, 'no stack trace');
 });
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { t } from '../../src/i18n/index.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -51,6 +52,8 @@ function shown(html: string) {
   return {
     words: words(article.text()),
     filters: {
+      // Every article is a "Tin bài" result (the kind filter of the search page).
+      kind: [t('searchKindArticle')],
       category: [category],
       year: [published.slice(0, 4)],
       ...($('.tags a').length

@@ -52,7 +52,9 @@ function prepareContent(name: CheckedSiteName, contentDir: string): void {
     return;
   }
   const sample = path.join(ROOT, 'content');
-  cpSync(path.join(sample, '_data'), path.join(contentDir, '_data'), { recursive: true });
+  // The sample's settings, static pages and documents (its menu points to the pages).
+  for (const folder of ['_data', 'pages', 'van-ban'])
+    cpSync(path.join(sample, folder), path.join(contentDir, folder), { recursive: true });
   const images = copyFiles(path.join(sample, 'images'), path.join(contentDir, 'images'));
   const site = loadSiteSettings(path.join(contentDir, '_data', 'site.yaml'));
   writeCorpus({ contentDir, articles: CORPUS_ARTICLES, categories: site.categories.map((c) => c.slug), images });
