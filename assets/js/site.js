@@ -1,4 +1,5 @@
-// Progressive enhancements: text size (remembered) and printing. Without JavaScript the buttons stay hidden.
+// Progressive enhancements: the phone menu button, text size (remembered) and printing.
+// Without JavaScript the text-size and print buttons stay hidden, and the CSS shows the whole menu.
 (() => {
   var KEY = 'co-chu';
   var STEPS = [0.875, 1, 1.125, 1.25, 1.5];
@@ -26,6 +27,29 @@
       button.addEventListener('click', () => {
         window.print();
       });
+    });
+    document.querySelectorAll('.menu-toggle').forEach((button) => {
+      function open(expanded) {
+        button.setAttribute('aria-expanded', String(expanded));
+      }
+      button.addEventListener('click', () => {
+        open(button.getAttribute('aria-expanded') !== 'true');
+      });
+      // Escape closes the open menu from anywhere in it, and focus goes back to the button.
+      document.addEventListener('keydown', (event) => {
+        if (event.key !== 'Escape' || button.getAttribute('aria-expanded') !== 'true') return;
+        open(false);
+        button.focus();
+      });
+    });
+  });
+  // On paper, the source line ends with the moment of printing: dd/MM/yyyy HH:mm, like the portal's other dates.
+  window.addEventListener('beforeprint', () => {
+    var d = new Date();
+    var two = (n) => String(n).padStart(2, '0');
+    var now = `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+    document.querySelectorAll('[data-print-date]').forEach((el) => {
+      el.textContent = `. ${el.getAttribute('data-print-date')}: ${now}`;
     });
   });
 })();

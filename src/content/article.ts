@@ -21,6 +21,14 @@ export interface ShareImage extends ImageFile {
   alt: string;
 }
 
+/** An editor's choice to lead the home page ("Tin nổi bật"). */
+export interface Feature {
+  /** Featured until this moment (exclusive), compared with the build's clock. */
+  until?: DateTime;
+  /** Place among the featured articles, 1 first. */
+  order?: number;
+}
+
 /** A published (or previewed) article, ready for the layouts. */
 export interface Article {
   file: string;
@@ -48,6 +56,8 @@ export interface Article {
   /** Only in the preview: when a scheduled article will be published ("dd/MM/yyyy HH:mm:ss"). */
   scheduledFor?: string;
   aliases: string[];
+  /** Set when the editor features the article on the home page (`featured: true`). */
+  featured?: Feature;
   /** Precomputed for the layouts, in Vietnam time. */
   publishedText: string;
   updatedText: string;

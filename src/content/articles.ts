@@ -149,6 +149,33 @@ export function buildArticles(
       error('modified', `ngày cập nhật ${fm.modified} sớm hơn ngày đăng ${fm.date}; ngày cập nhật phải sau ngày đăng`);
       usable = false;
     }
+    const featuredUntil = fm.featuredUntil ? parseVietnamDate(fm.featuredUntil)! : undefined;
+    if (featuredUntil && featuredUntil < published) {
+      error(
+        'featuredUntil',
+        `hạn nổi bật ${fm.featuredUntil} sớm hơn ngày đăng ${fm.date}; hãy đặt featuredUntil sau ngày đăng hoặc bỏ trường này`,
+      );
+      usable = false;
+    }
+    if (fm.featured && fm.draft) {
+      problems.push({
+        severity: 'warning',
+        file: source.file,
+        field: 'featured',
+        line: source.lines(['featured']),
+        message: 'bài đang là bản nháp nên sẽ không lên "Tin nổi bật"; bỏ draft để xuất bản, hoặc bỏ featured',
+      });
+    }
+    const orphan = !fm.featured && (['featuredUntil', 'featuredOrder'] as const).find((field) => fm[field] !== undefined);
+    if (orphan) {
+      problems.push({
+        severity: 'warning',
+        file: source.file,
+        field: orphan,
+        line: source.lines([orphan]),
+        message: `${orphan} chỉ có tác dụng khi bài có featured: true; hãy thêm featured: true hoặc bỏ ${orphan}`,
+      });
+    }
     const tokens = md.parse(source.body, {});
     if (!source.body.trim()) {
       problems.push({
@@ -190,6 +217,7 @@ export function buildArticles(
       updated,
       draft: fm.draft,
       aliases: fm.aliases,
+      featured: fm.featured ? { until: featuredUntil, order: fm.featuredOrder } : undefined,
       publishedText: vietnamDate(published),
       updatedText: vietnamDateTime(updated),
       publishedIso: isoWithOffset(published),

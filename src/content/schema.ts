@@ -36,6 +36,9 @@ export const frontMatterSchema = z
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang')
       .optional(),
     aliases: z.array(z.string().regex(/^\/.*/, 'phải bắt đầu bằng dấu /')).default([]),
+    featured: z.boolean().default(false),
+    featuredUntil: isoDate.optional(),
+    featuredOrder: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -66,6 +69,10 @@ export const fieldHints: Record<string, string> = {
   slug: 'phần cuối địa chỉ bài viết, khi muốn khác tên tệp, ví dụ: slug: "hoi-nghi-so-ket" cho địa chỉ /tin-tuc/hoi-nghi-so-ket/',
   aliases:
     'danh sách địa chỉ cũ của bài, mỗi địa chỉ bắt đầu bằng / và thành một trang chuyển hướng tới bài, ví dụ: aliases: ["/tin-tuc/ten-cu/"]',
+  featured: 'true để đưa bài lên mục "Tin nổi bật" đầu trang chủ; bỏ trống hoặc false nếu không',
+  featuredUntil:
+    'hết nổi bật từ thời điểm này (giờ Việt Nam, như date), có hiệu lực ở lần dựng sau đó, ví dụ: featuredUntil: "2026-12-31T17:00:00+07:00"; bỏ trống thì nổi bật cho tới khi bỏ featured',
+  featuredOrder: 'thứ tự giữa các bài nổi bật, số nguyên từ 1 (1 là tin chính); bỏ trống thì bài mới hơn đứng trước',
 };
 
 /** The name of each field in the web editor's form (`src/cms`). */
@@ -84,4 +91,7 @@ export const fieldLabels: Record<string, string> = {
   draft: 'Bản nháp (không xuất bản)',
   slug: 'Địa chỉ bài (slug)',
   aliases: 'Địa chỉ cũ',
+  featured: 'Tin nổi bật (đầu trang chủ)',
+  featuredUntil: 'Nổi bật đến (giờ Việt Nam)',
+  featuredOrder: 'Thứ tự nổi bật (1 là tin chính)',
 };

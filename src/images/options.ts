@@ -37,13 +37,22 @@ const PIPELINE_VERSION = 1;
 export const OPTIONS_KEY = JSON.stringify({ PIPELINE_VERSION, WIDTHS, FORMATS, ENCODERS, OPEN_GRAPH });
 
 /**
- * `sizes` for each place the layouts show a photo, matching assets/css/site.css:
- * the article column is 46rem from 48rem up; the home lead photo takes 3/5 of
- * the lead box (padding 1rem, gap 1rem) inside the 72rem container.
+ * `sizes` for each place the layouts show a photo, matching assets/css/site.css
+ * (container 72rem with 1rem padding; breakpoints 30, 40, 48 and 64rem):
+ * - article: the article column, 46rem from 48rem up;
+ * - homeLead: full width on phones, 3/5 of the lead from 48rem, 2/3 of the container from 64rem;
+ * - homeSecondary: a 7rem thumbnail on phones, half the width from 30rem, a quarter from 48rem, a quarter of 2/3 from 64rem;
+ * - categoryTop: a 7rem thumbnail on phones, half the width from 40rem, a third from 64rem;
+ * - thumbnail: "Các tin khác", 7rem;
+ * - card: the lists' cards (category, tag, archive), 7rem, 12rem from 48rem.
  */
 export const SIZES = {
   article: '(min-width: 48rem) 46rem, calc(100vw - 2rem)',
-  homeLead: '(min-width: 72rem) 40.2rem, (min-width: 48rem) calc((100vw - 5rem) * 0.6), calc(100vw - 4rem)',
+  homeLead: '(min-width: 72rem) 46rem, (min-width: 64rem) 64vw, (min-width: 48rem) 60vw, calc(100vw - 2rem)',
+  homeSecondary: '(min-width: 72rem) 11rem, (min-width: 64rem) 15vw, (min-width: 48rem) 23vw, (min-width: 30rem) 48vw, 7rem',
+  categoryTop: '(min-width: 72rem) 22rem, (min-width: 64rem) 31vw, (min-width: 40rem) 48vw, 7rem',
+  thumbnail: '7rem',
+  card: '(min-width: 48rem) 12rem, 7rem',
 } as const;
 
 export type SizesName = keyof typeof SIZES;

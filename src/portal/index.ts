@@ -18,6 +18,7 @@ export {
   type TagSection,
 } from './portal.ts';
 export { RelatedIndex } from './related.ts';
+export { featuredArticles, isFeatured, topStories, TOP_STORIES, type HomePage, type CategoryBlock } from './home.ts';
 export { inspectContent, loadContent, type Inspection, type LoadOptions, type LoadedContent } from './load.ts';
 export {
   formatPublishedList,

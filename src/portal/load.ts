@@ -28,8 +28,9 @@ import { vietnamDateTime } from '../dates/index.ts';
 import { imageProcessor, type ImageProcessor } from '../images/index.ts';
 import { createMarkdown } from '../markdown/index.ts';
 import { BODY_FIELD, ContentError, type Problem } from '../problems/index.ts';
-import { loadSiteSettings, siteLines, type SiteSettings } from '../site/index.ts';
+import { loadSiteSettings, missingLegalNotice, siteLines, type SiteSettings } from '../site/index.ts';
 import { checkAliases } from './aliases.ts';
+import { checkFeatured } from './featured.ts';
 import { Portal, isPublished, type PageUrls } from './portal.ts';
 import { disappearedUrls, type PreviousBuild } from './published.ts';
 import { checkReferences } from './references.ts';
@@ -101,6 +102,7 @@ export async function inspectContent({
   const pageSources = readMarkdownFiles(pagesDir, pageContract, problems);
   const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems);
   if (!site) return { problems: problems.sort(byFileAndLine) };
+  problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 
   const md = createMarkdown({ allowHtml: site.allowHtml });
   // Markdown images render as <picture> and attached files as links with their size, so both are prepared before anything is rendered.
@@ -144,7 +146,7 @@ export async function inspectContent({
     problems,
   );
   const published = [...visible, ...staticPages, ...documents].map((item) => item.file);
-  const portal = new Portal(site, visible, { staticPages, documents, navigation, attachments: attachments.of(published) });
+  const portal = new Portal(site, visible, { staticPages, documents, navigation, attachments: attachments.of(published) }, now);
   // Only its URLs are used (links from drafts), so the pages keep the published tree.
   const everything = () =>
     new Portal(site, articles, {
@@ -165,6 +167,7 @@ export async function inspectContent({
   ]);
   checkPageUrls(checkedPages, owners, new Set(pageUrls(portal, ['static-page'])), problems);
   checkAliases(linking, portal, pageUrls, problems);
+  checkFeatured(checked, portal, now, problems);
   checkMenuUrls(site, siteFile(contentDir), lines, new Set(pageUrls(portal)), problems);
   checkReferences(linking, { portal, everything, pageUrls, baseUrl: site.baseUrl, now }, problems);
   // Compared as the published list records them: without the host files (publishedPageUrls of src/pages).

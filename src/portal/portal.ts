@@ -4,6 +4,7 @@ import { vietnamMonth } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
 import type { Category, SiteSettings } from '../site/index.ts';
+import { homePage, type HomePage } from './home.ts';
 import { RelatedIndex } from './related.ts';
 import { pageWindow, type PageLink } from '../pagination/index.ts';
 import type { Attachment } from '../attachments/index.ts';
@@ -142,6 +143,8 @@ export class Portal {
   readonly redirectPages: Redirect[];
   /** Newest update of any article: the lastmod of pages that list everything. */
   readonly updated: DateTime;
+  /** What the home page shows: featured stories in force at the build's clock, then the newest. */
+  readonly home: HomePage<CategorySection>;
   private readonly relatedIndex: RelatedIndex;
   /** Static pages, parents before children. */
   readonly staticPages: StaticPage[];
@@ -156,7 +159,8 @@ export class Portal {
   /** Files the published pages link to, copied under /tep/. */
   readonly attachments: Attachment[];
 
-  constructor(site: SiteSettings, articles: Article[], extras: PortalExtras = NO_EXTRAS) {
+  /** `now` is the build's clock: it decides which features have ended. */
+  constructor(site: SiteSettings, articles: Article[], extras: PortalExtras = NO_EXTRAS, now: DateTime = DateTime.now()) {
     this.staticPages = extras.staticPages;
     this.topPages = this.staticPages
       .filter((page) => !page.parent)
@@ -230,18 +234,23 @@ export class Portal {
       .flatMap((item) => item.aliases.map((from) => ({ from, to: item.url, title: item.title })))
       .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     this.redirectPages = this.redirects.filter((r) => routes.redirect(r.from) !== undefined);
-  }
-
-  get lead(): Article | undefined {
-    return this.articles[0];
+    this.home = homePage(this.articles, this.categories, now);
   }
 
   latest(count: number, skip = 0): Article[] {
     return this.articles.slice(skip, skip + count);
   }
 
-  /** "Các tin khác" for an article. */
+  /** "Các tin khác" for an article: chosen by relevance, shown newest first. */
   related(article: Article): Article[] {
-    return this.relatedIndex.for(article);
+    return this.relatedIndex.for(article).sort((a, b) => b.published.toMillis() - a.published.toMillis());
+  }
+
+  /** The article page's sidebar: the newest articles, and the newest of its category, other than itself. */
+  sidebar(article: Article, count = 5): { newest: Article[]; sameCategory: Article[] } {
+    const newest = this.articles.filter((other) => other !== article).slice(0, count);
+    const section = this.categories.find((c) => c.category.slug === article.category.slug);
+    const sameCategory = (section?.articles ?? []).filter((other) => other !== article && !newest.includes(other));
+    return { newest, sameCategory: sameCategory.slice(0, count) };
   }
 }

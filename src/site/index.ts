@@ -1,2 +1,3 @@
 export { loadSiteSettings, lineOf, siteLines } from './load.ts';
+export { missingLegalNotice } from './legal.ts';
 export { siteSchema, siteFieldHints, type SiteSettings, type Category, type MenuEntry } from './schema.ts';

@@ -74,6 +74,10 @@ export const siteSchema = z
       fax: z.string().optional(),
       email: z.string().email(),
       officials: z.array(official).default([]),
+      // The footer's legal lines; optional so a portal still builds, but `npm run check` warns when they are missing.
+      owner: z.string().trim().min(1).optional(),
+      responsible: z.string().trim().min(1).optional(),
+      licence: z.string().trim().min(1).optional(),
     }),
     categories: z
       .array(category)
@@ -132,12 +136,18 @@ export const siteFieldHints: Record<string, string> = {
     'địa chỉ công khai đầy đủ, ví dụ: https://backan.gov.vn/, hoặc https://backan.gov.vn/cong-thong-tin/ khi cổng nằm trong thư mục con; khi dựng, biến môi trường SITE_URL thay địa chỉ này và PATH_PREFIX thay phần thư mục',
   allowHtml: 'true để HTML viết trong bài được dùng như HTML; mặc định false: HTML hiện như chữ thường (an toàn)',
   defaultCategory: 'slug của chuyên mục dành cho bài không ghi category; phải có trong categories',
-  agency: 'thông tin cơ quan, hiện ở chân trang và trang Liên hệ: name, address, phone, fax, email, officials',
+  agency:
+    'thông tin cơ quan, hiện ở chân trang và trang Liên hệ: name, address, phone, fax, email, officials; owner, responsible, licence ở chân trang',
   'agency.name': 'tên cơ quan',
   'agency.address': 'địa chỉ trụ sở',
   'agency.phone': 'số điện thoại',
   'agency.fax': 'số fax',
   'agency.email': 'địa chỉ thư điện tử của cơ quan',
+  'agency.owner': 'cơ quan chủ quản, ví dụ: owner: "Ủy ban nhân dân tỉnh Bắc Kạn"',
+  'agency.responsible':
+    'người chịu trách nhiệm chính về nội dung, ví dụ: responsible: "Ông Nguyễn Văn Minh – Chánh Văn phòng UBND tỉnh"',
+  'agency.licence':
+    'giấy phép thiết lập trang thông tin điện tử, ví dụ: licence: "Giấy phép số 12/GP-STTTT ngày 15/3/2019 của Sở Thông tin và Truyền thông"',
   'agency.officials': 'danh sách người phụ trách, hiện ở trang Liên hệ; mỗi người có name, position, phone, email',
   'agency.officials.name': 'họ và tên',
   'agency.officials.position': 'chức vụ',
@@ -184,6 +194,9 @@ export const siteFieldLabels: Record<string, string> = {
   'agency.phone': 'Điện thoại',
   'agency.fax': 'Fax',
   'agency.email': 'Thư điện tử',
+  'agency.owner': 'Cơ quan chủ quản',
+  'agency.responsible': 'Người chịu trách nhiệm chính',
+  'agency.licence': 'Giấy phép thiết lập',
   'agency.officials': 'Lãnh đạo, Ban biên tập',
   'agency.officials.name': 'Họ tên',
   'agency.officials.position': 'Chức vụ',

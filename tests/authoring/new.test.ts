@@ -42,7 +42,18 @@ test('the file goes in the Vietnam year, named by the transliterated title, date
 test('every other field is there as a commented hint, and the categories are listed', () => {
   const { text } = plan('Tin mới', { category: 'kinh-te' });
   assert.equal(frontMatter(text).category, 'kinh-te');
-  for (const field of ['tags', 'summary', 'image', 'modified', 'draft', 'slug', 'aliases']) {
+  for (const field of [
+    'tags',
+    'summary',
+    'image',
+    'modified',
+    'draft',
+    'slug',
+    'aliases',
+    'featured',
+    'featuredUntil',
+    'featuredOrder',
+  ]) {
     assert.match(text, new RegExp(`^# ${field}: `, 'm'), field);
   }
   assert.deepEqual(Object.keys(frontMatterSchema.shape).sort(), [
@@ -51,6 +62,9 @@ test('every other field is there as a commented hint, and the categories are lis
     'category',
     'date',
     'draft',
+    'featured',
+    'featuredOrder',
+    'featuredUntil',
     'image',
     'modified',
     'slug',

@@ -93,6 +93,8 @@ interface FocusStop {
   left: number;
   visible: boolean;
   indicator: boolean;
+  /** The focus ring (outline and box-shadow) is cut off by an ancestor that clips its overflow. */
+  clipped: boolean;
 }
 
 /** Presses Tab and describes what has focus: its name, where it is, whether focus can be seen. */
@@ -105,6 +107,23 @@ async function tab(page: Page): Promise<FocusStop> {
     let scrolled = 0;
     for (let parent = el.parentElement; parent; parent = parent.parentElement) scrolled += parent.scrollLeft;
     const label = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}:${(el.textContent ?? '').trim().replace(/\s+/g, ' ')}`;
+    // How far the ring reaches outside the element: the outline beyond its offset, and the box-shadow's spread.
+    const outline = style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const spread = style.boxShadow === 'none' ? 0 : parseFloat(style.boxShadow.match(/-?[\d.]+px/g)?.[3] ?? '0');
+    const reach = Math.max(0, outline, spread);
+    let clipped = false;
+    for (let parent = el.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+      const { overflowX, overflowY } = getComputedStyle(parent);
+      if (overflowX === 'visible' && overflowY === 'visible') continue;
+      const box = parent.getBoundingClientRect();
+      if (
+        rect.left - reach < box.left ||
+        rect.right + reach > box.right ||
+        rect.top - reach < box.top ||
+        rect.bottom + reach > box.bottom
+      )
+        clipped = true;
+    }
     return {
       label,
       top: Math.round(rect.top + window.scrollY),
@@ -113,6 +132,7 @@ async function tab(page: Page): Promise<FocusStop> {
       visible:
         rect.width > 0 && rect.height > 0 && rect.bottom > 0 && rect.top < window.innerHeight && style.visibility !== 'hidden',
       indicator: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none',
+      clipped,
     };
   });
 }
@@ -136,6 +156,7 @@ function assertVisibleFocus(stops: FocusStop[]): void {
   for (const stop of stops) {
     assert.ok(stop.visible, `${stop.label} is on screen when focused`);
     assert.ok(stop.indicator, `${stop.label} shows a focus outline`);
+    assert.ok(!stop.clipped, `${stop.label}: its focus outline is not cut off`);
   }
 }
 
@@ -149,30 +170,86 @@ function assertReadingOrder(stops: FocusStop[]): void {
 }
 
 describe('keyboard only', () => {
-  for (const width of WIDTHS) {
-    test(`at ${width}px, Tab goes skip link → header links → portal name → search → menu, each with visible focus`, async () => {
-      const page = await openPage(servers.get('sample')!.url(routes.home), width);
-      const menu = await page.$$eval('nav.main-menu a', (links) => links.map((a) => `a:${a.textContent!.trim()}`));
-      const stops = await tabThrough(page, 8 + menu.length);
-      assert.deepEqual(
-        stops.map((s) => s.label),
-        [
-          'a:Bỏ qua, đến nội dung chính',
-          'a:Trang chủ',
-          'a:Góp ý',
-          'a:Sơ đồ trang',
-          'a:Liên hệ',
-          `a:${await page.textContent('.brand-name')}`,
-          '#tu-khoa',
-          'button:Tìm kiếm',
-          ...menu,
-        ],
-      );
-      assertVisibleFocus(stops);
-      assertReadingOrder(stops.slice(1));
-      await page.context().close();
-    });
-  }
+  const header = async (page: Page) => [
+    'a:Bỏ qua, đến nội dung chính',
+    'a:Trang chủ',
+    'a:Góp ý',
+    'a:Sơ đồ trang',
+    'a:Liên hệ',
+    `a:${await page.textContent('.brand-name')}`,
+    '#tu-khoa',
+    'button:Tìm kiếm',
+  ];
+  const menuLinks = (page: Page) =>
+    page.$$eval('nav.main-menu .menu-items a', (links) => links.map((a) => `a:${a.textContent!.trim()}`));
+
+  test('at 1280px, Tab goes skip link → header links → portal name → search → menu, each with visible focus', async () => {
+    const page = await openPage(servers.get('sample')!.url(routes.home), 1280);
+    const menu = await menuLinks(page);
+    const stops = await tabThrough(page, 8 + menu.length);
+    assert.deepEqual(
+      stops.map((s) => s.label),
+      [...(await header(page)), ...menu],
+    );
+    assertVisibleFocus(stops);
+    assertReadingOrder(stops.slice(1));
+    await page.context().close();
+  });
+
+  test('at 360px, Tab reaches the menu button after the search; Enter opens the menu, Escape closes it', async () => {
+    const page = await openPage(servers.get('sample')!.url(routes.category('kinh-te')), 360);
+    const menu = await menuLinks(page);
+    const stops = await tabThrough(page, 9);
+    assert.deepEqual(
+      stops.map((s) => s.label),
+      [...(await header(page)), 'button:Danh mục'],
+    );
+    assertVisibleFocus(stops);
+    assertReadingOrder(stops.slice(1));
+    const expanded = () => page.getAttribute('.menu-toggle', 'aria-expanded');
+    assert.equal(await expanded(), 'false');
+    assert.equal(await page.isVisible('.menu-items'), false, 'closed, the menu takes no room');
+
+    await page.keyboard.press('Enter');
+    assert.equal(await expanded(), 'true');
+    const opened = await tabThrough(page, menu.length);
+    assert.deepEqual(
+      opened.map((s) => s.label),
+      menu,
+    );
+    assertVisibleFocus(opened);
+    assertReadingOrder(opened);
+    // The current section shows, in the open menu, as the highlighted item.
+    assert.equal(await page.textContent('.menu-items a[aria-current]'), 'Kinh tế');
+
+    await page.keyboard.press('Escape');
+    assert.equal(await expanded(), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement?.className), 'menu-toggle');
+    assert.equal(await page.isVisible('.menu-items'), false);
+    // Space works as well as Enter, and a second press closes.
+    await page.keyboard.press('Space');
+    assert.equal(await expanded(), 'true');
+    await page.keyboard.press('Space');
+    assert.equal(await expanded(), 'false');
+    await page.context().close();
+  });
+
+  test('with JavaScript off, at 360px every menu item shows and Tab reaches each one after the search', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(servers.get('sample')!.url(routes.home));
+    const menu = await menuLinks(page);
+    assert.ok(menu.length >= 8, String(menu));
+    assert.equal(await page.isVisible('.menu-toggle'), false, 'a button that could do nothing is not shown');
+    const stops = await tabThrough(page, 8 + menu.length);
+    assert.deepEqual(
+      stops.map((s) => s.label),
+      [...(await header(page)), ...menu],
+    );
+    assertVisibleFocus(stops);
+    assertReadingOrder(stops.slice(1));
+    await context.close();
+  });
 
   test('the skip link moves focus to the main content, and Tab continues from there', async () => {
     const page = await openPage(servers.get('sample')!.url(routes.home), 1280);

@@ -64,7 +64,7 @@ describe('hostile content renders as text', () => {
   test('in the lists: home, category, tag and archive pages', () => {
     const home = load(routes.home);
     assert.equal(home('.lead-title').text(), fm.title, 'the newest article leads the home page');
-    assert.equal(home('.lead-image').attr('alt'), fm.image!.alt);
+    assert.equal(home('.lead-story .story-photo img').attr('alt'), fm.image!.alt);
     const category = load(routes.category(fm.category!));
     assert.equal(category(`.card-title a[href="${HOSTILE_ARTICLE}"]`).text(), fm.title);
     assert.equal(

@@ -53,6 +53,25 @@ describe('every page', () => {
       assert.ok($('nav.main-menu a[href="/chuyen-muc/kinh-te/"]').length, url);
       assert.equal($('form[role="search"]').attr('action'), '/tim-kiem/', url);
       assert.match(text($, 'footer'), /Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn.*Ghi rõ nguồn/, url);
+      // The legal lines, from the site settings.
+      assert.deepEqual(
+        $('footer p')
+          .slice(0, 4)
+          .map((_, p) => $(p).text())
+          .get(),
+        [
+          'Cơ quan chủ quản: Ủy ban nhân dân tỉnh Bắc Kạn',
+          'Cơ quan quản lý: Văn phòng Ủy ban nhân dân tỉnh Bắc Kạn',
+          'Chịu trách nhiệm chính: Ông Nguyễn Văn Minh – Chánh Văn phòng UBND tỉnh, Trưởng Ban biên tập',
+          'Giấy phép số 05/GP-STTTT ngày 15/3/2019 của Sở Thông tin và Truyền thông tỉnh Bắc Kạn',
+        ],
+        url,
+      );
+      // The phone menu's button, closed, naming the list it opens.
+      const toggle = $('nav.main-menu button.menu-toggle');
+      assert.equal(toggle.text(), 'Danh mục', url);
+      assert.equal(toggle.attr('aria-expanded'), 'false', url);
+      assert.equal($(`#${toggle.attr('aria-controls')} a`).length, 8, url);
       assert.ok($('title').text().length > 0, url);
       assert.ok($('meta[name="description"]').attr('content'), url);
       assert.ok($('link[rel="alternate"][type="application/atom+xml"]').length, url);
@@ -90,14 +109,23 @@ describe('article page', () => {
     assert.match($('meta[property="og:image"]').attr('content') ?? '', /^https:\/\/vidu\.gov\.vn\/img\/[0-9a-f]{16}-og\.jpg$/);
   });
 
-  test('"Các tin khác" lists other articles, and share links are plain links', () => {
+  test('"Các tin khác" lists other articles newest first with thumbnails, and share links are plain links', () => {
     const $ = page(run.outputDir, '/tin-tuc/bac-kan-so-ket/');
-    const related = $('section.related li a')
+    const related = $('section.related .story-title a')
       .map((_, a) => $(a).attr('href'))
       .get();
-    assert.ok(related.length > 0 && related.length <= 8);
+    assert.equal(related.length, 8);
     assert.ok(!related.includes('/tin-tuc/bac-kan-so-ket/'));
-    assert.equal(related[0], '/tin-tuc/dang-uy-hop/', 'shares a tag, so it ranks first');
+    // Chosen by relevance (it shares a tag, so it is in), shown newest first.
+    assert.equal(related[0], '/tin-tuc/dang-uy-hop/');
+    const dates = $('section.related time')
+      .map((_, time) => $(time).attr('datetime'))
+      .get();
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    $('section.related .story').each((_, item) => {
+      assert.equal($(item).find('.story-photo').attr('href'), $(item).find('.story-title a').attr('href'));
+      assert.equal($(item).find('.story-photo picture, .story-photo .photo-placeholder').length, 1, 'a photo or its placeholder');
+    });
     const share = $('.share a')
       .map((_, a) => $(a).attr('href'))
       .get();
@@ -174,15 +202,34 @@ describe('lists', () => {
   });
 });
 
+test('the menu marks the current section: its own pages, and (as the current item) its articles', () => {
+  const current = (url: string) => {
+    const $ = page(run.outputDir, url);
+    return $('nav.main-menu a[aria-current]')
+      .map((_, a) => `${$(a).text()} ${$(a).attr('aria-current')}`)
+      .get();
+  };
+  assert.deepEqual(current('/'), ['Trang chủ page']);
+  assert.deepEqual(current('/chuyen-muc/kinh-te/'), ['Kinh tế page']);
+  assert.deepEqual(current('/chuyen-muc/kinh-te/trang-2/'), ['Kinh tế page']);
+  assert.deepEqual(current('/tin-tuc/bac-kan-so-ket/'), ['Chỉ đạo điều hành true']);
+  assert.deepEqual(current('/tin-tuc/dang-uy-hop/'), ['Chính trị true']);
+  assert.deepEqual(current('/lien-he/'), []);
+});
+
 describe('home', () => {
-  test('leads with the newest article, lists the latest and one block per category', () => {
+  test('leads with the newest article, four secondary stories, the latest, and a block per category with more news', () => {
     const $ = page(run.outputDir, '/');
     assert.equal($('.lead-title a').attr('href'), '/tin-tuc/dang-uy-hop/');
-    assert.equal($('.latest li').length, 10);
+    assert.equal($('.secondary-stories .story').length, 4);
+    assert.equal($('.latest li').length, 8);
+    // Chính trị's only article is the lead: its block would repeat it, so there is none.
     const blocks = $('.category-block h2')
       .map((_, h) => $(h).text())
       .get();
-    assert.deepEqual(blocks, ['Chính trị', 'Kinh tế', 'Chỉ đạo điều hành']);
+    assert.deepEqual(blocks, ['Kinh tế', 'Chỉ đạo điều hành']);
+    assert.equal($('.category-block').first().find('.block-top .story-photo').length, 1);
+    assert.equal($('.category-block').first().find('.headline-list li').length, 3);
   });
 });
 
@@ -236,7 +283,7 @@ describe('sitemap, contact, feedback', () => {
     const label = (id: string) => text($, `label[for="${id}"]`);
     for (const [id, name] of [
       ['gy-ten', 'Họ và tên'],
-      ['gy-email', 'Email'],
+      ['gy-email', 'Thư điện tử'],
       ['gy-tieu-de', 'Tiêu đề'],
       ['gy-noi-dung', 'Nội dung'],
     ]) {

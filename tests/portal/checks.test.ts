@@ -215,6 +215,51 @@ test('aliases: each must be a plain path no page, article or other alias uses', 
   assert.equal(errors(problems).length, 6);
 });
 
+test('featuredUntil before the publication date is an error on its line', async () => {
+  assertProblem(
+    await inspect({ '2025/bai.md': article('Nội dung.', 'featured: true\nfeaturedUntil: "2024-04-30T17:00:00+07:00"\n') }),
+    { file: '2025/bai.md', line: 6, field: 'featuredUntil', says: /hạn nổi bật .* sớm hơn ngày đăng/ },
+  );
+});
+
+test('a featured draft, and featuredUntil without featured, are warnings', async () => {
+  const problems = await inspect({
+    '2025/nhap.md': article('Nội dung.', 'draft: true\nfeatured: true\n'),
+    '2025/thieu.md': article('Nội dung.', 'featuredOrder: 2\n'),
+  });
+  assertProblem(problems, { file: '2025/nhap.md', line: 6, field: 'featured', severity: 'warning', says: /bản nháp/ });
+  assertProblem(problems, {
+    file: '2025/thieu.md',
+    line: 5,
+    field: 'featuredOrder',
+    severity: 'warning',
+    says: /chỉ có tác dụng khi bài có featured: true/,
+  });
+  assert.deepEqual(errors(problems), []);
+});
+
+test('more featured articles than the home page shows: a warning on each one left out, naming those shown', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 1; i <= 7; i++) {
+    files[`2025/noi-bat-${i}.md`] = article('Nội dung.', `featured: true\nfeaturedOrder: ${i}\n`).replace(
+      'Bài kiểm tra',
+      `Tin nổi bật ${i}`,
+    );
+  }
+  // An ended feature doesn't count.
+  files['2025/het-han.md'] = article('Nội dung.', 'featured: true\nfeaturedUntil: "2025-01-01T00:00:00+07:00"\n');
+  const problems = (await inspect(files)).filter((p) => p.field === 'featured');
+  assert.deepEqual(
+    problems.map((p) => [p.file.replace(/.*articles\//, ''), p.line, p.severity]),
+    [
+      ['2025/noi-bat-6.md', 5, 'warning'],
+      ['2025/noi-bat-7.md', 5, 'warning'],
+    ],
+  );
+  assert.match(problems[0].message, /^7 bài đang nổi bật nhưng trang chủ chỉ có 5 chỗ/);
+  assert.match(problems[0].message, /"Tin nổi bật 1", "Tin nổi bật 2", "Tin nổi bật 3", "Tin nổi bật 4", "Tin nổi bật 5"/);
+});
+
 test('every problem of a file in one pass: unknown fields on their own line, with the closest known field', async () => {
   const problems = await inspect({
     '2025/bai.md': article(
