@@ -31,7 +31,7 @@ export interface CollectionSpec extends FieldSource {
   /** Markdown files with front matter in a folder (one file an entry), or one YAML file. */
   files: FolderFiles | { kind: 'file'; file: string };
   /** The Markdown body's label (front-matter files only). */
-  body?: { label: string; hint: string };
+  body?: { label: string; hint: string; optional?: boolean };
   /** Checks across files that the schema alone can't make (the build makes them too). */
   crossChecks?: (data: Record<string, unknown>) => FieldProblem[];
 }
@@ -138,6 +138,7 @@ export function collectionSpecs(site: SiteSettings, contentDir = 'content'): Col
         modified: dateField,
         summary: { widget: 'text' },
         menu: {
+          hint: 'nơi hiện liên kết tới trang; bỏ trống nếu không hiện ở menu nào',
           options: [
             { label: 'Menu chính', value: 'main' },
             { label: 'Chân trang', value: 'footer' },
@@ -162,7 +163,7 @@ export function collectionSpecs(site: SiteSettings, contentDir = 'content'): Col
         attachmentsBeside: true,
         sortableFields: ['ngay_ban_hanh', 'so_ky_hieu'],
       },
-      body: { label: 'Ghi chú', hint: 'Nội dung thêm về văn bản (không bắt buộc).' },
+      body: { label: 'Ghi chú', hint: 'Nội dung thêm về văn bản (không bắt buộc).', optional: true },
       crossChecks: oneOf('loai', site.documentTypes, 'loại văn bản'),
       overrides: {
         loai: { widget: 'select', options: site.documentTypes.map((name) => ({ label: name, value: name })) },
@@ -171,8 +172,14 @@ export function collectionSpecs(site: SiteSettings, contentDir = 'content'): Col
         date: dateField,
         trich_yeu: { widget: 'text' },
         // Each file is uploaded next to the document's Markdown file, where the attachments pipeline reads it.
-        tep: { field: { name: 'tep', label: 'Tệp', widget: 'file', choose_url: false } },
-        trang_thai: { options: DOCUMENT_STATUSES.map((value) => ({ label: DOCUMENT_STATUS_NAMES[value], value })) },
+        tep: {
+          hint: 'tải lên tệp văn bản (PDF, Word, Excel…); thêm một mục cho mỗi phụ lục',
+          field: { name: 'tep', label: 'Tệp', widget: 'file', choose_url: false },
+        },
+        trang_thai: {
+          hint: 'văn bản còn hay hết hiệu lực',
+          options: DOCUMENT_STATUSES.map((value) => ({ label: DOCUMENT_STATUS_NAMES[value], value })),
+        },
       },
     },
     {

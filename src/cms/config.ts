@@ -49,7 +49,10 @@ function collectionConfig(spec: CollectionSpec, contentDir: string): Record<stri
       files: [{ name: spec.name, label: spec.label, file: spec.files.file, fields }],
     };
   }
-  if (spec.body) fields.push({ name: 'body', label: spec.body.label, hint: spec.body.hint, widget: 'markdown' });
+  if (spec.body) {
+    const { label, hint, optional } = spec.body;
+    fields.push({ name: 'body', label, hint, widget: 'markdown', ...(optional ? { required: false } : {}) });
+  }
   const files = spec.files;
   return {
     ...common,

@@ -182,6 +182,7 @@ test('config.yml: static pages in a tree of folders, documents by year with a ty
   assert.equal(fields.get('tep')?.widget, 'list');
   assert.equal(fields.get('tep')?.field?.widget, 'file');
   assert.equal(fields.get('tep')?.required, undefined);
+  assert.equal(fields.get('body')?.required, false, 'a document needs no note');
   for (const date of ['ngay_ban_hanh', 'ngay_hieu_luc', 'date'])
     assert.equal(fields.get(date)?.format, 'YYYY-MM-DDTHH:mm:ss[+07:00]', date);
 });
