@@ -68,6 +68,7 @@ function formatOptions(spec: CollectionSpec): FormatOptions {
   return {
     frontMatter: spec.files.kind === 'folder',
     dateFields: spec.dateFields,
+    listFields: spec.listFields,
     fieldOrder: Object.keys(spec.schema.shape),
   };
 }
@@ -93,9 +94,11 @@ function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[]): void {
       const problems = entryProblems(spec, data.toJS());
       if (problems.length) throw new SaveRefused(describeProblems(spec, problems));
       if (!entry.get('newRecord') || spec.files.kind !== 'folder') return data;
-      const title = String(data.get('title'));
-      const published = parseVietnamDate(String(data.get('date')));
-      return data.set(NEW_FILE_SLUG, titleSlug(title)).set(NEW_FILE_YEAR, String(published?.year));
+      const { slugFrom, yearFrom } = spec.files.newFile;
+      const named = data.set(NEW_FILE_SLUG, titleSlug(String(data.get(slugFrom))));
+      if (!yearFrom) return named;
+      const published = parseVietnamDate(String(data.get(yearFrom)));
+      return named.set(NEW_FILE_YEAR, String(published?.year));
     },
   });
 }

@@ -49,21 +49,36 @@ function collectionConfig(spec: CollectionSpec, contentDir: string): Record<stri
       files: [{ name: spec.name, label: spec.label, file: spec.files.file, fields }],
     };
   }
-  if (spec.body) fields.push({ name: 'body', label: spec.body.label, hint: spec.body.hint, widget: 'markdown' });
+  if (spec.body) {
+    const { label, hint, optional } = spec.body;
+    fields.push({ name: 'body', label, hint, widget: 'markdown', ...(optional ? { required: false } : {}) });
+  }
+  const files = spec.files;
   return {
     ...common,
-    folder: spec.files.folder,
+    folder: files.folder,
     extension: 'md',
     create: true,
-    // New files: <year>/<slug>.md, both set in Vietnam time and by src/slugs before saving (see admin.ts).
+    // The field that names an entry when it has no `title` (a document's number).
+    ...(files.newFile.slugFrom === 'title' ? {} : { identifier_field: files.newFile.slugFrom }),
+    // New files: [<year>/]<slug>.md, both set in Vietnam time and by src/slugs before saving (see admin.ts).
     // Decap turns "." into "-" in a path template, so the year is named without "fields.".
-    path: `{{${NEW_FILE_YEAR}}}/{{slug}}`,
+    ...(files.newFile.yearFrom ? { path: `{{${NEW_FILE_YEAR}}}/{{slug}}` } : {}),
     slug: `{{fields.${NEW_FILE_SLUG}}}`,
-    summary: spec.files.summary,
-    // Where the photo pipeline looks for "/images/…" (README, "Ảnh"); a leading "/" is the repository's root.
-    media_folder: `/${contentDir}/images`,
-    public_folder: '/images',
-    sortable_fields: ['date', 'title'],
+    summary: files.summary,
+    // Subfolders shown as a tree; the folder of an entry is edited as its "path".
+    ...(files.nested
+      ? {
+          nested: { depth: 5, summary: '{{title}}', subfolders: false },
+          meta: { path: { widget: 'string', label: 'Thư mục' } },
+        }
+      : {}),
+    // Attachments next to the Markdown file ("x.pdf", read as "./x.pdf" by the attachments pipeline);
+    // photos where the photo pipeline looks for "/images/…" (README, "Ảnh"). A leading "/" is the repository's root.
+    ...(files.attachmentsBeside
+      ? { media_folder: '', public_folder: '' }
+      : { media_folder: `/${contentDir}/images`, public_folder: '/images' }),
+    sortable_fields: [...files.sortableFields],
     view_filters: [{ label: 'Bản nháp', field: 'draft', pattern: true }],
     fields,
   };

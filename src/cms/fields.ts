@@ -49,8 +49,10 @@ function unwrap(type: z.ZodTypeAny): Unwrapped {
       type = type.innerType();
     } else if (type instanceof z.ZodUnion) {
       // `url().or(literal(''))`: empty allowed, so optional, edited as its first option.
-      optional = optional || type.options.some((option: z.ZodTypeAny) => option instanceof z.ZodLiteral);
-      type = type.options[0];
+      // One value or a list of them (a document's `tep`): edited as the list.
+      const options: z.ZodTypeAny[] = type.options;
+      optional = optional || options.some((option) => option instanceof z.ZodLiteral);
+      type = options.find((option) => option instanceof z.ZodArray) ?? options[0];
     } else return { type, optional, defaultValue };
   }
 }
@@ -92,6 +94,9 @@ function fieldFor(name: string, path: string, schema: z.ZodTypeAny, source: Fiel
     if (type.isInt) field.value_type = 'int';
   } else if (type instanceof z.ZodBoolean) {
     field.widget = 'boolean';
+  } else if (type instanceof z.ZodEnum) {
+    field.widget = 'select';
+    field.options = (type.options as string[]).map((value) => ({ label: value, value }));
   } else if (type instanceof z.ZodArray) {
     field.widget = 'list';
     const item = unwrap(type.element).type;

@@ -18,6 +18,8 @@ export interface FormatOptions {
   frontMatter: boolean;
   /** Fields holding an ISO date: shown and saved in Vietnam time, `+07:00`. */
   dateFields: readonly string[];
+  /** Fields that hold one value or a list (a document's `tep`): read as a list, which the list widget edits. */
+  listFields?: readonly string[];
   /** Order of the fields in a new file (and of fields added to an old one). */
   fieldOrder: readonly string[];
 }
@@ -32,11 +34,12 @@ export function vietnamDateText(value: unknown): unknown {
 }
 
 /** A file's text → the entry's data: front matter fields, `body`, and the source for saving. */
-export function parseEntry(text: string, { dateFields, frontMatter }: FormatOptions): Data {
+export function parseEntry(text: string, { dateFields, listFields = [], frontMatter }: FormatOptions): Data {
   const match = frontMatter ? FRONT_MATTER.exec(text) : null;
   const source = frontMatter ? match?.[1] : text;
   const data: Data = (source !== undefined ? parseDocument(source).toJS() : null) ?? {};
   for (const field of dateFields) if (field in data) data[field] = vietnamDateText(data[field]);
+  for (const field of listFields) if (typeof data[field] === 'string') data[field] = [data[field]];
   if (frontMatter) data[BODY_KEY] = match ? text.slice(match[0].length) : text;
   if (source !== undefined) data[SOURCE_KEY] = source;
   return data;

@@ -3,7 +3,14 @@
  * fields in the front matter, its files attached; listed at /van-ban/ with
  * static filter pages by type, issuer, year and field.
  */
-export { documentContract, documentFieldHints, documentFrontMatterSchema, type DocumentFrontMatter } from './schema.ts';
+export {
+  DOCUMENT_STATUSES,
+  documentContract,
+  documentFieldHints,
+  documentFieldLabels,
+  documentFrontMatterSchema,
+  type DocumentFrontMatter,
+} from './schema.ts';
 export {
   buildDocuments,
   documentFileUses,

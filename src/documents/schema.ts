@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FrontMatterContract } from '../content/index.ts';
-import { isoDate } from '../content/index.ts';
+// The schema module itself, not the content barrel (fs, sharp): the web editor's browser bundle reads this file.
+import { isoDate } from '../content/schema.ts';
 import { slugify } from '../slugs/index.ts';
 
 /** Whether a document is in force, as `trang_thai:` says it ("còn hiệu lực" is read as con-hieu-luc). */
@@ -53,6 +54,24 @@ export const documentFieldHints: Record<string, string> = {
   date: 'ngày đăng lên cổng theo ISO 8601; ngày trong tương lai thì văn bản được hẹn giờ',
   draft: 'true nếu là bản nháp (không xuất bản), false hoặc bỏ trống nếu xuất bản',
   aliases: 'danh sách địa chỉ cũ của văn bản, ví dụ: aliases: ["/van-ban/chi-tiet.aspx"]',
+};
+
+/** The web editor's Vietnamese label of each field. */
+export const documentFieldLabels: Record<string, string> = {
+  so_ky_hieu: 'Số, ký hiệu',
+  loai: 'Loại văn bản',
+  co_quan_ban_hanh: 'Cơ quan ban hành',
+  ngay_ban_hanh: 'Ngày ban hành',
+  ngay_hieu_luc: 'Ngày có hiệu lực',
+  nguoi_ky: 'Người ký',
+  linh_vuc: 'Lĩnh vực',
+  trich_yeu: 'Trích yếu',
+  tep: 'Tệp văn bản',
+  trang_thai: 'Tình trạng hiệu lực',
+  slug: 'Đường dẫn',
+  date: 'Ngày đăng',
+  draft: 'Bản nháp',
+  aliases: 'Địa chỉ cũ',
 };
 
 export const documentContract: FrontMatterContract<DocumentFrontMatter> = {

@@ -2,7 +2,7 @@
  * Static pages (content/pages/): one Markdown file per page, nested by
  * folder, placed in the main menu or the footer by their front matter.
  */
-export { pageContract, pageFieldHints, pageFrontMatterSchema, type PageFrontMatter } from './schema.ts';
+export { pageContract, pageFieldHints, pageFieldLabels, pageFrontMatterSchema, type PageFrontMatter } from './schema.ts';
 export {
   buildStaticPages,
   byOrder,

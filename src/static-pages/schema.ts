@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FrontMatterContract } from '../content/index.ts';
-import { isoDate } from '../content/index.ts';
+// The schema module itself, not the content barrel (fs, sharp): the web editor's browser bundle reads this file.
+import { isoDate } from '../content/schema.ts';
 
 /** Front matter of a static page (content/pages/): the contract with editors. */
 export const pageFrontMatterSchema = z
@@ -28,6 +29,18 @@ export const pageFieldHints: Record<string, string> = {
   menu: 'nơi hiện liên kết tới trang: main (menu chính) hoặc footer (chân trang); bỏ trống nếu không hiện ở đâu',
   draft: 'true nếu là bản nháp (không xuất bản), false hoặc bỏ trống nếu xuất bản',
   aliases: 'danh sách địa chỉ cũ của trang, ví dụ: aliases: ["/gioi-thieu.aspx"]',
+};
+
+/** The web editor's Vietnamese label of each field. */
+export const pageFieldLabels: Record<string, string> = {
+  title: 'Tên trang',
+  summary: 'Mô tả ngắn',
+  date: 'Ngày đăng',
+  modified: 'Ngày cập nhật',
+  order: 'Thứ tự',
+  menu: 'Hiện trong',
+  draft: 'Bản nháp',
+  aliases: 'Địa chỉ cũ',
 };
 
 export const pageContract: FrontMatterContract<PageFrontMatter> = {

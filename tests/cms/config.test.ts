@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   cmsConfig,
@@ -14,6 +14,7 @@ import {
 import type { Problem } from '../../src/problems/index.ts';
 import { readArticle } from '../../src/content/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
+import { DOCUMENT_STATUSES } from '../../src/documents/index.ts';
 import { samples } from './samples.ts';
 
 const site = loadSiteSettings('content/_data/site.yaml', {});
@@ -59,6 +60,10 @@ function schemaFields(schema: z.AnyZodObject, prefix = '', optionalParent = fals
 }
 
 test('the form and the content schemas agree: same fields, required the same, same patterns, Vietnamese labels', () => {
+  assert.deepEqual(
+    specs.map((spec) => spec.name),
+    ['articles', 'pages', 'documents', 'settings'],
+  );
   for (const spec of specs) {
     const form = flatten(formFields(spec.schema, spec, spec.only));
     for (const [path, [required, pattern]] of schemaFields(spec.schema)) {
@@ -138,4 +143,66 @@ test('on every sample file the save check and npm run check agree on the front m
       file,
     );
   }
+});
+
+test('config.yml: static pages in a tree of folders, documents by year with a type from the site, a status and files beside them', () => {
+  const config = cmsConfig(site, { localProxy: 'http://localhost:8081/api/v1' });
+  const collections = config.collections as Record<string, unknown>[];
+  const pages = collections.find((c) => c.name === 'pages')!;
+  assert.equal(pages.folder, 'content/pages');
+  assert.deepEqual(pages.nested, { depth: 5, summary: '{{title}}', subfolders: false });
+  assert.equal(pages.media_folder, '');
+  const pageFields = flatten(pages.fields as CmsField[]);
+  assert.equal(pageFields.get('title')?.label, 'Tên trang');
+  assert.deepEqual(
+    pageFields.get('menu')?.options?.map((o) => o.value),
+    ['main', 'footer'],
+  );
+  assert.equal(pageFields.get('date')?.format, 'YYYY-MM-DDTHH:mm:ss[+07:00]');
+
+  const documents = collections.find((c) => c.name === 'documents')!;
+  assert.equal(documents.folder, 'content/van-ban');
+  assert.equal(documents.path, '{{__cms_year}}/{{slug}}');
+  assert.equal(documents.identifier_field, 'so_ky_hieu');
+  // Uploads go next to the Markdown file: "x.pdf", which the attachments pipeline reads like "./x.pdf".
+  assert.equal(documents.media_folder, '');
+  assert.equal(documents.public_folder, '');
+  const fields = flatten(documents.fields as CmsField[]);
+  assert.deepEqual(
+    fields.get('loai')?.options?.map((o) => o.value),
+    site.documentTypes,
+  );
+  assert.equal(fields.get('loai')?.widget, 'select');
+  assert.equal(fields.get('trang_thai')?.widget, 'select');
+  assert.deepEqual(
+    fields.get('trang_thai')?.options?.map((o) => o.value),
+    [...DOCUMENT_STATUSES],
+  );
+  assert.equal(fields.get('trang_thai')?.default, 'con-hieu-luc');
+  assert.equal(fields.get('tep')?.widget, 'list');
+  assert.equal(fields.get('tep')?.field?.widget, 'file');
+  assert.equal(fields.get('tep')?.required, undefined);
+  assert.equal(fields.get('body')?.required, false, 'a document needs no note');
+  for (const date of ['ngay_ban_hanh', 'ngay_hieu_luc', 'date'])
+    assert.equal(fields.get(date)?.format, 'YYYY-MM-DDTHH:mm:ss[+07:00]', date);
+});
+
+test('the save check of documents: every document of content/van-ban passes; an unknown type or no file is refused', () => {
+  const documents = specs.find((spec) => spec.name === 'documents')!;
+  const options = { frontMatter: true, dateFields: documents.dateFields, listFields: documents.listFields, fieldOrder: [] };
+  const folder = 'content/van-ban/2026';
+  const files = readdirSync(folder).filter((name) => name.endsWith('.md'));
+  assert.ok(files.length > 3);
+  for (const name of files) {
+    const data = parseEntry(readFileSync(`${folder}/${name}`, 'utf8'), options);
+    assert.ok(Array.isArray(data.tep), `${name}: tep read as a list`);
+    assert.deepEqual(entryProblems(documents, data), [], name);
+  }
+  const good = parseEntry(readFileSync(`${folder}/${files[0]}`, 'utf8'), options);
+  const refused = (data: Record<string, unknown>) => entryProblems(documents, data).map((p) => p.path);
+  assert.deepEqual(refused({ ...good, loai: 'Thư mời' }), ['loai']);
+  assert.match(entryProblems(documents, { ...good, loai: 'Thư mời' })[0].message, /loại văn bản "Thư mời" không tồn tại/);
+  assert.deepEqual(refused({ ...good, tep: [] }), ['tep']);
+  assert.deepEqual(refused({ ...good, trang_thai: 'Hết hiệu lực' }), []);
+  assert.deepEqual(refused({ ...good, trang_thai: 'bãi bỏ' }), ['trang_thai']);
 });
