@@ -92,10 +92,11 @@ test('every bad photo of every article is reported in one build', () => {
   writeArticle(content, '2024/bai-loi-2.md', article('', '![Ảnh động](dong.gif)'));
   const run = build(content, {}, published.outputDir);
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /có 4 lỗi/);
+  // a.jpg lacks both its alt text and its file: two problems on one line.
+  assert.match(run.stderr, /có 5 lỗi/);
   // In file order (bai-loi-2.md sorts first), then line order.
   assert.match(
     run.stderr,
-    /bai-loi-2\.md:8 — .*GIF[\s\S]*bai-loi\.md:6 — .*"\/images\/hong\.jpg" bị hỏng[\s\S]*bai-loi\.md:11 — .*"a\.jpg" thiếu mô tả[\s\S]*bai-loi\.md:13 — .*"b\.jpg"/,
+    /bai-loi-2\.md:8 — .*GIF[\s\S]*bai-loi\.md:6 — .*"\/images\/hong\.jpg" bị hỏng[\s\S]*bai-loi\.md:11 — .*"a\.jpg" thiếu mô tả[\s\S]*bai-loi\.md:11 — .*không tìm thấy tệp ảnh "a\.jpg"[\s\S]*bai-loi\.md:13 — .*"b\.jpg"/,
   );
 });
