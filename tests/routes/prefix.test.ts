@@ -59,6 +59,6 @@ test('a wrong SITE_URL or PATH_PREFIX is named, in Vietnamese', () => {
   assert.throws(
     () => loadSiteSettings(siteYaml, { SITE_URL: 'backan.gov.vn' }),
     (error: ContentError) =>
-      error instanceof ContentError && /SITE_URL — "backan\.gov\.vn" không phải địa chỉ đầy đủ/.test(error.message),
+      error instanceof ContentError && /SITE_URL — "backan\.gov\.vn" không phải địa chỉ web đầy đủ/.test(error.message),
   );
 });
