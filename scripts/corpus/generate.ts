@@ -3,7 +3,7 @@
  * seed always writes the same content folder (site settings + Markdown
  * articles), ready for `npm run build` with PORTAL_CONTENT=<dir>.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { slugify } from '../../src/slugs/index.ts';
@@ -101,6 +101,9 @@ export function generateCorpus({
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, '_data'), { recursive: true });
   copyFileSync(siteFile, path.join(dir, '_data', 'site.yaml'));
+  // The settings' menu points at the portal's static pages, so they come along.
+  const pages = path.join(path.dirname(path.dirname(siteFile)), 'pages');
+  if (existsSync(pages)) cpSync(pages, path.join(dir, 'pages'), { recursive: true });
 
   const start = Date.UTC(years[0], 0, 1);
   const span = Date.UTC(years[1], 11, 31) - start;
