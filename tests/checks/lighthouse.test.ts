@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
+import { pageTypes } from '../../src/pages/index.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/browser.ts';
 import { CHECKED_SITES, checkedSite } from '../support/checked-sites.ts';
 import { headersFor, readHeadersFile } from '../support/headers-file.ts';
@@ -78,8 +79,9 @@ for (const name of CHECKED_SITES) {
       if (blocking > BUDGET.renderBlocking)
         findings.push(`${sample.url}: ${blocking} render-blocking requests > ${BUDGET.renderBlocking}`);
       if (weight > maxWeight) findings.push(`${sample.url}: ${weight} bytes > ${maxWeight}`);
-      // The thank-you and 404 pages ask search engines not to index them (noindex): that audit fails by design.
-      const exempt = ['thanks', '404'].includes(sample.type) ? ['is-crawlable'] : [];
+      // Page types marked noindex in the registry (thank-you, 404) ask search engines not to index them: that audit fails by design.
+      const noindex = pageTypes.some((type) => type.name === sample.type && type.noindex);
+      const exempt = noindex ? ['is-crawlable'] : [];
       for (const id of GATED) {
         for (const ref of lhr.categories[id].auditRefs) {
           const result = lhr.audits[ref.id];
