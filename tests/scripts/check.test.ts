@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT, build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
+import { FIXTURES, ROOT, build, copyFixture, lineOf, treeHash, writeArticle } from '../support/build.ts';
 
 function check(content: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check.ts'], {
@@ -94,7 +94,16 @@ test('a site-settings error: no stack trace, the setting and its line, and the a
   const run = check(content);
   assert.equal(run.status, 1);
   assert.doesNotMatch(run.stdout + run.stderr, /\n\s+at |Error/, 'no stack trace');
-  assert.match(run.stdout, /site\.yaml:41 — trường "menu\.2\.url": phải là đường dẫn trên cổng/);
-  assert.match(run.stdout, /site\.yaml:49 — trường "feedback\.endpoint": phải để trống hoặc là địa chỉ https:/);
+  const line = (text: string) => lineOf(path.join(FIXTURES, 'basic/_data/site.yaml'), text);
+  assert.match(
+    run.stdout,
+    new RegExp(`site\\.yaml:${line('url: /chuyen-muc/kinh-te/')} — trường "menu\\.2\\.url": phải là đường dẫn trên cổng`),
+  );
+  assert.match(
+    run.stdout,
+    new RegExp(
+      `site\\.yaml:${line('endpoint: https://gopy')} — trường "feedback\\.endpoint": phải để trống hoặc là địa chỉ https:`,
+    ),
+  );
   assert.match(run.stdout, /thieu-tieu-de\.md:2 — trường "title": bắt buộc/);
 });

@@ -32,6 +32,15 @@ export function writeArticle(contentDir: string, relative: string, text: string 
   return file;
 }
 
+/** The 1-based line of a fixture file that holds `text`, so tests don't break when the fixture grows. */
+export function lineOf(file: string, text: string): number {
+  const index = readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text));
+  if (index < 0) throw new Error(`${file} has no line with ${text}`);
+  return index + 1;
+}
+
 /** The clock of test builds (PORTAL_NOW). */
 export const BUILD_NOW = '2026-11-26T12:00:00+07:00';
 
