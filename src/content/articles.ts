@@ -4,13 +4,14 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Attachments } from '../attachments/index.ts';
 import type { ArticleImages } from './photos.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
-import { bodyReferences, firstParagraph, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
+import { firstParagraph, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
-import { BODY_FIELD, type Problem } from '../problems/index.ts';
+import type { Problem } from '../problems/index.ts';
+import { emptyBodyProblem, parseBody } from './body.ts';
 
 /** A tag's spelling with case, accents, Unicode form, spaces and dashes set aside: what tells two tags apart. */
 function tagIdentity(name: string): string {
@@ -176,18 +177,12 @@ export function buildArticles(
         message: `${orphan} chỉ có tác dụng khi bài có featured: true; hãy thêm featured: true hoặc bỏ ${orphan}`,
       });
     }
-    const tokens = md.parse(source.body, {});
-    if (!source.body.trim()) {
-      problems.push({
-        severity: 'error',
-        file: source.file,
-        field: BODY_FIELD,
-        line: source.bodyLine,
-        message: 'bài viết chưa có nội dung; hãy viết nội dung bên dưới dòng --- kết thúc phần thông tin đầu bài',
-      });
+    const { tokens, references } = parseBody(md, source);
+    const empty = emptyBodyProblem(source, 'bài viết');
+    if (empty) {
+      problems.push(empty);
       usable = false;
     }
-    const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
     const entry: CheckedSource = { source, url: routes.article(slug), references };
     checked.push(entry);
     // Image problems were reported by the image pre-pass.

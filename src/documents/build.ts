@@ -2,11 +2,11 @@ import type { DateTime } from 'luxon';
 import type MarkdownIt from 'markdown-it';
 import type { Attachment, Attachments, AttachmentUse } from '../attachments/index.ts';
 import type { Problem } from '../problems/index.ts';
-import type { MarkdownSource } from '../content/index.ts';
+import { parseBody, type MarkdownSource } from '../content/index.ts';
 import { parseVietnamDate, vietnamDate } from '../dates/index.ts';
 import type { ArticleImages } from '../content/index.ts';
 import type { ProcessedImage } from '../images/index.ts';
-import { bodyReferences, type BodyReference } from '../markdown/index.ts';
+import type { BodyReference } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import { slugify } from '../slugs/index.ts';
@@ -138,8 +138,7 @@ export function buildDocuments(
       error('ngay_hieu_luc', `ngày hiệu lực ${fm.ngay_hieu_luc} sớm hơn ngày ban hành ${fm.ngay_ban_hanh}`);
       usable = false;
     }
-    const tokens = md.parse(source.body, {});
-    const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
+    const { tokens, references } = parseBody(md, source);
     const url = routes.document(slug);
     const entry: CheckedDocument = { source, url, references };
     checked.push(entry);

@@ -1,5 +1,5 @@
 import type { DateTime } from 'luxon';
-import { pageWindow, type PageLink } from '../pagination/index.ts';
+import { paginate, type PagePlace } from '../pagination/index.ts';
 import { t } from '../i18n/index.ts';
 import { routes } from '../routes/index.ts';
 import type { SiteSettings } from '../site/index.ts';
@@ -9,17 +9,9 @@ import type { DocumentFacet, FacetValue, OfficialDocument } from './build.ts';
 export const DOCUMENTS_PAGE_SIZE = 20;
 
 /** One page of a list of documents: all of them, or those of one type, issuer, year or field. */
-export interface DocumentListPage {
-  title: string;
+export interface DocumentListPage extends PagePlace {
   description: string;
-  url: string;
-  firstUrl: string;
-  pageNumber: number;
-  totalPages: number;
   documents: OfficialDocument[];
-  previousUrl?: string;
-  nextUrl?: string;
-  pageLinks: PageLink[];
   /** Newest publication of its documents: its lastmod in sitemap.xml. */
   lastmod: DateTime;
   /** The facet value this list is narrowed to (none on /van-ban/). */
@@ -54,7 +46,7 @@ function newest(documents: OfficialDocument[], fallback: DateTime): DateTime {
   return documents.reduce<DateTime>((max, d) => (d.published > max ? d.published : max), documents[0].published);
 }
 
-function paginate(
+function documentListPages(
   siteUpdated: DateTime,
   documents: OfficialDocument[],
   urlFor: (pageNumber: number) => string,
@@ -62,24 +54,11 @@ function paginate(
   description: string,
   facet?: DocumentListPage['facet'],
 ): DocumentListPage[] {
-  const totalPages = Math.max(1, Math.ceil(documents.length / DOCUMENTS_PAGE_SIZE));
-  return Array.from({ length: totalPages }, (_, i) => i + 1).map((pageNumber) => ({
-    title: pageNumber > 1 ? `${title} – ${t('pageNumber', { number: pageNumber })}` : title,
+  return paginate(documents, DOCUMENTS_PAGE_SIZE, title, urlFor).map(({ place, items }) => ({
+    ...place,
     description,
-    url: urlFor(pageNumber),
-    firstUrl: urlFor(1),
-    pageNumber,
-    totalPages,
-    documents: documents.slice((pageNumber - 1) * DOCUMENTS_PAGE_SIZE, pageNumber * DOCUMENTS_PAGE_SIZE),
-    lastmod: newest(documents.slice((pageNumber - 1) * DOCUMENTS_PAGE_SIZE, pageNumber * DOCUMENTS_PAGE_SIZE), siteUpdated),
-    previousUrl: pageNumber > 1 ? urlFor(pageNumber - 1) : undefined,
-    nextUrl: pageNumber < totalPages ? urlFor(pageNumber + 1) : undefined,
-    pageLinks: pageWindow(pageNumber, totalPages).map((number, i, shown) => ({
-      number,
-      url: urlFor(number),
-      current: number === pageNumber,
-      afterGap: i > 0 && number - shown[i - 1] > 1,
-    })),
+    documents: items,
+    lastmod: newest(items, siteUpdated),
     facet,
   }));
 }
@@ -124,7 +103,7 @@ export class DocumentRegister {
       );
       return { key, label: t(facetLabels[key]), values: sorted };
     });
-    this.listPages = paginate(
+    this.listPages = documentListPages(
       siteUpdated,
       this.documents,
       (n) => routes.documents(n),
@@ -133,7 +112,7 @@ export class DocumentRegister {
     );
     this.facetPages = this.facets.flatMap(({ key, label, values }) =>
       values.flatMap((value) =>
-        paginate(
+        documentListPages(
           siteUpdated,
           this.documents.filter((document) => facetOf(document, key)?.slug === value.slug),
           (n) => routes.documentFilter(key, value.slug, n),

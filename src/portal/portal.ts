@@ -6,7 +6,7 @@ import { routes } from '../routes/index.ts';
 import type { Category, SiteSettings } from '../site/index.ts';
 import { homePage, type HomePage } from './home.ts';
 import { RelatedIndex } from './related.ts';
-import { pageWindow, type PageLink } from '../pagination/index.ts';
+import { paginate, type PagePlace } from '../pagination/index.ts';
 import type { Attachment } from '../attachments/index.ts';
 import { DocumentRegister, type DocumentListPage, type OfficialDocument } from '../documents/index.ts';
 import type { Navigation, StaticPage } from '../static-pages/index.ts';
@@ -33,18 +33,9 @@ export type PageUrls = (portal: Portal, except?: string[]) => string[];
 export { pageWindow, type PageLink } from '../pagination/index.ts';
 
 /** One page of a paginated list of articles (a category, a tag). */
-export interface ListPage {
-  title: string;
+export interface ListPage extends PagePlace {
   description: string;
-  url: string;
-  /** URL of the list's first page. */
-  firstUrl: string;
-  pageNumber: number;
-  totalPages: number;
   articles: Article[];
-  previousUrl?: string;
-  nextUrl?: string;
-  pageLinks: PageLink[];
   lastmod: DateTime;
 }
 
@@ -84,36 +75,19 @@ function newest(articles: Article[]): DateTime {
 /** Lists with no articles yet (a new category) still have a page, dated like the site. */
 const EPOCH = DateTime.fromMillis(0);
 
-function paginate(
+function articleListPages(
   articles: Article[],
   urlFor: (pageNumber: number) => string,
   title: string,
   description: string,
   siteUpdated: DateTime,
 ): ListPage[] {
-  const totalPages = Math.max(1, Math.ceil(articles.length / PAGE_SIZE));
-  const pageNumbers = Array.from({ length: totalPages }, (_, i) => i + 1);
-  return pageNumbers.map((pageNumber) => {
-    const slice = articles.slice((pageNumber - 1) * PAGE_SIZE, pageNumber * PAGE_SIZE);
-    return {
-      title: pageNumber > 1 ? `${title} – ${t('pageNumber', { number: pageNumber })}` : title,
-      description,
-      url: urlFor(pageNumber),
-      firstUrl: urlFor(1),
-      pageNumber,
-      totalPages,
-      articles: slice,
-      previousUrl: pageNumber > 1 ? urlFor(pageNumber - 1) : undefined,
-      nextUrl: pageNumber < totalPages ? urlFor(pageNumber + 1) : undefined,
-      pageLinks: pageWindow(pageNumber, totalPages).map((number, i, shown) => ({
-        number,
-        url: urlFor(number),
-        current: number === pageNumber,
-        afterGap: i > 0 && number - shown[i - 1] > 1,
-      })),
-      lastmod: slice.length ? newest(slice) : siteUpdated,
-    };
-  });
+  return paginate(articles, PAGE_SIZE, title, urlFor).map(({ place, items }) => ({
+    ...place,
+    description,
+    articles: items,
+    lastmod: items.length ? newest(items) : siteUpdated,
+  }));
 }
 
 /**
@@ -193,7 +167,7 @@ export class Portal {
     this.documentListPages = this.documentRegister.listPages;
     this.documentFacetPages = this.documentRegister.facetPages;
     this.categoryPages = this.categories.flatMap(({ category, articles: list }) =>
-      paginate(
+      articleListPages(
         list,
         (n) => routes.category(category.slug, n),
         t('categoryPageTitle', { name: category.name }),
@@ -202,7 +176,7 @@ export class Portal {
       ),
     );
     this.tagPages = this.tags.flatMap(({ tag, articles: list }) =>
-      paginate(
+      articleListPages(
         list,
         (n) => routes.tag(tag.slug, n),
         t('tagPageTitle', { name: tag.name }),

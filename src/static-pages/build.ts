@@ -2,12 +2,12 @@ import path from 'node:path';
 import type { DateTime } from 'luxon';
 import type MarkdownIt from 'markdown-it';
 import type { Attachments } from '../attachments/index.ts';
-import { BODY_FIELD, type Problem } from '../problems/index.ts';
-import type { MarkdownSource } from '../content/index.ts';
+import type { Problem } from '../problems/index.ts';
+import { emptyBodyProblem, parseBody, type MarkdownSource } from '../content/index.ts';
 import { isoWithOffset, parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
 import type { ArticleImages } from '../content/index.ts';
 import type { ProcessedImage } from '../images/index.ts';
-import { bodyReferences, firstParagraph, type BodyReference } from '../markdown/index.ts';
+import { firstParagraph, type BodyReference } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify } from '../slugs/index.ts';
 import type { PageFrontMatter } from './schema.ts';
@@ -98,18 +98,12 @@ export function buildStaticPages(
       error(`ngày cập nhật ${fm.modified} sớm hơn ngày đăng ${fm.date}; ngày cập nhật phải sau ngày đăng`, 'modified');
       usable = false;
     }
-    const tokens = md.parse(source.body, {});
-    if (!source.body.trim()) {
-      problems.push({
-        severity: 'error',
-        file: source.file,
-        field: BODY_FIELD,
-        line: source.bodyLine,
-        message: 'trang chưa có nội dung; hãy viết nội dung bên dưới dòng --- kết thúc phần thông tin đầu trang',
-      });
+    const { tokens, references } = parseBody(md, source);
+    const empty = emptyBodyProblem(source, 'trang');
+    if (empty) {
+      problems.push(empty);
       usable = false;
     }
-    const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
     const entry: CheckedPage = { source, path: at, url: routes.staticPage(at), references };
     checked.push(entry);
     const pictures = images.of(source.file);
