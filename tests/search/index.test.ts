@@ -21,7 +21,7 @@ describe('npm run build writes the search index', () => {
     const entry = JSON.parse(readFileSync(path.join(run.outputDir, 'pagefind/pagefind-entry.json'), 'utf8'));
     assert.deepEqual(Object.keys(entry.languages), ['vi']);
     assert.equal(entry.languages.vi.page_count, articleCount());
-    assert.match(run.stdout, new RegExp(`Chỉ mục tìm kiếm: ${articleCount()} tin bài`));
+    assert.match(run.stdout, new RegExp(`Chỉ mục tìm kiếm: ${articleCount()} mục`));
   });
 
   test("without Pagefind's own search interfaces, which the portal does not use", () => {
