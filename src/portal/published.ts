@@ -33,6 +33,9 @@ export interface VanishedUrl {
   article?: { file: string; title: string };
 }
 
+/** The host's configuration files at the root (/_headers, /_redirects). */
+const isHostFile = (url: string) => /^\/_[^/]*$/.test(url);
+
 /**
  * What `previous` published that the portal, with its `pages` (the pages
  * registry's publishedPageUrls), no longer serves or redirects: its lost pages,
@@ -49,7 +52,10 @@ export function vanishedUrls(previous: PublishedList | undefined, pages: string[
     const article = articles.get(url);
     vanished.set(url, article ? { url, article } : { url });
   }
-  return [...vanished.values()].filter(({ url }) => !served.has(url)).sort((a, b) => (a.url < b.url ? -1 : 1));
+  // Lists written before host files were left out name /_headers and /_redirects: they were never pages.
+  return [...vanished.values()]
+    .filter(({ url }) => !served.has(url) && !isHostFile(url))
+    .sort((a, b) => (a.url < b.url ? -1 : 1));
 }
 
 /** A file as the list names it: relative to the content folder, "/"-separated, NFC (as typed on any keyboard). */

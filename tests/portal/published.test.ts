@@ -128,6 +128,23 @@ test('the published list holds pages only, not the host files _headers and _redi
   );
 });
 
+test('a list from a build that still named the host files: _headers and _redirects are not reported as vanished', async () => {
+  const content = copyFixture('basic');
+  const portal = (await inspectSite({ contentDir: content, now: NOW })).portal!;
+  const pages = publishedPageUrls(portal);
+  const older = { pages: [...pages, '/_headers', '/_redirects'], articles: [], vanished: [{ url: '/_headers' }] };
+  const { problems } = await inspectSite({
+    contentDir: content,
+    now: NOW,
+    previous: { file: 'published-urls.json', text: JSON.stringify(older), list: older },
+  });
+  assert.deepEqual(
+    problems.filter((p) => /_headers|_redirects/.test(p.file)),
+    [],
+  );
+  assert.deepEqual(publishedList(portal, pages, content, older).vanished, []);
+});
+
 test('an article turned back into a draft', async () => {
   const { problems } = await afterChange((content) =>
     edit(article(content, '2024/dang-uy-hop.md'), 'author: Hoàng Lan', 'author: Hoàng Lan\ndraft: true'),
