@@ -50,7 +50,12 @@ export interface ServedSite {
  * site's 404.html with status 404 at any depth (GitHub Pages, Netlify and
  * Cloudflare Pages do that), text is gzipped when asked for.
  */
-export async function serveSite(dir: string, { prefix = '/', headers, transformHtml }: ServeOptions = {}): Promise<ServedSite> {
+export async function serveSite(
+  folder: string,
+  { prefix = '/', headers, transformHtml }: ServeOptions = {},
+): Promise<ServedSite> {
+  // Absolute, so the containment check below compares like with like (npm run screenshots passes "_site").
+  const dir = path.resolve(folder);
   const requests: string[] = [];
   const server = createServer((request, response) => {
     const send = (
@@ -81,7 +86,7 @@ export async function serveSite(dir: string, { prefix = '/', headers, transformH
     if (`${pathname}/` === prefix) return send(301, '', undefined, { ...extra, location: prefix });
     if (!pathname.startsWith(prefix)) return send(404, `not found: outside ${prefix}`);
     const file = path.join(dir, pathname.slice(prefix.length));
-    if (!file.startsWith(path.resolve(dir))) return send(404, 'not found');
+    if (!file.startsWith(dir)) return send(404, 'not found');
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!pathname.endsWith('/')) return send(301, '', undefined, { ...extra, location: `${encodeURI(pathname)}/` });
       if (existsSync(path.join(file, 'index.html')))
