@@ -168,8 +168,12 @@ export function createSearch(searchUrl) {
     const options = { ...OPTIONS, ...extra };
     const bundle = await import(new URL(`${primary.name}/pagefind.js`, searchUrl).href);
     const pagefind = bundle.createInstance({ ...options, mergeFilter: { shard: primary.name } });
+    // A path, not a URL: Pagefind's worker makes result URLs relative to it (its base, up to /pagefind/).
     for (const shard of merged)
-      await pagefind.mergeIndex(new URL(`${shard.name}/`, searchUrl).href, { ...options, mergeFilter: { shard: shard.name } });
+      await pagefind.mergeIndex(new URL(`${shard.name}/`, searchUrl).pathname, {
+        ...options,
+        mergeFilter: { shard: shard.name },
+      });
     return pagefind;
   };
   // Pagefind orders merged results by score, which a sort makes each shard's position in its own list:
@@ -211,9 +215,11 @@ export function createSearch(searchUrl) {
       const whole = await Promise.all(words.map((word) => matches(pagefind, `"${word}"`)));
       const everyWord = new Map([...whole[0]].filter(([id]) => whole.every((map) => map.has(id))));
       if (!everyWord.size) {
-        const typing = whole.slice(0, -1).every((map) => map.size);
-        if (!typing || onlyPrefixFallback(words.at(-1), (await ranked[0].data()).excerpt)) return [];
-        return ranked.map((result) => readable(result, words, true));
+        // Still typing the last word: the articles holding the others whole, and a word the last one begins.
+        // (Each shard falls back to prefixes on its own, so Pagefind's list alone may hold articles lacking the others.)
+        const typed = ranked.filter((result) => whole.slice(0, -1).every((map) => map.has(result.id)));
+        if (!typed.length || onlyPrefixFallback(words.at(-1), (await typed[0].data()).excerpt)) return [];
+        return typed.map((result) => readable(result, words, true));
       }
 
       const accented = hasDiacritics(query);

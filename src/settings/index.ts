@@ -46,7 +46,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     pathPrefix: sitePathPrefix(contentDir, env),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
     forceRedirects: env.NETLIFY === 'true',
-    searchShardPages: env.PORTAL_SEARCH_SHARD_PAGES ? Number(env.PORTAL_SEARCH_SHARD_PAGES) : undefined,
+    searchShardPages: Number(env.PORTAL_SEARCH_SHARD_PAGES) > 0 ? Number(env.PORTAL_SEARCH_SHARD_PAGES) : undefined,
   };
 }
 
