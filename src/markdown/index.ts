@@ -137,10 +137,10 @@ const parsedBodies = new WeakMap<MarkdownIt, WeakMap<object, Token[]>>();
  * attributes on them (attachment links), so render last.
  */
 export function parsedTokens(md: MarkdownIt, source: { body: string }): Token[] {
-  let parsed = parsedBodies.get(md);
-  if (!parsed) parsedBodies.set(md, (parsed = new WeakMap()));
-  let tokens = parsed.get(source);
-  if (!tokens) parsed.set(source, (tokens = md.parse(source.body, {})));
+  const parsed = parsedBodies.get(md) ?? new WeakMap<object, Token[]>();
+  parsedBodies.set(md, parsed);
+  const tokens = parsed.get(source) ?? md.parse(source.body, {});
+  parsed.set(source, tokens);
   return tokens;
 }
 
