@@ -3,7 +3,7 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 /**
  * Vietnam time, UTC+7 all year (no daylight saving since 1975). A fixed
  * offset rather than the IANA zone: luxon works an IANA zone's offset out
- * through Intl for every date, which was a quarter of reading 20,000 articles.
+ * through Intl for every date (profiled: 1.5 s of 10.7 s reading 2,000 articles).
  */
 export const VIETNAM_ZONE = FixedOffsetZone.instance(7 * 60);
 
