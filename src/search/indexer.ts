@@ -64,23 +64,30 @@ function pagefindBinary(): string {
   throw new SearchIndexError([`không có chương trình Pagefind cho ${platform}; hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
 }
 
-function runPagefind(site: string, bundleDir: string): Promise<void> {
+/**
+ * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs),
+ * all from one shell: the next shard starts as soon as the last one ends,
+ * even while Eleventy keeps this process's event loop busy (it would hear of
+ * the end only when Eleventy is done).
+ */
+function runPagefind(runs: [site: string, output: string][]): Promise<void> {
+  const loop =
+    'set -e; bin="$1"; shift; while [ $# -gt 0 ]; do "$bin" --site "$1" --output-path "$2" --force-language vi --silent; shift 2; done';
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), ['--site', site, '--output-path', bundleDir, '--force-language', 'vi', '--silent'], {
+    const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), ...runs.flat()], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.on('error', (error) =>
-      reject(
-        new SearchIndexError([`Pagefind không chạy được (${error.message}); hãy chạy lại "npm ci" để cài lại gói pagefind.`]),
-      ),
-    );
-    child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`])),
-    );
+    const notRunning = (reason: string) =>
+      new SearchIndexError([`Pagefind không chạy được (${reason}); hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
+    child.on('error', (error) => reject(notRunning(error.message)));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      // 126, 127: the shell could not run the program.
+      else if (code === 126 || code === 127) reject(notRunning(stderr.trim()));
+      else reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`]));
+    });
   });
 }
 
@@ -136,10 +143,10 @@ async function indexDocuments(
     } else await rm(bundleDir, { recursive: true, force: true });
     await mkdir(bundleDir, { recursive: true });
     // One after another: Pagefind's memory is one shard's.
+    if (chosen.length)
+      await runPagefind(chosen.map((shard) => [path.join(scratch, shard.name), path.join(bundleDir, shard.name)]));
     for (const shard of chosen) {
       const shardDir = path.join(bundleDir, shard.name);
-      await runPagefind(path.join(scratch, shard.name), shardDir);
-      await rm(path.join(scratch, shard.name), { recursive: true, force: true });
       const unused = (await readdir(shardDir)).filter((name) => UNUSED_UI.test(name));
       await Promise.all(unused.map((name) => rm(path.join(shardDir, name))));
     }
