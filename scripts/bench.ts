@@ -155,7 +155,7 @@ const result = {
     stagesMs: { content: stage('content'), render: stage('render'), index: stage('index'), publish: stage('publish') },
     peakMb: Math.round(median(portal.map((p) => p.peakKb)) / 1024),
     /** Search index shards, each indexed on its own (src/search/shards.ts). */
-    searchShards: Number(/Chỉ mục tìm kiếm: \d+ tin bài, (\d+) phần/.exec(warm.stdout)?.[1] ?? 0),
+    searchShards: Number(/Chỉ mục tìm kiếm: \d+ mục .*? trong (\d+) phần/.exec(warm.stdout)?.[1] ?? 0),
     coldImageCacheMs: Math.round(warm.ms),
   },
   ratio: Number((portalMs / baselineMs).toFixed(3)),
