@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { gzipSync } from 'node:zlib';
 import { loadSite, searchablePages } from '../src/pages/index.ts';
-import { indexPages } from '../src/search/index.ts';
+import { indexPages, type ShardPlan } from '../src/search/index.ts';
 import { folderSize, measure, median, type Measured } from './bench/measure.ts';
 import { t } from '../src/i18n/index.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
@@ -101,7 +101,10 @@ const cliPages = /page_count":(\d+)/.exec(readFileSync(path.join(cliOutput, 'pag
 // 3. Size on disk.
 const bundle = path.join(siteDir, 'pagefind');
 const size = folderSize(bundle);
-const indexOnly = ['index', 'fragment', 'filter'].map((d) => folderSize(path.join(bundle, d)));
+const shardNames = (JSON.parse(readFileSync(path.join(bundle, 'shards.json'), 'utf8')) as ShardPlan).shards.map((s) => s.name);
+const indexOnly = shardNames.flatMap((shard) =>
+  ['index', 'fragment', 'filter'].map((d) => folderSize(path.join(bundle, shard, d))),
+);
 const cliSize = folderSize(cliOutput);
 
 // 4. Bytes a browser downloads for a first search (fresh profile, strict CSP, files cacheable as a host would serve them).
@@ -193,7 +196,7 @@ const report = [
   `| corpus | ${articleCount} generated articles (seed ${args.seed}), ${htmlPages} HTML pages built in ${seconds(buildMs)} |`,
   `| our indexing (search documents from the Portal, đ→ḏ, Pagefind CLI), median of ${runs} | ${timing(ours)} |`,
   `| bare \`pagefind --site\` CLI, same pages, median of ${runs} | ${timing(cli)} (${cliPages} pages) |`,
-  `| index on disk (pagefind/) | ${kb(size.bytes)} in ${size.files} files; index + fragments + filters ${kb(indexOnly.reduce((s, d) => s + d.bytes, 0))} (CLI: ${kb(cliSize.bytes)}, with its unused UI files) |`,
+  `| index on disk (pagefind/, ${shardNames.length} shards) | ${kb(size.bytes)} in ${size.files} files; index + fragments + filters ${kb(indexOnly.reduce((s, d) => s + d.bytes, 0))} (CLI: ${kb(cliSize.bytes)}, with its unused UI files) |`,
   ...downloads.map(
     (d) =>
       `| first search «${d.query}» (${d.results}) | Pagefind ${kb(d.pagefind)} in ${d.requests} requests (${d.parts}); ${kb(d.pagefindGzip)} if the host gzips JS/wasm; whole page ${kb(d.page)} |`,

@@ -154,6 +154,8 @@ const result = {
     processStartMs: Math.round(portalMs - stage('total')),
     stagesMs: { content: stage('content'), render: stage('render'), index: stage('index'), publish: stage('publish') },
     peakMb: Math.round(median(portal.map((p) => p.peakKb)) / 1024),
+    /** Search index shards, each indexed on its own (src/search/shards.ts). */
+    searchShards: Number(/Chỉ mục tìm kiếm: \d+ mục .*? trong (\d+) phần/.exec(warm.stdout)?.[1] ?? 0),
     coldImageCacheMs: Math.round(warm.ms),
   },
   ratio: Number((portalMs / baselineMs).toFixed(3)),
@@ -168,7 +170,7 @@ console.log(
 );
 console.log(
   `  cổng: ${seconds(portalMs)} cho ${portalPages} trang (khởi động ${seconds(result.portal.processStartMs)}, nội dung ${seconds(stage('content'))},` +
-    ` dựng trang ${seconds(stage('render'))} song song với chỉ mục ${seconds(stage('index'))}, xuất bản ${seconds(stage('publish'))});` +
+    ` dựng trang ${seconds(stage('render'))} song song với chỉ mục ${seconds(stage('index'))} (${result.portal.searchShards} phần), xuất bản ${seconds(stage('publish'))});` +
     ` đỉnh bộ nhớ (mọi tiến trình) ${result.portal.peakMb} MB`,
 );
 for (const w of weights)

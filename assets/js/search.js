@@ -27,7 +27,7 @@ function start(root, loading) {
   const more = root.querySelector('.search-more');
   const engine = loading.then((module) => {
     readResult = module.readResult;
-    return module.createSearch(new URL('../../pagefind/pagefind.js', import.meta.url).href);
+    return module.createSearch(new URL('../../pagefind/', import.meta.url).href);
   });
   const pageTitle = document.title;
   let results = [];

@@ -136,7 +136,9 @@ const OPTIONS = { excerptLength: 30, ranking: { diacriticSimilarity: 2 } };
 const TITLE_WINDOW = 20;
 
 /**
- * Search over the Pagefind bundle at `bundleUrl` (…/pagefind/pagefind.js), loaded on first use.
+ * Search over the portal's index at `searchUrl` (…/pagefind/), loaded on first use. The index is in
+ * shards of whole years (src/search/shards.ts), listed newest first in shards.json: the first is
+ * loaded as Pagefind's bundle, the others merged into it (mergeIndex), each marked with a `shard` filter.
  *
  * Pagefind ranks words, not phrases (it can't see adjacency before ranking), and matches every word
  * as a prefix ("thon" finds "thông"). So the results are the articles holding every syllable of the
@@ -150,20 +152,40 @@ const TITLE_WINDOW = 20;
  * the phrase before the others. Only when no article holds every syllable whole (the reader is
  * still typing the last one) do prefixes count.
  */
-export function createSearch(bundleUrl) {
-  let bundle;
+export function createSearch(searchUrl) {
+  let plan;
   let loose;
   let exact;
-  let entry;
-  // Pagefind's entry file says how many pages the index holds (the bundle has fetched it already).
-  const pageCount = async () => {
-    entry ??= fetch(new URL('pagefind-entry.json', bundleUrl)).then((response) => response.json());
-    return Object.values((await entry).languages).reduce((sum, language) => sum + language.page_count, 0);
+  const shards = () => {
+    plan ??= fetch(new URL('shards.json', searchUrl)).then((response) => response.json());
+    return plan.then((list) => list.shards);
   };
+  // Every shard's pages: the whole-word score weighs a word by how many pages lack it.
+  const pageCount = async () => (await shards()).reduce((sum, shard) => sum + shard.pages, 0);
   const instance = async (extra) => {
-    bundle ??= import(bundleUrl);
-    const pagefind = await bundle;
-    return pagefind.createInstance({ ...OPTIONS, ...extra });
+    const [primary, ...merged] = await shards();
+    if (!primary) return undefined;
+    const options = { ...OPTIONS, ...extra };
+    const bundle = await import(new URL(`${primary.name}/pagefind.js`, searchUrl).href);
+    const pagefind = bundle.createInstance({ ...options, mergeFilter: { shard: primary.name } });
+    // A path, not a URL: Pagefind's worker makes result URLs relative to it (its base, up to /pagefind/).
+    for (const shard of merged)
+      await pagefind.mergeIndex(new URL(`${shard.name}/`, searchUrl).pathname, {
+        ...options,
+        mergeFilter: { shard: shard.name },
+      });
+    return pagefind;
+  };
+  // Pagefind orders merged results by score, which a sort makes each shard's position in its own list:
+  // newest first is therefore each shard's own order, shard after shard (a shard is whole years).
+  const newest = async (pagefind, term, filters) => {
+    const each = await Promise.all(
+      (await shards()).map(async (shard) => {
+        const found = await pagefind.search(term, { filters: { ...filters, shard: shard.name }, sort: { date: 'desc' } });
+        return found.results;
+      }),
+    );
+    return each.flat();
   };
 
   return {
@@ -176,22 +198,28 @@ export function createSearch(bundleUrl) {
       const query = toPagefindQuery(text);
       const words = syllables(query);
       const normalised = Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value.normalize('NFC')]));
-      const sort = newestFirst || !words.length ? { sort: { date: 'desc' } } : {};
       loose ??= instance({});
       const pagefind = await loose;
+      if (!pagefind) return [];
       const matches = async (engine, term) =>
         new Map((await engine.search(term, { filters: normalised })).results.map((r) => [r.id, r]));
       // Pagefind's own order (prefix matches included), or newest first.
-      const ranked = (await pagefind.search(words.length ? words.join(' ') : null, { filters: normalised, ...sort })).results;
+      const term = words.length ? words.join(' ') : null;
+      const ranked =
+        newestFirst || !words.length
+          ? await newest(pagefind, term, normalised)
+          : (await pagefind.search(term, { filters: normalised })).results;
       if (!words.length) return ranked.map((result) => readable(result, []));
       if (!ranked.length) return [];
 
       const whole = await Promise.all(words.map((word) => matches(pagefind, `"${word}"`)));
       const everyWord = new Map([...whole[0]].filter(([id]) => whole.every((map) => map.has(id))));
       if (!everyWord.size) {
-        const typing = whole.slice(0, -1).every((map) => map.size);
-        if (!typing || onlyPrefixFallback(words.at(-1), (await ranked[0].data()).excerpt)) return [];
-        return ranked.map((result) => readable(result, words, true));
+        // Still typing the last word: the articles holding the others whole, and a word the last one begins.
+        // (Each shard falls back to prefixes on its own, so Pagefind's list alone may hold articles lacking the others.)
+        const typed = ranked.filter((result) => whole.slice(0, -1).every((map) => map.has(result.id)));
+        if (!typed.length || onlyPrefixFallback(words.at(-1), (await typed[0].data()).excerpt)) return [];
+        return typed.map((result) => readable(result, words, true));
       }
 
       const accented = hasDiacritics(query);

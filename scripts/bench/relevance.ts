@@ -61,10 +61,10 @@ export type Engine = 'portal' | 'pagefind';
 export async function firstFive(page: Page, queries: string[], engine: Engine, pagefindPath = '/pagefind/'): Promise<string[][]> {
   return page.evaluate(
     async ({ queries, engine, pagefindPath }) => {
-      const bundle = new URL(`${pagefindPath}pagefind.js`, location.href).href;
       const root = document.querySelector<HTMLElement>('[data-search-page]')!;
       const module = await import(root.dataset.searchModule!);
-      const portal = module.createSearch(bundle);
+      const portal = module.createSearch(new URL('/pagefind/', location.href).href);
+      const bundle = new URL(`${pagefindPath}pagefind.js`, location.href).href;
       const plain = engine === 'pagefind' ? await (await import(bundle)).createInstance({}) : undefined;
       const rankings: string[][] = [];
       for (const query of queries) {

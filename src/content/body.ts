@@ -1,12 +1,12 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { bodyReferences, type BodyReference } from '../markdown/index.ts';
+import { bodyReferences, parsedTokens, type BodyReference } from '../markdown/index.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
 import type { MarkdownSource } from './read.ts';
 
-/** A Markdown file's body, parsed once, with its links and photos on the file's own lines. */
+/** A Markdown file's body (parsed once a build: parsedTokens), with its links and photos on the file's own lines. */
 export function parseBody(md: MarkdownIt, source: MarkdownSource<unknown>): { tokens: Token[]; references: BodyReference[] } {
-  const tokens = md.parse(source.body, {});
+  const tokens = parsedTokens(md, source);
   const references = bodyReferences(tokens).map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
   return { tokens, references };
 }

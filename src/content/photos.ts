@@ -4,7 +4,7 @@ import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { MarkdownSource } from './read.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
-import { bodyReferences } from '../markdown/index.ts';
+import { bodyReferences, parsedTokens } from '../markdown/index.ts';
 import { ImageError, imageErrorMessage, type ImageProcessor, type ProcessedImage } from '../images/index.ts';
 
 /** A photo an article shows: its front-matter lead image or an image in its Markdown body. */
@@ -107,7 +107,7 @@ export async function processArticleImages(
   const check = (source: IllustratedSource, reference: ImageReference, result: Promise<ProcessedImage | string>) =>
     checks.push({ source, reference, result });
   for (const source of sources) {
-    for (const reference of imageReferences(source, md.parse(source.body, {}))) {
+    for (const reference of imageReferences(source, parsedTokens(md, source))) {
       const name = fileName(reference.src);
       // The lead photo's alt text is checked with the front matter; a body photo's here, and its file as well.
       if (!reference.alt && reference.field === BODY_FIELD)

@@ -1,6 +1,11 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 
-export const VIETNAM_ZONE = 'Asia/Ho_Chi_Minh';
+/**
+ * Vietnam time, UTC+7 all year (no daylight saving since 1975). A fixed
+ * offset rather than the IANA zone: luxon works an IANA zone's offset out
+ * through Intl for every date (profiled: 1.5 s of 10.7 s reading 2,000 articles).
+ */
+export const VIETNAM_ZONE = FixedOffsetZone.instance(7 * 60);
 
 /**
  * Reads an ISO 8601 date or date-time; without an offset it is Vietnam time.

@@ -79,7 +79,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     handedOver = undefined;
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while Eleventy renders on the other. The same hook serves npm run build and npm start.
-    indexing = indexPages(directories.output, searchablePages(loaded.portal));
+    indexing = indexPages(directories.output, searchablePages(loaded.portal), settings.searchShardPages);
     // Awaited in eleventy.after, or by whoever was told, when rendering fails.
     indexing.catch(() => {});
     options.onIndexing?.(indexing);

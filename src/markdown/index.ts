@@ -128,6 +128,22 @@ export function firstParagraph(tokens: Token[], maxLength = 240): string {
   return '';
 }
 
+/** Each renderer's parsed bodies, by the source object that holds the text. */
+const parsedBodies = new WeakMap<MarkdownIt, WeakMap<object, Token[]>>();
+
+/**
+ * A source's body parsed once per build: the checks (links, photos,
+ * attachments) and the rendering read the same tokens. Rendering may set
+ * attributes on them (attachment links), so render last.
+ */
+export function parsedTokens(md: MarkdownIt, source: { body: string }): Token[] {
+  const parsed = parsedBodies.get(md) ?? new WeakMap<object, Token[]>();
+  parsedBodies.set(md, parsed);
+  const tokens = parsed.get(source) ?? md.parse(source.body, {});
+  parsed.set(source, tokens);
+  return tokens;
+}
+
 /** A link or image written in a Markdown body, with the line it is on (1 = the body's first line). */
 export interface BodyReference {
   kind: 'link' | 'image';

@@ -14,7 +14,7 @@ import {
 } from '../content/index.ts';
 import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
 import { buildDocuments, documentContract, documentFileUses, type DocumentSource } from '../documents/index.ts';
-import { bodyReferences } from '../markdown/index.ts';
+import { bodyReferences, createMarkdown, parsedTokens } from '../markdown/index.ts';
 import {
   buildStaticPages,
   checkMenuUrls,
@@ -26,7 +26,6 @@ import {
 import type MarkdownIt from 'markdown-it';
 import { vietnamDateTime } from '../dates/index.ts';
 import { imageProcessor, type ImageProcessor } from '../images/index.ts';
-import { createMarkdown } from '../markdown/index.ts';
 import { BODY_FIELD, ContentError, type Problem } from '../problems/index.ts';
 import { loadSiteSettings, missingLegalNotice, siteLines, type SiteSettings } from '../site/index.ts';
 import { checkAliases } from './aliases.ts';
@@ -66,7 +65,7 @@ export interface Inspection {
 /** Every file named for download: links in Markdown bodies, and documents' `tep:`. */
 function attachmentUses(sources: MarkdownSource<unknown>[], documents: DocumentSource[], md: MarkdownIt): AttachmentUse[] {
   const links = sources.flatMap((source) =>
-    bodyReferences(md.parse(source.body, {}))
+    bodyReferences(parsedTokens(md, source))
       .filter((ref) => ref.kind === 'link' && isAttachmentLink(ref.href))
       .map((ref) => ({ file: source.file, href: ref.href, line: ref.line + source.bodyLine - 1, field: BODY_FIELD })),
   );
@@ -117,7 +116,7 @@ export async function inspectContent({
       folders: ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER],
       imageFiles: new Set(
         illustrated.flatMap((source) =>
-          imageReferences(source, md.parse(source.body, {})).map((ref) => imagePath(contentDir, source.file, ref.src)),
+          imageReferences(source, parsedTokens(md, source)).map((ref) => imagePath(contentDir, source.file, ref.src)),
         ),
       ),
     },

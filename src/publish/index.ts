@@ -8,7 +8,16 @@ import { formatPublishedList, publishedList, publishedListFile, readPublishedLis
 import type { Problem } from '../problems/index.ts';
 import type { SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from '../settings/index.ts';
-import { digestSources, hashSources, recordedRoots, sourceRoots, writeBuildManifest } from './manifest.ts';
+import {
+  describeWritten,
+  digestSources,
+  hashSources,
+  recordedRoots,
+  sourceRoots,
+  writeBuildManifest,
+  type OutputFile,
+  type WrittenPage,
+} from './manifest.ts';
 import { acquireBuildLock } from './lock.ts';
 import { asOutputError, recoverInterruptedSwap } from './output.ts';
 
@@ -42,7 +51,7 @@ export interface BuildResult {
 export interface BuildStages {
   /** Reading and checking the content, photos included. */
   content: number;
-  /** Eleventy writing the pages. */
+  /** Eleventy writing the pages (and their hashes for the manifest). */
   render: number;
   /** Pagefind indexing, while Eleventy renders. */
   index: number;
@@ -117,11 +126,12 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     // The checked content and the settings go to Eleventy directly; it indexes for search while it renders.
     const renderStarted = performance.now();
     let indexing: Promise<SearchIndexResult> | undefined;
+    let written: Record<string, OutputFile> = {};
     const eleventy = new Eleventy(settings.contentDir, staging, {
       configPath: '', // the settings come from here, not from .eleventy.ts (npm start)
       pathPrefix: settings.pathPrefix,
       quietMode: true,
-      config: (config: EleventyConfig) =>
+      config: (config: EleventyConfig) => {
         configurePortal(config, {
           settings: { ...settings, outputDir: staging },
           content,
@@ -129,7 +139,13 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
             indexing = started.finally(() => (indexMs = since(renderStarted)));
             indexing.catch(() => {}); // settled below, after rendering
           },
-        }),
+        });
+        // Every page is written: hashed for the manifest from the text Eleventy wrote, while Pagefind may still be indexing.
+        config.on('eleventy.after', ({ results }: { results: WrittenPage[] }) => {
+          written = describeWritten(staging, results);
+          renderMs = since(renderStarted);
+        });
+      },
     });
     // Eleventy prints its own English report of a failure; the build reports it (in Vietnamese when it is a known cause).
     eleventy.errorHandler.logger = { message: () => {}, isVerbose: false };
@@ -141,7 +157,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       .then(() => {
         if (stray.length) throw stray[0];
       })
-      .finally(() => (renderMs = since(renderStarted)));
+      .finally(() => (renderMs ||= since(renderStarted)));
     const [rendered] = await Promise.allSettled([rendering]);
     // Eleventy's after-hook waits for the index; a failed render may leave it running (or never start it).
     const [indexed] = await Promise.allSettled([indexing ?? Promise.reject(rendered.status === 'rejected' && rendered.reason)]);
@@ -158,13 +174,17 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
-    writeBuildManifest(staging, {
-      clock: settings.clock,
-      showDrafts: settings.showDrafts,
-      baseUrl: site.baseUrl,
-      sourceRoots: roots,
-      sourcesDigest,
-    });
+    writeBuildManifest(
+      staging,
+      {
+        clock: settings.clock,
+        showDrafts: settings.showDrafts,
+        baseUrl: site.baseUrl,
+        sourceRoots: roots,
+        sourcesDigest,
+      },
+      written,
+    );
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     // Give the copies still failing a moment to settle while they are listened for.

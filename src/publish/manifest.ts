@@ -83,19 +83,50 @@ export function recordedRoots(roots: string[], projectDir: string): string[] {
   });
 }
 
-/** Size and sha256 of every output file. */
-export function describeOutput(outputDir: string): Record<string, OutputFile> {
+/** A page Eleventy wrote: where, and the text it wrote there (its `write()` results). */
+export interface WrittenPage {
+  outputPath: string | false;
+  content: unknown;
+}
+
+/**
+ * Size and sha256 of the pages Eleventy wrote, from the text it wrote rather
+ * than read back from disk: done while Pagefind is still indexing, so the
+ * manifest has only the other files left to read.
+ */
+export function describeWritten(outputDir: string, pages: WrittenPage[]): Record<string, OutputFile> {
   const files: Record<string, OutputFile> = {};
-  for (const file of listFiles(outputDir)) {
-    if (file === MANIFEST_FILE) continue;
-    const full = path.join(outputDir, file);
-    files[file] = { size: statSync(full).size, sha256: sha256(full) };
+  for (const { outputPath, content } of pages) {
+    if (!outputPath || (typeof content !== 'string' && !Buffer.isBuffer(content))) continue;
+    const file = path.relative(outputDir, path.resolve(outputPath)).split(path.sep).join('/');
+    if (file.startsWith('..')) continue;
+    files[file] = { size: Buffer.byteLength(content), sha256: createHash('sha256').update(content).digest('hex') };
   }
   return files;
 }
 
-export function writeBuildManifest(outputDir: string, manifest: Omit<BuildManifest, 'format' | 'files'>): BuildManifest {
-  const complete: BuildManifest = { format: 1, ...manifest, files: describeOutput(outputDir) };
+/**
+ * Size and sha256 of every output file. Files in `known` (hashed as they
+ * were written) are read back only when their size on disk differs.
+ */
+export function describeOutput(outputDir: string, known: Record<string, OutputFile> = {}): Record<string, OutputFile> {
+  const files: Record<string, OutputFile> = {};
+  for (const file of listFiles(outputDir)) {
+    if (file === MANIFEST_FILE) continue;
+    const full = path.join(outputDir, file);
+    const size = statSync(full).size;
+    files[file] = known[file]?.size === size ? known[file] : { size, sha256: sha256(full) };
+  }
+  return files;
+}
+
+export function writeBuildManifest(
+  outputDir: string,
+  manifest: Omit<BuildManifest, 'format' | 'files'>,
+  /** Files hashed as they were written (describeWritten). */
+  known: Record<string, OutputFile> = {},
+): BuildManifest {
+  const complete: BuildManifest = { format: 1, ...manifest, files: describeOutput(outputDir, known) };
   writeFileSync(path.join(outputDir, MANIFEST_FILE), `${JSON.stringify(complete, null, 1)}\n`);
   return complete;
 }

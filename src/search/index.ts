@@ -1,4 +1,13 @@
-export { indexPages, PAGEFIND_HASHED_FILES, SearchIndexError, type SearchIndexResult } from './indexer.ts';
+export {
+  indexPages,
+  indexShards,
+  PAGEFIND_HASHED_FILES,
+  SHARD_PLAN,
+  SearchIndexError,
+  type SearchIndexResult,
+  type ShardPlan,
+} from './indexer.ts';
+export { SHARD_PAGES, searchDate, searchShards, type SearchShard } from './shards.ts';
 export { searchDocument } from './document.ts';
 export { toIndexerHtml, swapDForIndex, oneSpelling, indexSpelling } from './vietnamese.ts';
 export { numberVariants } from './document.ts';

@@ -1,26 +1,37 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { SearchablePage } from '../pages/index.ts';
 import { searchDocument } from './document.ts';
+import { SHARD_PAGES, searchShards, type SearchShard } from './shards.ts';
 
 export interface SearchIndexResult {
-  /** The Pagefind bundle folder written. */
+  /** The folder of the Pagefind bundles written (pagefind/). */
   bundleDir: string;
   pages: number;
+  /** The shards, newest first, as pagefind/shards.json lists them. */
+  shards: ShardPlan['shards'];
 }
+
+/** pagefind/shards.json: what the search page merges (assets/js/vietnamese-search.js), the first shard primary. */
+export interface ShardPlan {
+  shards: { name: string; pages: number }[];
+}
+
+/** The shard list's file in pagefind/. */
+export const SHARD_PLAN = 'shards.json';
 
 /** Pagefind's folder inside the built site; assets/js/search.js loads it from there. */
 const BUNDLE_DIR = 'pagefind';
 
-/** The bundle's files named by their content's hash (URL patterns), which hosts may cache for good. */
+/** The bundles' files named by their content's hash (URL patterns, any shard), which hosts may cache for good. */
 export const PAGEFIND_HASHED_FILES = [
-  `/${BUNDLE_DIR}/index/*`,
-  `/${BUNDLE_DIR}/fragment/*`,
-  `/${BUNDLE_DIR}/filter/*`,
+  `/${BUNDLE_DIR}/*.pf_index`,
+  `/${BUNDLE_DIR}/*.pf_fragment`,
+  `/${BUNDLE_DIR}/*.pf_filter`,
   `/${BUNDLE_DIR}/*.pf_meta`,
 ] as const;
 
@@ -53,53 +64,95 @@ function pagefindBinary(): string {
   throw new SearchIndexError([`không có chương trình Pagefind cho ${platform}; hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
 }
 
-function runPagefind(site: string, bundleDir: string): Promise<void> {
+/**
+ * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs),
+ * all from one shell: the next shard starts as soon as the last one ends,
+ * even while Eleventy keeps this process's event loop busy (it would hear of
+ * the end only when Eleventy is done).
+ */
+function runPagefind(runs: [site: string, output: string][]): Promise<void> {
+  const loop =
+    'set -e; bin="$1"; shift; while [ $# -gt 0 ]; do "$bin" --site "$1" --output-path "$2" --force-language vi --silent; shift 2; done';
   return new Promise((resolve, reject) => {
-    const child = spawn(pagefindBinary(), ['--site', site, '--output-path', bundleDir, '--force-language', 'vi', '--silent'], {
+    const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), ...runs.flat()], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-    child.on('error', (error) =>
-      reject(
-        new SearchIndexError([`Pagefind không chạy được (${error.message}); hãy chạy lại "npm ci" để cài lại gói pagefind.`]),
-      ),
-    );
-    child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`])),
-    );
+    const notRunning = (reason: string) =>
+      new SearchIndexError([`Pagefind không chạy được (${reason}); hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
+    child.on('error', (error) => reject(notRunning(error.message)));
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      // 126, 127: the shell could not run the program.
+      else if (code === 126 || code === 127) reject(notRunning(stderr.trim()));
+      else reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`]));
+    });
   });
 }
 
 /**
- * Indexes the searchable pages into `<siteDir>/pagefind/`: writes each page's
- * search document (searchDocument) to a scratch folder, then runs Pagefind's
- * own command-line indexer, which uses every core, on that folder. Nothing is
- * read from the rendered site, so this can run while Eleventy renders it.
- * The documents are written before this returns (synchronously: a few
- * milliseconds a hundred articles on tmpfs), so Pagefind is already at work
- * when the caller starts Eleventy.
+ * Indexes the searchable pages into `<siteDir>/pagefind/`, in shards
+ * (searchShards) that the search page merges: `pagefind/shards.json` lists
+ * them newest first, and each is a whole Pagefind bundle in `pagefind/<name>/`.
+ * Each page's search document (searchDocument) goes to a scratch folder, then
+ * Pagefind's command-line indexer runs on one shard after another, so only one
+ * shard's index is ever in memory. Nothing is read from the rendered site, so
+ * this runs while Eleventy renders it. The documents are written before this
+ * returns (synchronously: a few milliseconds a hundred articles on tmpfs), so
+ * Pagefind is already at work when the caller starts Eleventy.
  */
-export function indexPages(siteDir: string, pages: SearchablePage[]): Promise<SearchIndexResult> {
-  const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
-  for (const page of pages) {
-    const folder = path.join(scratch, page.url);
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(path.join(folder, 'index.html'), searchDocument(page));
-  }
-  return indexDocuments(scratch, path.join(siteDir, BUNDLE_DIR), pages.length);
+export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPages = SHARD_PAGES): Promise<SearchIndexResult> {
+  return indexShards(siteDir, searchShards(pages, maxShardPages));
 }
 
-async function indexDocuments(scratch: string, bundleDir: string, pages: number): Promise<SearchIndexResult> {
+/**
+ * Indexes `shards` into `<siteDir>/pagefind/`; with `only`, only the shards
+ * named there (an incremental build whose edits touched them: the others'
+ * folders are kept as they are, and those of shards that no longer exist removed).
+ */
+export function indexShards(siteDir: string, shards: SearchShard[], only?: ReadonlySet<string>): Promise<SearchIndexResult> {
+  const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
+  const chosen = only ? shards.filter((shard) => only.has(shard.name)) : shards;
+  for (const shard of chosen) {
+    for (const page of shard.pages) {
+      const folder = path.join(scratch, shard.name, page.url);
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(path.join(folder, 'index.html'), searchDocument(page));
+    }
+  }
+  return indexDocuments(scratch, path.join(siteDir, BUNDLE_DIR), shards, chosen, Boolean(only));
+}
+
+async function indexDocuments(
+  scratch: string,
+  bundleDir: string,
+  shards: SearchShard[],
+  chosen: SearchShard[],
+  partial: boolean,
+): Promise<SearchIndexResult> {
   try {
-    await rm(bundleDir, { recursive: true, force: true });
-    if (pages) await runPagefind(scratch, bundleDir);
-    else await mkdir(bundleDir, { recursive: true });
-    const unused = (await readdir(bundleDir)).filter((name) => UNUSED_UI.test(name));
-    await Promise.all(unused.map((name) => rm(path.join(bundleDir, name))));
-    return { bundleDir, pages };
+    if (partial) {
+      const kept = new Set(shards.filter((shard) => !chosen.includes(shard)).map((shard) => shard.name));
+      const present = await readdir(bundleDir, { withFileTypes: true }).catch(() => []);
+      await Promise.all(
+        present
+          .filter((entry) => entry.isDirectory() && !kept.has(entry.name))
+          .map((entry) => rm(path.join(bundleDir, entry.name), { recursive: true, force: true })),
+      );
+    } else await rm(bundleDir, { recursive: true, force: true });
+    await mkdir(bundleDir, { recursive: true });
+    // One after another: Pagefind's memory is one shard's.
+    if (chosen.length)
+      await runPagefind(chosen.map((shard) => [path.join(scratch, shard.name), path.join(bundleDir, shard.name)]));
+    for (const shard of chosen) {
+      const shardDir = path.join(bundleDir, shard.name);
+      const unused = (await readdir(shardDir)).filter((name) => UNUSED_UI.test(name));
+      await Promise.all(unused.map((name) => rm(path.join(shardDir, name))));
+    }
+    const plan: ShardPlan = { shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })) };
+    await writeFile(path.join(bundleDir, SHARD_PLAN), `${JSON.stringify(plan)}\n`);
+    return { bundleDir, pages: shards.reduce((sum, shard) => sum + shard.pages.length, 0), shards: plan.shards };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -22,13 +22,15 @@ export interface BuildSettings {
    * HTML redirect pages kept for GitHub Pages. Cloudflare Pages redirects first, and ignores a "301!" rule.
    */
   forceRedirects: boolean;
+  /** The most pages a search index shard holds (PORTAL_SEARCH_SHARD_PAGES; src/search/shards.ts), which bounds Pagefind's memory. */
+  searchShardPages?: number;
 }
 
 /**
  * The build's knobs, from the environment so that `npm run build`, `npm start`
  * and the tests share one config: PORTAL_CONTENT, PORTAL_OUTPUT,
  * PORTAL_DRAFTS=1, PORTAL_NOW (ISO date, for tests of scheduling),
- * PORTAL_IMAGE_CACHE (default .cache/images), and SITE_URL / PATH_PREFIX,
+ * PORTAL_IMAGE_CACHE (default .cache/images), PORTAL_SEARCH_SHARD_PAGES, and SITE_URL / PATH_PREFIX,
  * which the site settings resolve into the public root.
  */
 export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
@@ -44,6 +46,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     pathPrefix: sitePathPrefix(contentDir, env),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
     forceRedirects: env.NETLIFY === 'true',
+    searchShardPages: Number(env.PORTAL_SEARCH_SHARD_PAGES) > 0 ? Number(env.PORTAL_SEARCH_SHARD_PAGES) : undefined,
   };
 }
 

@@ -2,6 +2,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ShardPlan } from '../../src/search/index.ts';
 import { build, copyFixture, treeHash, type BuildRun } from '../support/build.ts';
 
 let run: BuildRun;
@@ -9,7 +10,8 @@ let content: string;
 
 before(() => {
   content = copyFixture('search');
-  run = build(content);
+  // At most 4 pages a shard: the fixture's 13 articles of 2021–2024 make 4 shards.
+  run = build(content, { PORTAL_SEARCH_SHARD_PAGES: '4' });
   assert.equal(run.status, 0, run.stderr);
 });
 
@@ -17,20 +19,40 @@ const articleCount = () =>
   (readdirSync(path.join(content, 'articles'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).length;
 
 describe('npm run build writes the search index', () => {
-  test('into pagefind/, with one page per article and nothing else', () => {
-    const entry = JSON.parse(readFileSync(path.join(run.outputDir, 'pagefind/pagefind-entry.json'), 'utf8'));
-    assert.deepEqual(Object.keys(entry.languages), ['vi']);
-    assert.equal(entry.languages.vi.page_count, articleCount());
+  const plan = () => JSON.parse(readFileSync(path.join(run.outputDir, 'pagefind/shards.json'), 'utf8')) as ShardPlan;
+  const entry = (shard: string) =>
+    JSON.parse(readFileSync(path.join(run.outputDir, 'pagefind', shard, 'pagefind-entry.json'), 'utf8'));
+
+  test('into pagefind/, in shards of whole years, newest first, with one page per article and nothing else', () => {
+    const { shards } = plan();
+    assert.deepEqual(
+      shards.map((shard) => shard.name),
+      ['2024', '2023', '2022', '2021'],
+    );
+    for (const shard of shards) {
+      assert.deepEqual(Object.keys(entry(shard.name).languages), ['vi']);
+      assert.equal(entry(shard.name).languages.vi.page_count, shard.pages, shard.name);
+    }
+    assert.equal(
+      shards.reduce((sum, shard) => sum + shard.pages, 0),
+      articleCount(),
+    );
+    assert.deepEqual(
+      readdirSync(path.join(run.outputDir, 'pagefind')).sort(),
+      [...shards.map((shard) => shard.name), 'shards.json'].sort(),
+    );
     assert.match(run.stdout, new RegExp(`Chỉ mục tìm kiếm: ${articleCount()} mục`));
   });
 
-  test("without Pagefind's own search interfaces, which the portal does not use", () => {
-    const files = readdirSync(path.join(run.outputDir, 'pagefind'));
-    assert.ok(files.includes('pagefind.js') && files.includes('pagefind-worker.js'), files.join(', '));
-    assert.deepEqual(
-      files.filter((f) => /ui\.(js|css)$|highlight/.test(f)),
-      [],
-    );
+  test("each shard a whole bundle, without Pagefind's own search interfaces, which the portal does not use", () => {
+    for (const { name } of plan().shards) {
+      const files = readdirSync(path.join(run.outputDir, 'pagefind', name));
+      assert.ok(files.includes('pagefind.js') && files.includes('pagefind-worker.js'), files.join(', '));
+      assert.deepEqual(
+        files.filter((f) => /ui\.(js|css)$|highlight/.test(f)),
+        [],
+      );
+    }
   });
 
   test('no page carries Pagefind markup: what is indexed is decided by the search documents alone', () => {

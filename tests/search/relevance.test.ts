@@ -23,7 +23,8 @@ let judged: JudgedQuery[];
 before(async () => {
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'portal-relevance-')), 'content');
   generateCorpus({ articles: ARTICLES, seed: 1, dir, planted: plantedArticles });
-  const run = build(dir);
+  // As a large portal is searched: the index in shards (about 400 pages each here) merged by the search page.
+  const run = build(dir, { PORTAL_SEARCH_SHARD_PAGES: '500' });
   assert.equal(run.status, 0, run.stderr);
   const { portal } = await loadSite({ contentDir: dir, now: parseVietnamDate('2026-11-26T12:00:00+07:00')! });
   judged = judge(relevanceQueries, searchablePages(portal));

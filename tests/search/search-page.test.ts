@@ -18,7 +18,8 @@ let context: BrowserContext;
 const problems: string[] = [];
 
 before(async () => {
-  const run = build(copyFixture('search'));
+  // Shards of at most 4 pages: the fixture's 13 articles of 2021–2024 make 4 shards, so every test also searches merged shards.
+  const run = build(copyFixture('search'), { PORTAL_SEARCH_SHARD_PAGES: '4' });
   assert.equal(run.status, 0, run.stderr);
   // The headers the build writes for hosts (Content-Security-Policy among them), as a host would send them.
   const blocks = readHeadersFile(path.join(run.outputDir, '_headers'));

@@ -44,9 +44,9 @@ test('_headers: security headers on every path, a year for hashed assets, paths 
   assert.equal(blocks[2], '/cong-thong-tin/assets/js/*\n  Cache-Control: public, max-age=31536000, immutable');
   for (const [i, pattern] of [
     'img/*',
-    'pagefind/index/*',
-    'pagefind/fragment/*',
-    'pagefind/filter/*',
+    'pagefind/*.pf_index',
+    'pagefind/*.pf_fragment',
+    'pagefind/*.pf_filter',
     'pagefind/*.pf_meta',
   ].entries()) {
     assert.equal(blocks[3 + i], `/cong-thong-tin/${pattern}\n  Cache-Control: public, max-age=31536000, immutable`);

@@ -1,0 +1,75 @@
+// The search index in shards of whole years (src/search/shards.ts), and re-indexing only some of them.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseVietnamDate } from '../../src/dates/index.ts';
+import { loadSite, searchablePages, type SearchablePage } from '../../src/pages/index.ts';
+import { indexShards, searchDate, searchShards, type ShardPlan } from '../../src/search/index.ts';
+import { BUILD_NOW, treeHash } from '../support/build.ts';
+
+let pages: SearchablePage[];
+const year = (page: SearchablePage) => searchDate(page).slice(0, 4);
+
+before(async () => {
+  // The sample portal: articles, static pages and official documents over several years.
+  const { portal } = await loadSite({ contentDir: 'content', now: parseVietnamDate(BUILD_NOW)! });
+  pages = searchablePages(portal);
+});
+
+test('the sample has pages of every kind over several years (what the tests below need)', () => {
+  assert.deepEqual(new Set(pages.map((page) => page.kind)), new Set(['article', 'page', 'document']));
+  assert.ok(new Set(pages.map(year)).size >= 3);
+});
+
+test('under the shard size, the index is one shard', () => {
+  const shards = searchShards(pages);
+  assert.equal(shards.length, 1);
+  assert.equal(shards[0].pages.length, pages.length);
+});
+
+for (const size of [1, 5, 20]) {
+  test(`at most ${size} pages a shard: every page once, whole years, newest first, named by their years`, () => {
+    const shards = searchShards(pages, size);
+    assert.deepEqual(new Set(shards.flatMap((shard) => shard.pages)), new Set(pages));
+    assert.equal(
+      shards.reduce((sum, shard) => sum + shard.pages.length, 0),
+      pages.length,
+    );
+    const years = shards.map((shard) => [...new Set(shard.pages.map(year))].sort());
+    // A year is in one shard only, and each shard is newer than the next.
+    for (let i = 1; i < years.length; i++) assert.ok(years[i].at(-1)! < years[i - 1][0], `${years[i]} before ${years[i - 1]}`);
+    for (const [i, shard] of shards.entries()) {
+      assert.ok(shard.pages.length <= size || years[i].length === 1, `${shard.name}: ${shard.pages.length} pages`);
+      assert.equal(shard.name, years[i].length > 1 ? `${years[i][0]}-${years[i].at(-1)}` : years[i][0]);
+    }
+  });
+}
+
+test('re-indexing only some shards keeps the others byte for byte and drops shards that are gone', async () => {
+  const site = mkdtempSync(path.join(tmpdir(), 'portal-shards-'));
+  const shards = searchShards(pages, 10);
+  assert.ok(shards.length >= 3, `${shards.length} shards`);
+  await indexShards(site, shards);
+  const folder = (name: string) => path.join(site, 'pagefind', name);
+  const before = new Map(shards.map((shard) => [shard.name, treeHash(folder(shard.name))]));
+
+  // The newest shard again, and the two oldest now one shard.
+  const [newest, ...rest] = shards;
+  const merged = { name: 'gop', pages: [...rest.at(-2)!.pages, ...rest.at(-1)!.pages] };
+  const plan = [newest, ...rest.slice(0, -2), merged];
+  const result = await indexShards(site, plan, new Set([newest.name, merged.name]));
+  for (const shard of rest.slice(0, -2)) assert.equal(treeHash(folder(shard.name)), before.get(shard.name), shard.name);
+  assert.equal(treeHash(folder(newest.name)), before.get(newest.name), 'the same pages index the same');
+  for (const gone of rest.slice(-2)) assert.equal(existsSync(folder(gone.name)), false, gone.name);
+  const entry = JSON.parse(readFileSync(path.join(folder('gop'), 'pagefind-entry.json'), 'utf8'));
+  assert.equal(entry.languages.vi.page_count, merged.pages.length);
+  const written = JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as ShardPlan;
+  assert.deepEqual(written.shards, result.shards);
+  assert.deepEqual(
+    written.shards.map((shard) => shard.name),
+    plan.map((shard) => shard.name),
+  );
+  assert.equal(result.pages, pages.length);
+});
