@@ -2,14 +2,14 @@
  * The web editor in the browser, bundled by esbuild into /quan-tri/portal-cms.js
  * and loaded before Decap CMS: it registers the portal's file formats, refuses
  * saves the build would reject, names new files by the portal's slug rules and
- * previews articles with the portal's own stylesheet.
+ * previews articles and static pages with the portal's own stylesheet.
  */
-import { vietnamDate } from '../dates/index.ts';
-import { parseVietnamDate } from '../dates/index.ts';
+import { parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
+import { t } from '../i18n/index.ts';
 import type { SiteSettings } from '../site/schema.ts';
 import { titleSlug } from '../slugs/index.ts';
-import { collectionSpecs, type CollectionSpec } from './collections.ts';
-import { NEW_FILE_SLUG, NEW_FILE_YEAR, formatName } from './config.ts';
+import { collectionSpecs, type CollectionSpec, type FieldProblem } from './collections.ts';
+import { FOLDER_FIELD, NEW_FILE_SLUG, NEW_FILE_TITLE, NEW_FILE_YEAR, formatName } from './config.ts';
 import { parseEntry, serializeEntry, type FormatOptions } from './format.ts';
 import { describeProblems, entryProblems } from './validate.ts';
 
@@ -19,6 +19,12 @@ export interface AdminPageData {
   contentDir: string;
   /** The portal's stylesheet (hashed URL, with the path prefix), for the preview pane. */
   previewStyles: string[];
+  /** The portal's typeface for the preview pane: @font-face rules, shown as soon as loaded. */
+  previewFonts: string;
+  /** Saved lead photos ("/images/x.jpg") → the build's processed copy (URL with the path prefix). */
+  photos: Record<string, string>;
+  /** A static page's path ("gioi-thieu") → its title, for the breadcrumb of the pages below it. */
+  pageTitles: Record<string, string>;
 }
 
 // Decap's globals: only what is used here.
@@ -36,10 +42,10 @@ interface DecapCms {
     formatter: { fromFile(text: string): unknown; toFile(data: Record<string, unknown>): string },
   ): void;
   registerEventListener(listener: { name: string; handler: (event: { entry: ImmutableMap }) => unknown }): void;
-  registerPreviewStyle(url: string): void;
+  registerPreviewStyle(style: string, options?: { raw: boolean }): void;
   registerPreviewTemplate(name: string, component: unknown): void;
   registerLocale(locale: string, phrases: unknown): void;
-  getLocale(locale: string): Record<string, Record<string, Record<string, string>>> | undefined;
+  getLocale(locale: string): Phrases | undefined;
 }
 type CreateElement = (type: string, props?: Record<string, unknown> | null, ...children: unknown[]) => unknown;
 interface PreviewProps {
@@ -73,17 +79,48 @@ function formatOptions(spec: CollectionSpec): FormatOptions {
   };
 }
 
+/** The title the editor typed, where the save check stood the file name in for it (see `nestedFileName`). */
+function withTypedTitle(data: Record<string, unknown>): Record<string, unknown> {
+  const title = data[NEW_FILE_TITLE];
+  return typeof title === 'string' ? { ...data, title } : data;
+}
+
 function registerFormats(cms: DecapCms, specs: CollectionSpec[]): void {
   for (const spec of specs) {
     const options = formatOptions(spec);
     cms.registerCustomFormat(formatName(spec), spec.files.kind === 'folder' ? 'md' : 'yaml', {
       fromFile: (text) => parseEntry(text, options),
-      toFile: (data) => serializeEntry(data, options),
+      toFile: (data) => serializeEntry(withTypedTitle(data), options),
     });
   }
 }
 
-/** Before each save: refuse what the build would reject; give a new article its file name. */
+/** A folder of a nested collection as the form's "Thư mục" takes it: slugs joined by "/", or nothing. */
+const FOLDER_PATTERN = /^([a-z0-9]+(-[a-z0-9]+)*)(\/[a-z0-9]+(-[a-z0-9]+)*)*$/;
+
+/**
+ * Decap 3.16 names a new file put in a folder ("Thư mục") after its title with
+ * the accents kept ("quy-hoạch-tỉnh.md"), whatever the collection's `slug` says.
+ * It is handed the portal's slug as the title; the file gets the typed title
+ * back from NEW_FILE_TITLE when it is written (`withTypedTitle`), and the form
+ * never sees the swap (Decap reloads the saved entry from the file).
+ */
+function nestedFileName(entry: ImmutableMap, data: ImmutableMap, slug: string): ImmutableMap {
+  const folder = entry.getIn(['meta', 'path']);
+  if (typeof folder !== 'string' || !folder) return data;
+  return data.set(NEW_FILE_TITLE, data.get('title')).set('title', slug);
+}
+
+/** What is wrong with the folder a page of a nested collection is put in ("Thư mục"), if anything. */
+function folderProblems(spec: CollectionSpec, entry: ImmutableMap): FieldProblem[] {
+  const folder = entry.getIn(['meta', 'path']);
+  if (spec.files.kind !== 'folder' || !spec.files.nested || typeof folder !== 'string' || !folder) return [];
+  return FOLDER_PATTERN.test(folder)
+    ? []
+    : [{ path: FOLDER_FIELD, message: 'chỉ gồm chữ thường không dấu, số, dấu gạch ngang và dấu /, ví dụ: gioi-thieu' }];
+}
+
+/** Before each save: refuse what the build would reject; give a new entry its file name. */
 function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[]): void {
   cms.registerEventListener({
     name: 'preSave',
@@ -91,11 +128,13 @@ function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[]): void {
       const spec = specs.find((s) => s.name === entry.get('collection'));
       const data = entry.get('data') as ImmutableMap;
       if (!spec) return data;
-      const problems = entryProblems(spec, data.toJS());
+      const problems = [...folderProblems(spec, entry), ...entryProblems(spec, data.toJS())];
       if (problems.length) throw new SaveRefused(describeProblems(spec, problems));
       if (!entry.get('newRecord') || spec.files.kind !== 'folder') return data;
-      const { slugFrom, yearFrom } = spec.files.newFile;
-      const named = data.set(NEW_FILE_SLUG, titleSlug(String(data.get(slugFrom))));
+      const { slugFrom, yearFrom, nested } = { ...spec.files.newFile, nested: spec.files.nested };
+      const slug = titleSlug(String(data.get(slugFrom)));
+      const named = data.set(NEW_FILE_SLUG, slug);
+      if (nested) return nestedFileName(entry, named, slug);
       if (!yearFrom) return named;
       const published = parseVietnamDate(String(data.get(yearFrom)));
       return named.set(NEW_FILE_YEAR, String(published?.year));
@@ -103,39 +142,70 @@ function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[]): void {
   });
 }
 
-/** The article as the portal lays it out (layouts/pages/article.njk), with its classes. */
-function registerArticlePreview(cms: DecapCms, site: SiteSettings): void {
+type Data = Record<string, unknown>;
+
+/** The entry's fields as plain values. */
+function entryData(entry: ImmutableMap): Data {
+  return (entry.get('data') as ImmutableMap).toJS();
+}
+
+/** "Trang chủ › …": the portal's breadcrumb, the last crumbs as plain text. */
+function breadcrumb(h: CreateElement, crumbs: string[]): unknown {
+  return h(
+    'nav',
+    { className: 'breadcrumb', 'aria-label': t('breadcrumb') },
+    h('ol', null, ...[t('home'), ...crumbs].map((crumb, index) => h('li', { key: index }, crumb))),
+  );
+}
+
+/** "(Cập nhật lúc: 06/08/2018 09:47)" when the field holds a date. */
+function updatedLine(h: CreateElement, label: string, value: unknown): unknown {
+  const date = parseVietnamDate(String(value ?? ''));
+  return date ? h('p', { className: 'updated' }, `(${label} ${vietnamDateTime(date)})`) : null;
+}
+
+/**
+ * A photo's URL for the preview: a new upload is the editor's own file (blob:);
+ * a saved one is the build's processed copy, since the site serves no /images/.
+ */
+function photoUrl(src: string, getAsset: PreviewProps['getAsset'], photos: Record<string, string>): string | undefined {
+  const asset = getAsset(src)?.toString();
+  return asset?.startsWith('blob:') ? asset : (photos[src] ?? asset);
+}
+
+/**
+ * The article and the static page as the portal lays them out
+ * (layouts/pages/article.njk, static-page.njk), with its classes: the preview
+ * pane loads the portal's stylesheet and typeface.
+ */
+function registerPreviews(cms: DecapCms, page: AdminPageData): void {
   const h = window.h;
   if (!h || !window.createClass) return;
+  const { site, photos, pageTitles } = page;
   const names = new Map(site.categories.map((c) => [c.slug, c.name]));
-  const Preview = window.createClass({
+  const ArticlePreview = window.createClass({
     render() {
       const { entry, widgetFor, getAsset } = this.props;
-      const data = (entry.get('data') as ImmutableMap).toJS() as Record<string, unknown>;
+      const data = entryData(entry);
       const image = data.image as { src?: string; alt?: string; caption?: string } | undefined;
-      const date = parseVietnamDate(String(data.date ?? ''));
       const tags = Array.isArray(data.tags) ? (data.tags as string[]) : [];
       const category = names.get(String(data.category ?? site.defaultCategory)) ?? '';
       return h(
         'main',
-        { className: 'main', id: 'noi-dung' },
-        data.draft ? h('p', { className: 'draft-banner', role: 'status' }, 'Bản nháp – bài viết này chưa được xuất bản') : null,
-        h(
-          'nav',
-          { className: 'breadcrumb', 'aria-label': 'Vị trí' },
-          h('ol', null, h('li', null, 'Trang chủ'), h('li', null, category)),
-        ),
+        { className: 'container', id: 'noi-dung' },
+        data.draft ? h('p', { className: 'draft-banner', role: 'status' }, t('draftBanner')) : null,
+        breadcrumb(h, [category]),
         h(
           'article',
           { className: 'article' },
           h('h1', { className: 'article-title' }, String(data.title ?? '')),
-          date ? h('p', { className: 'updated' }, `(Cập nhật lúc ${vietnamDate(date)})`) : null,
+          updatedLine(h, t('updatedAt'), data.modified ?? data.date),
           data.summary ? h('p', { className: 'summary' }, String(data.summary)) : null,
           image?.src
             ? h(
                 'figure',
                 { className: 'lead-figure' },
-                h('img', { src: getAsset(image.src)?.toString(), alt: image.alt ?? '' }),
+                h('img', { src: photoUrl(image.src, getAsset, photos), alt: image.alt ?? '' }),
                 image.caption ? h('figcaption', null, image.caption) : null,
               )
             : null,
@@ -145,7 +215,7 @@ function registerArticlePreview(cms: DecapCms, site: SiteSettings): void {
             ? h(
                 'div',
                 { className: 'tags' },
-                h('h2', { className: 'tags-title' }, 'Từ khóa:'),
+                h('h2', { className: 'tags-title' }, `${t('tags')}:`),
                 h('ul', null, ...tags.map((tag) => h('li', { key: tag }, h('a', { href: '#' }, tag)))),
               )
             : null,
@@ -153,16 +223,69 @@ function registerArticlePreview(cms: DecapCms, site: SiteSettings): void {
       );
     },
   });
-  cms.registerPreviewTemplate('articles', Preview);
+  const PagePreview = window.createClass({
+    render() {
+      const { entry, widgetFor } = this.props;
+      const data = entryData(entry);
+      // The pages above it: each folder of "Thư mục" by its page's title ("gioi-thieu" → "Giới thiệu tỉnh Bắc Kạn").
+      const folder = String(entry.getIn(['meta', 'path']) ?? '');
+      const parts = folder.split('/').filter(Boolean);
+      const ancestors = parts.map((_, index) => {
+        const path = parts.slice(0, index + 1).join('/');
+        return pageTitles[path] ?? path;
+      });
+      return h(
+        'main',
+        { className: 'container', id: 'noi-dung' },
+        data.draft ? h('p', { className: 'draft-banner', role: 'status' }, t('draftPageBanner')) : null,
+        breadcrumb(h, ancestors),
+        h(
+          'article',
+          { className: 'article static-page' },
+          h('h1', { className: 'article-title' }, String(data.title ?? '')),
+          updatedLine(h, t('pageUpdated'), data.modified ?? data.date),
+          data.summary ? h('p', { className: 'summary' }, String(data.summary)) : null,
+          h('div', { className: 'article-body' }, widgetFor('body')),
+        ),
+      );
+    },
+  });
+  cms.registerPreviewTemplate('articles', ArticlePreview);
+  cms.registerPreviewTemplate('pages', PagePreview);
 }
 
-/** Decap's Vietnamese, with the save error said plainly. */
+/** Decap's Vietnamese phrases (nested by screen and widget), with %{placeholders}. */
+interface Phrases {
+  [key: string]: string | Phrases;
+}
+
+/**
+ * Decap's Vietnamese, with the save error said plainly and the phrases
+ * decap-cms-locales 3.x left in English ("Add %{item}") translated.
+ */
+const PHRASES: Record<string, string> = {
+  'ui.toast.onFailToPersist': 'Chưa lưu được: %{details}',
+  'editor.editorToolbar.status': 'Trạng thái: %{status}',
+  'editor.editorWidgets.list.add': 'Thêm %{item}',
+  'editor.editorWidgets.list.addType': 'Thêm %{item}',
+  'editor.editorWidgets.object.expand': 'Mở ra',
+  'editor.editorWidgets.object.collapse': 'Thu gọn',
+  'collection.collectionTop.viewAs': 'Xem dạng',
+};
+
 function patchLocale(cms: DecapCms): void {
   const vi = cms.getLocale('vi');
-  if (!vi?.ui?.toast) return;
-  vi.ui.toast.onFailToPersist = 'Chưa lưu được: %{details}';
-  const toolbar = vi.editor?.editorToolbar;
-  if (toolbar) toolbar.status = 'Trạng thái: %{status}';
+  if (!vi) return;
+  for (const [key, phrase] of Object.entries(PHRASES)) {
+    const path = key.split('.');
+    const last = path.pop() as string;
+    const group = path.reduce<Phrases | undefined>(
+      (parent, part) => (typeof parent?.[part] === 'object' ? parent[part] : undefined),
+      vi,
+    );
+    // Only where Decap has the phrase: a renamed key must not grow a stray branch.
+    if (typeof group?.[last] === 'string') group[last] = phrase;
+  }
   cms.registerLocale('vi', vi);
 }
 
@@ -176,7 +299,8 @@ function start(): void {
   registerFormats(cms, specs);
   registerSaveCheck(cms, specs);
   for (const style of page.previewStyles) cms.registerPreviewStyle(style);
-  registerArticlePreview(cms, page.site);
+  cms.registerPreviewStyle(page.previewFonts, { raw: true });
+  registerPreviews(cms, page);
   cms.init();
 }
 
