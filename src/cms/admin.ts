@@ -11,6 +11,7 @@ import { titleSlug } from '../slugs/index.ts';
 import { collectionSpecs, type CollectionSpec, type FieldProblem } from './collections.ts';
 import { FOLDER_FIELD, NEW_FILE_SLUG, NEW_FILE_TITLE, NEW_FILE_YEAR, formatName } from './config.ts';
 import { parseEntry, serializeEntry, type FormatOptions } from './format.ts';
+import { DECAP_PHRASES, withPhrases, type Phrases } from './locale.ts';
 import { describeProblems, entryProblems } from './validate.ts';
 
 /** What the admin page hands over in <script type="application/json" id="portal-cms">. */
@@ -254,39 +255,10 @@ function registerPreviews(cms: DecapCms, page: AdminPageData): void {
   cms.registerPreviewTemplate('pages', PagePreview);
 }
 
-/** Decap's Vietnamese phrases (nested by screen and widget), with %{placeholders}. */
-interface Phrases {
-  [key: string]: string | Phrases;
-}
-
-/**
- * Decap's Vietnamese, with the save error said plainly and the phrases
- * decap-cms-locales 3.x left in English ("Add %{item}") translated.
- */
-const PHRASES: Record<string, string> = {
-  'ui.toast.onFailToPersist': 'Chưa lưu được: %{details}',
-  'editor.editorToolbar.status': 'Trạng thái: %{status}',
-  'editor.editorWidgets.list.add': 'Thêm %{item}',
-  'editor.editorWidgets.list.addType': 'Thêm %{item}',
-  'editor.editorWidgets.object.expand': 'Mở ra',
-  'editor.editorWidgets.object.collapse': 'Thu gọn',
-  'collection.collectionTop.viewAs': 'Xem dạng',
-};
-
+/** Decap's Vietnamese, completed (src/cms/locale.ts). */
 function patchLocale(cms: DecapCms): void {
   const vi = cms.getLocale('vi');
-  if (!vi) return;
-  for (const [key, phrase] of Object.entries(PHRASES)) {
-    const path = key.split('.');
-    const last = path.pop() as string;
-    const group = path.reduce<Phrases | undefined>(
-      (parent, part) => (typeof parent?.[part] === 'object' ? parent[part] : undefined),
-      vi,
-    );
-    // Only where Decap has the phrase: a renamed key must not grow a stray branch.
-    if (typeof group?.[last] === 'string') group[last] = phrase;
-  }
-  cms.registerLocale('vi', vi);
+  if (vi) cms.registerLocale('vi', withPhrases(vi, DECAP_PHRASES));
 }
 
 function start(): void {

@@ -90,7 +90,13 @@ export function previewFontFaces(css: string, stylesheetUrl: string): string {
     .join('\n');
 }
 
-function adminPage(options: AdminOptions, script: string, css: string): string {
+/** src/cms/admin.css under a content-hashed name. */
+function adminStyles(): { name: string; code: string } {
+  const code = readFileSync(path.join(import.meta.dirname, 'admin.css'), 'utf8');
+  return { name: `portal-cms.${contentHash(code)}.css`, code };
+}
+
+function adminPage(options: AdminOptions, files: { script: string; styles: string }, css: string): string {
   const prefix = options.pathPrefix.replace(/\/+$/, '');
   const { articles, staticPages } = options.published;
   const data: AdminPageData = {
@@ -111,8 +117,9 @@ function adminPage(options: AdminOptions, script: string, css: string): string {
 <meta name="robots" content="noindex, nofollow">
 <title>Quản trị nội dung – ${options.site.shortName.replace(/[<&"]/g, '')}</title>
 <script type="application/json" id="portal-cms">${jsonInScript(data)}</script>
-<script src="${script}"></script>
+<script src="${files.script}"></script>
 <script src="decap-cms.js"></script>
+<link rel="stylesheet" href="${files.styles}">
 </head>
 <body></body>
 </html>
@@ -130,7 +137,9 @@ export function publishAdmin(outputDir: string, options: AdminOptions): void {
   const script = adminBundle();
   writeFileSync(path.join(dir, script.name), script.code);
   const css = readFileSync(path.join(outputDir, options.stylesheet), 'utf8');
-  writeFileSync(path.join(dir, 'index.html'), adminPage(options, script.name, css));
+  const styles = adminStyles();
+  writeFileSync(path.join(dir, styles.name), styles.code);
+  writeFileSync(path.join(dir, 'index.html'), adminPage(options, { script: script.name, styles: styles.name }, css));
   const config = cmsConfig(options.site, options);
   writeFileSync(
     path.join(dir, 'config.yml'),
