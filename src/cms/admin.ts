@@ -11,7 +11,7 @@ import { titleSlug } from '../slugs/index.ts';
 import { collectionSpecs, type CollectionSpec, type FieldProblem } from './collections.ts';
 import { FOLDER_FIELD, NEW_FILE_SLUG, NEW_FILE_TITLE, NEW_FILE_YEAR, formatName } from './config.ts';
 import { parseEntry, serializeEntry, type FormatOptions } from './format.ts';
-import { DECAP_PHRASES, withPhrases, type Phrases } from './locale.ts';
+import { DECAP_PHRASES, replaceFileQuestion, withPhrases, type Phrases } from './locale.ts';
 import { describeProblems, entryProblems } from './validate.ts';
 
 /** What the admin page hands over in <script type="application/json" id="portal-cms">. */
@@ -255,10 +255,12 @@ function registerPreviews(cms: DecapCms, page: AdminPageData): void {
   cms.registerPreviewTemplate('pages', PagePreview);
 }
 
-/** Decap's Vietnamese, completed (src/cms/locale.ts). */
+/** Decap's Vietnamese, completed (src/cms/locale.ts), including the question it asks with window.confirm. */
 function patchLocale(cms: DecapCms): void {
   const vi = cms.getLocale('vi');
   if (vi) cms.registerLocale('vi', withPhrases(vi, DECAP_PHRASES));
+  const confirm = window.confirm.bind(window);
+  window.confirm = (message?: string) => confirm(replaceFileQuestion(String(message ?? '')));
 }
 
 function start(): void {

@@ -68,3 +68,18 @@ export function withPhrases(locale: Phrases, phrases: Record<string, string>): P
   }
   return locale;
 }
+
+/**
+ * Decap asks in English (window.confirm, not its phrases) before an upload
+ * replaces a file of the same name, and on "OK" deletes the old file from the
+ * repository at once, before the entry is saved: every article showing it
+ * breaks until the new one is published. Said in Vietnamese, with the way out.
+ */
+export function replaceFileQuestion(message: string): string {
+  const name = /^(.+) already exists\. Do you want to replace it\?$/.exec(message)?.[1];
+  if (!name) return message;
+  return (
+    `Tệp «${name}» đã có trong kho. Thay nó sẽ XOÁ NGAY tệp cũ: mọi bài đang dùng tệp này sẽ lỗi cho tới khi bài mới được công bố.\n\n` +
+    'Bấm Hủy, đổi tên tệp trên máy rồi tải lên lại (nên làm). Bấm OK nếu thật sự muốn thay.'
+  );
+}

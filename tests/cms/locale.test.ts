@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DECAP_PHRASES, withPhrases, type Phrases } from '../../src/cms/locale.ts';
+import { DECAP_PHRASES, replaceFileQuestion, withPhrases, type Phrases } from '../../src/cms/locale.ts';
 
 // Decap's own phrase tables, as the admin's decap-cms.js bundles them.
 const locales = path.join(path.dirname(createRequire(import.meta.url).resolve('decap-cms-locales/package.json')), 'dist', 'esm');
@@ -29,4 +29,11 @@ test("the Vietnamese locale gets our phrases, including where Decap's has no gro
     const english = String(phrase(await decapLocale('en'), key));
     assert.deepEqual(text.match(/%\{\w+\}/g) ?? [], english.match(/%\{\w+\}/g) ?? [], key);
   }
+});
+
+test("Decap's English question before an upload replaces a file is asked in Vietnamese, naming the file and the way out", () => {
+  const question = replaceFileQuestion('hoi-nghi.jpg already exists. Do you want to replace it?');
+  assert.match(question, /^Tệp «hoi-nghi\.jpg» đã có trong kho\. Thay nó sẽ XOÁ NGAY tệp cũ/);
+  assert.match(question, /đổi tên tệp trên máy rồi tải lên lại/);
+  assert.equal(replaceFileQuestion('Bạn có chắc rằng bạn muốn xoá tập tin này?'), 'Bạn có chắc rằng bạn muốn xoá tập tin này?');
 });
