@@ -2,9 +2,9 @@
  * The web editor in the browser, bundled by esbuild into /quan-tri/portal-cms.js
  * and loaded before Decap CMS: it registers the portal's file formats, refuses
  * saves the build would reject, names new files by the portal's slug rules and
- * previews articles and static pages with the portal's own stylesheet.
+ * previews articles, static pages and documents with the portal's own stylesheet.
  */
-import { parseVietnamDate, vietnamDateTime } from '../dates/index.ts';
+import { parseVietnamDate, vietnamDate, vietnamDateTime } from '../dates/index.ts';
 import { t } from '../i18n/index.ts';
 import type { SiteSettings } from '../site/schema.ts';
 import { titleSlug } from '../slugs/index.ts';
@@ -175,9 +175,9 @@ function photoUrl(src: string, getAsset: PreviewProps['getAsset'], photos: Recor
 }
 
 /**
- * The article and the static page as the portal lays them out
- * (layouts/pages/article.njk, static-page.njk), with its classes: the preview
- * pane loads the portal's stylesheet and typeface.
+ * The article, the static page and the document as the portal lays them out
+ * (layouts/pages/article.njk, static-page.njk, document.njk), with its classes:
+ * the preview pane loads the portal's stylesheet and typeface.
  */
 function registerPreviews(cms: DecapCms, page: AdminPageData): void {
   const h = window.h;
@@ -251,8 +251,75 @@ function registerPreviews(cms: DecapCms, page: AdminPageData): void {
       );
     },
   });
+  const DocumentPreview = window.createClass({
+    render() {
+      const { entry, widgetFor } = this.props;
+      const data = entryData(entry);
+      const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+      const day = (value: unknown) => {
+        const date = parseVietnamDate(text(value));
+        return date ? vietnamDate(date) : '';
+      };
+      const status = data.trang_thai === 'het-hieu-luc' ? 'het-hieu-luc' : 'con-hieu-luc';
+      const files = (Array.isArray(data.tep) ? data.tep : [data.tep]).map(text).filter(Boolean);
+      const rows: [string, string][] = [
+        [t('documentNumber'), text(data.so_ky_hieu)],
+        [t('documentType'), text(data.loai)],
+        [t('documentIssuer'), text(data.co_quan_ban_hanh)],
+        [t('documentIssued'), day(data.ngay_ban_hanh)],
+        [t('documentEffective'), day(data.ngay_hieu_luc)],
+        [t('documentSigner'), text(data.nguoi_ky)],
+        [t('documentField'), text(data.linh_vuc)],
+        [t('documentSummary'), text(data.trich_yeu)],
+        [t('documentStatus'), t(`status.${status}`)],
+      ];
+      return h(
+        'main',
+        { className: 'container', id: 'noi-dung' },
+        data.draft ? h('p', { className: 'draft-banner', role: 'status' }, t('draftDocumentBanner')) : null,
+        breadcrumb(h, [t('documentsTitle'), text(data.loai)]),
+        h(
+          'article',
+          { className: 'article official-document' },
+          // As the build names it (src/documents): "<loại> số <số ký hiệu>".
+          h('h1', { className: 'article-title' }, `${text(data.loai)} số ${text(data.so_ky_hieu)}`),
+          h('p', { className: 'summary' }, text(data.trich_yeu)),
+          h(
+            'table',
+            { className: 'document-fields' },
+            h(
+              'tbody',
+              null,
+              ...rows
+                .filter(([, value]) => value)
+                .map(([label, value]) => h('tr', { key: label }, h('th', { scope: 'row' }, label), h('td', null, value))),
+            ),
+          ),
+          h(
+            'section',
+            { className: 'document-files' },
+            h('h2', { className: 'section-title' }, t('documentFiles')),
+            h(
+              'ul',
+              null,
+              ...files.map((file) => h('li', { key: file }, t('documentDownload', { name: file.replace(/^\.\//, '') }))),
+            ),
+          ),
+          data.body
+            ? h(
+                'section',
+                { className: 'article-body' },
+                h('h2', { className: 'section-title' }, t('documentNotes')),
+                widgetFor('body'),
+              )
+            : null,
+        ),
+      );
+    },
+  });
   cms.registerPreviewTemplate('articles', ArticlePreview);
   cms.registerPreviewTemplate('pages', PagePreview);
+  cms.registerPreviewTemplate('documents', DocumentPreview);
 }
 
 /** Decap's Vietnamese, completed (src/cms/locale.ts), including the question it asks with window.confirm. */

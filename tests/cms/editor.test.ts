@@ -254,6 +254,10 @@ test('a document created with its number, type, dates and file passes npm run ch
   await page.getByRole('button', { name: 'Chọn một tập tin' }).click();
   await page.locator('input[type=file]').setInputFiles('tests/fixtures/documents/van-ban/2026/123-qd-ubnd.pdf');
   await page.getByRole('button', { name: 'Lấy những cái đã chọn' }).click();
+  // The preview pane: the document page's title and its table of fields, dates the Vietnamese way.
+  const preview = page.frameLocator('#preview-pane');
+  await preview.locator('h1.article-title', { hasText: 'Quyết định số 15/2026/QĐ-UBND' }).waitFor();
+  assert.match((await preview.locator('.document-fields').textContent()) ?? '', /Ngày ban hành10\/03\/2026/);
   const file = 'content/van-ban/2026/15-2026-qd-ubnd.md';
   await saveAndPublish(page, 'documents', file, summary);
 
@@ -337,14 +341,16 @@ test('saving a document without its number or with a malformed date is refused, 
   const original = readFileSync(path.join(cms.repo, hand), 'utf8');
   writeFileSync(path.join(cms.repo, hand), original.replace('ngay_ban_hanh: "2026-07-08"', 'ngay_ban_hanh: "08/07/2026"'));
   cms.git('commit', '-qam', 'Sửa tay ngày ban hành');
+  await page.close();
+  const again = await signedIn();
   try {
-    await page.goto(`${cms.origin}/quan-tri/#/collections/documents/entries/2026/41-tb-snv`);
-    const signer = await field(page, 'Người ký');
+    await again.goto(`${cms.origin}/quan-tri/#/collections/documents/entries/2026/41-tb-snv`);
+    const signer = await field(again, 'Người ký');
     await signer.waitFor();
     await signer.fill('Đặng Văn Tuấn');
-    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await again.getByRole('button', { name: 'Lưu', exact: true }).click();
     // Refused by the form's pattern, which comes from the schema (src/cms/collections.ts).
-    await page
+    await again
       .getByText('Ngày ban hành không khớp với mẫu: ngày giờ theo giờ Việt Nam, ví dụ: 2018-08-06T09:47:32+07:00.')
       .waitFor();
   } finally {
@@ -352,5 +358,5 @@ test('saving a document without its number or with a malformed date is refused, 
     cms.git('commit', '-qam', 'Trả lại ngày ban hành');
   }
   assert.equal(cms.git('branch', '--list', 'cms/*'), drafts, 'một văn bản bị từ chối vẫn được lưu');
-  await page.close();
+  await again.close();
 });
