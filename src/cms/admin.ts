@@ -112,24 +112,35 @@ function nestedFileName(entry: ImmutableMap, data: ImmutableMap, slug: string): 
   return data.set(NEW_FILE_TITLE, data.get('title')).set('title', slug);
 }
 
-/** What is wrong with the folder a page of a nested collection is put in ("Thư mục"), if anything. */
-function folderProblems(spec: CollectionSpec, entry: ImmutableMap): FieldProblem[] {
+/**
+ * What is wrong with the folder a page of a nested collection is put in ("Thư mục"), if anything:
+ * it must be written as page addresses are, and be a page the build knows (a page under a missing
+ * parent fails `npm run check`).
+ */
+function folderProblems(spec: CollectionSpec, entry: ImmutableMap, pageTitles: Record<string, string>): FieldProblem[] {
   const folder = entry.getIn(['meta', 'path']);
   if (spec.files.kind !== 'folder' || !spec.files.nested || typeof folder !== 'string' || !folder) return [];
-  return FOLDER_PATTERN.test(folder)
-    ? []
-    : [{ path: FOLDER_FIELD, message: 'chỉ gồm chữ thường không dấu, số, dấu gạch ngang và dấu /, ví dụ: gioi-thieu' }];
+  if (!FOLDER_PATTERN.test(folder)) {
+    return [{ path: FOLDER_FIELD, message: 'chỉ gồm chữ thường không dấu, số, dấu gạch ngang và dấu /, ví dụ: gioi-thieu' }];
+  }
+  if (pageTitles[folder]) return [];
+  return [
+    {
+      path: FOLDER_FIELD,
+      message: `chưa có trang /${folder}/ để làm trang cha; hãy tạo và công bố trang đó trước (rồi tải lại trình soạn thảo), hoặc để trống`,
+    },
+  ];
 }
 
 /** Before each save: refuse what the build would reject; give a new entry its file name. */
-function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[]): void {
+function registerSaveCheck(cms: DecapCms, specs: CollectionSpec[], pageTitles: Record<string, string>): void {
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {
       const spec = specs.find((s) => s.name === entry.get('collection'));
       const data = entry.get('data') as ImmutableMap;
       if (!spec) return data;
-      const problems = [...folderProblems(spec, entry), ...entryProblems(spec, data.toJS())];
+      const problems = [...folderProblems(spec, entry, pageTitles), ...entryProblems(spec, data.toJS())];
       if (problems.length) throw new SaveRefused(describeProblems(spec, problems));
       if (!entry.get('newRecord') || spec.files.kind !== 'folder') return data;
       const { slugFrom, yearFrom, nested } = { ...spec.files.newFile, nested: spec.files.nested };
@@ -338,7 +349,7 @@ function start(): void {
   const specs = collectionSpecs(page.site, page.contentDir);
   patchLocale(cms);
   registerFormats(cms, specs);
-  registerSaveCheck(cms, specs);
+  registerSaveCheck(cms, specs, page.pageTitles);
   for (const style of page.previewStyles) cms.registerPreviewStyle(style);
   cms.registerPreviewStyle(page.previewFonts, { raw: true });
   registerPreviews(cms, page);

@@ -200,8 +200,12 @@ test('a static page created under an existing page lands in its folder, passes n
   const page = await signedIn();
   await page.goto(`${cms.origin}/quan-tri/#/collections/pages/new`);
   const title = 'Quy hoạch tỉnh thời kỳ 2021–2030';
-  await (await field(page, 'Thư mục')).fill('gioi-thieu');
   await (await field(page, 'Tên trang')).fill(title);
+  // A folder that is no page: the build would refuse a page under a missing parent.
+  await (await field(page, 'Thư mục')).fill('quy-hoach');
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await page.getByText('Chưa lưu được: «Thư mục»: chưa có trang /quy-hoach/ để làm trang cha').waitFor();
+  await (await field(page, 'Thư mục')).fill('gioi-thieu');
   await (await field(page, 'Mô tả ngắn')).fill('Những định hướng chính của quy hoạch tỉnh.');
   await (await field(page, 'Thứ tự')).fill('3');
   await page.locator('[data-slate-editor="true"]').click();

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { DECAP_PHRASES, replaceFileQuestion, withPhrases, type Phrases } from '../../src/cms/locale.ts';
+import { DECAP_PHRASES, replaceFileQuestion, withPhrases, type Phrases } from '../../src/cms/index.ts';
 
 // Decap's own phrase tables, as the admin's decap-cms.js bundles them.
 const locales = path.join(path.dirname(createRequire(import.meta.url).resolve('decap-cms-locales/package.json')), 'dist', 'esm');
