@@ -201,15 +201,15 @@ test('a static page created under an existing page lands in its folder, passes n
   await page.goto(`${cms.origin}/quan-tri/#/collections/pages/new`);
   const title = 'Quy hoạch tỉnh thời kỳ 2021–2030';
   await (await field(page, 'Tên trang')).fill(title);
+  await (await field(page, 'Mô tả ngắn')).fill('Những định hướng chính của quy hoạch tỉnh.');
+  await (await field(page, 'Thứ tự')).fill('3');
+  await page.locator('[data-slate-editor="true"]').click();
+  await page.keyboard.type('Quy hoạch tỉnh được Thủ tướng Chính phủ phê duyệt năm 2023.');
   // A folder that is no page: the build would refuse a page under a missing parent.
   await (await field(page, 'Thư mục')).fill('quy-hoach');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByText('Chưa lưu được: «Thư mục»: chưa có trang /quy-hoach/ để làm trang cha').waitFor();
   await (await field(page, 'Thư mục')).fill('gioi-thieu');
-  await (await field(page, 'Mô tả ngắn')).fill('Những định hướng chính của quy hoạch tỉnh.');
-  await (await field(page, 'Thứ tự')).fill('3');
-  await page.locator('[data-slate-editor="true"]').click();
-  await page.keyboard.type('Quy hoạch tỉnh được Thủ tướng Chính phủ phê duyệt năm 2023.');
   // The preview pane lays the page out as the portal does: its breadcrumb names the parent page.
   const preview = page.frameLocator('#preview-pane');
   await preview.locator('.breadcrumb li', { hasText: 'Giới thiệu tỉnh Bắc Kạn' }).waitFor();
