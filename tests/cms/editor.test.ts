@@ -200,20 +200,21 @@ test('a static page created under an existing page lands in its folder, passes n
   const page = await signedIn();
   await page.goto(`${cms.origin}/quan-tri/#/collections/pages/new`);
   const title = 'Quy hoạch tỉnh thời kỳ 2021–2030';
+  await (await field(page, 'Thư mục')).fill('gioi-thieu');
   await (await field(page, 'Tên trang')).fill(title);
   await (await field(page, 'Mô tả ngắn')).fill('Những định hướng chính của quy hoạch tỉnh.');
   await (await field(page, 'Thứ tự')).fill('3');
   await page.locator('[data-slate-editor="true"]').click();
   await page.keyboard.type('Quy hoạch tỉnh được Thủ tướng Chính phủ phê duyệt năm 2023.');
+  // The preview pane lays the page out as the portal does: its breadcrumb names the parent page.
+  const preview = page.frameLocator('#preview-pane');
+  await preview.locator('.breadcrumb li', { hasText: 'Giới thiệu tỉnh Bắc Kạn' }).waitFor();
+  assert.equal(await preview.locator('.static-page h1.article-title').textContent(), title);
   // A folder that is no page: the build would refuse a page under a missing parent.
   await (await field(page, 'Thư mục')).fill('quy-hoach');
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
   await page.getByText('Chưa lưu được: «Thư mục»: chưa có trang /quy-hoach/ để làm trang cha').waitFor();
   await (await field(page, 'Thư mục')).fill('gioi-thieu');
-  // The preview pane lays the page out as the portal does: its breadcrumb names the parent page.
-  const preview = page.frameLocator('#preview-pane');
-  await preview.locator('.breadcrumb li', { hasText: 'Giới thiệu tỉnh Bắc Kạn' }).waitFor();
-  assert.equal(await preview.locator('.static-page h1.article-title').textContent(), title);
   // Decap names a page put in a folder after its title, accents kept; the portal's slug rules must win.
   const file = 'content/pages/gioi-thieu/quy-hoach-tinh-thoi-ky-2021-2030.md';
   await saveAndPublish(page, 'pages', file, title);
