@@ -6,6 +6,10 @@ import { HIDDEN_PREFIX } from './format.ts';
 /** Data keys the admin sets before a new article is saved: its file name follows `src/slugs`. */
 export const NEW_FILE_SLUG = `${HIDDEN_PREFIX}slug`;
 export const NEW_FILE_YEAR = `${HIDDEN_PREFIX}year`;
+/** A new page put in a folder: the typed title, while Decap names the file from `title` (see admin.ts). */
+export const NEW_FILE_TITLE = `${HIDDEN_PREFIX}title`;
+/** The form's field for the folder of a page in a nested collection (Decap's `meta.path`). */
+export const FOLDER_FIELD = 'Thư mục';
 
 /** The format name each collection registers (`CMS.registerCustomFormat`). */
 export function formatName(spec: CollectionSpec): string {
@@ -70,7 +74,13 @@ function collectionConfig(spec: CollectionSpec, contentDir: string): Record<stri
     ...(files.nested
       ? {
           nested: { depth: 5, summary: '{{title}}', subfolders: false },
-          meta: { path: { widget: 'string', label: 'Thư mục' } },
+          meta: {
+            path: {
+              widget: 'string',
+              label: FOLDER_FIELD,
+              hint: 'địa chỉ của trang cha, ví dụ: gioi-thieu; bỏ trống nếu là trang cấp một',
+            },
+          },
         }
       : {}),
     // Attachments next to the Markdown file ("x.pdf", read as "./x.pdf" by the attachments pipeline);

@@ -4,3 +4,5 @@ export { collectionSpecs, DATE_FORMAT, DATE_PATTERN, type CollectionSpec, type F
 export { formFields, type CmsField } from './fields.ts';
 export { parseEntry, serializeEntry, SOURCE_KEY, type FormatOptions } from './format.ts';
 export { entryProblems, describeProblems } from './validate.ts';
+export { DECAP_PHRASES, replaceFileQuestion, withPhrases, type Phrases } from './locale.ts';
+export type { AdminPageData } from './admin.ts';

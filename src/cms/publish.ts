@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
@@ -6,7 +6,9 @@ import { stringify } from 'yaml';
 import { contentHash } from '../assets/index.ts';
 import { routes } from '../routes/index.ts';
 import { adminContentSecurityPolicy } from '../security/index.ts';
+import type { Article } from '../content/index.ts';
 import type { SiteSettings } from '../site/index.ts';
+import type { StaticPage } from '../static-pages/index.ts';
 import type { AdminPageData } from './admin.ts';
 import { cmsConfig, type CmsBackendOptions } from './config.ts';
 
@@ -21,6 +23,8 @@ export interface AdminOptions extends CmsBackendOptions {
   pathPrefix: string;
   /** The portal's stylesheet as published (hashed name, no prefix), for the preview pane. */
   stylesheet: string;
+  /** What the build has published: its photos and page titles show in the preview pane. */
+  published: { articles: readonly Article[]; staticPages: readonly StaticPage[] };
 }
 
 /** How the admin reaches its repository: `npm run cms`'s local proxy, else the site's `cms` settings. */
@@ -56,12 +60,52 @@ function jsonInScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-function adminPage(options: AdminOptions, script: string): string {
+/**
+ * The lead photos the build has processed, by the path their front matter names ("/images/x.jpg"):
+ * the preview shows a saved photo from the site, since the repository's file is not served there.
+ */
+function publishedPhotos(articles: readonly Article[], prefix: string): Record<string, string> {
+  const photos: Record<string, string> = {};
+  for (const { image } of articles) {
+    if (!image) continue;
+    const { variants, openGraph } = image.processed;
+    photos[image.src] = `${prefix}${(variants.filter((file) => file.format === 'jpeg').at(-1) ?? openGraph).url}`;
+  }
+  return photos;
+}
+
+/**
+ * The stylesheet's @font-face rules with `font-display: swap` and site URLs: the preview pane
+ * lays out its text after the fonts' first moment, and `optional` (right for readers, no reflow)
+ * would then leave it in the fallback font for good.
+ */
+export function previewFontFaces(css: string, stylesheetUrl: string): string {
+  const base = new URL(stylesheetUrl, 'http://site.invalid');
+  return (css.match(/@font-face\s*\{[^}]*\}/g) ?? [])
+    .map((rule) =>
+      rule
+        .replace(/font-display:\s*[a-z]+/, 'font-display: swap')
+        .replace(/url\("?([^")]+)"?\)/g, (_, url: string) => `url("${new URL(url, base).pathname}")`),
+    )
+    .join('\n');
+}
+
+/** src/cms/admin.css under a content-hashed name. */
+function adminStyles(): { name: string; code: string } {
+  const code = readFileSync(path.join(import.meta.dirname, 'admin.css'), 'utf8');
+  return { name: `portal-cms.${contentHash(code)}.css`, code };
+}
+
+function adminPage(options: AdminOptions, files: { script: string; styles: string }, css: string): string {
   const prefix = options.pathPrefix.replace(/\/+$/, '');
+  const { articles, staticPages } = options.published;
   const data: AdminPageData = {
     site: options.site,
     contentDir: options.contentDir,
     previewStyles: [`${prefix}${options.stylesheet}`],
+    previewFonts: previewFontFaces(css, `${prefix}${options.stylesheet}`),
+    photos: publishedPhotos(articles, prefix),
+    pageTitles: Object.fromEntries(staticPages.map((page) => [page.path, page.title])),
   };
   const policy = adminContentSecurityPolicy(options.site, { delivery: 'meta', localProxy: options.localProxy });
   return `<!doctype html>
@@ -73,8 +117,9 @@ function adminPage(options: AdminOptions, script: string): string {
 <meta name="robots" content="noindex, nofollow">
 <title>Quản trị nội dung – ${options.site.shortName.replace(/[<&"]/g, '')}</title>
 <script type="application/json" id="portal-cms">${jsonInScript(data)}</script>
-<script src="${script}"></script>
+<script src="${files.script}"></script>
 <script src="decap-cms.js"></script>
+<link rel="stylesheet" href="${files.styles}">
 </head>
 <body></body>
 </html>
@@ -91,7 +136,10 @@ export function publishAdmin(outputDir: string, options: AdminOptions): void {
   mkdirSync(dir, { recursive: true });
   const script = adminBundle();
   writeFileSync(path.join(dir, script.name), script.code);
-  writeFileSync(path.join(dir, 'index.html'), adminPage(options, script.name));
+  const css = readFileSync(path.join(outputDir, options.stylesheet), 'utf8');
+  const styles = adminStyles();
+  writeFileSync(path.join(dir, styles.name), styles.code);
+  writeFileSync(path.join(dir, 'index.html'), adminPage(options, { script: script.name, styles: styles.name }, css));
   const config = cmsConfig(options.site, options);
   writeFileSync(
     path.join(dir, 'config.yml'),

@@ -137,7 +137,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   if (process.env.CMS_LOCAL_PROXY) config.setServerOptions({ liveReload: false });
   // The web editor at /quan-tri/ (src/cms), when the site names its repository or `npm run cms` runs.
   config.on('eleventy.after', ({ directories }: { directories: { output: string } }) => {
-    const { site } = content();
+    const { site, portal } = content();
     const backend = adminBackend(site);
     if (!backend) return;
     publishAdmin(directories.output, {
@@ -147,6 +147,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       contentDir: path.relative(process.env.CMS_REPO_DIR ?? path.dirname(settings.contentDir), settings.contentDir),
       pathPrefix: settings.pathPrefix,
       stylesheet: assets.url('/assets/css/site.css'),
+      published: portal,
     });
   });
 

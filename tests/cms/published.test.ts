@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as cheerio from 'cheerio';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
-import { adminBackend, cmsConfig } from '../../src/cms/index.ts';
+import { adminBackend, cmsConfig, type AdminPageData } from '../../src/cms/index.ts';
 import { adminContentSecurityPolicy, contentSecurityPolicy } from '../../src/security/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { launchBrowser } from '../support/browser.ts';
@@ -37,8 +37,26 @@ test('/quan-tri/ is published from the npm package (no CDN), noindex, with confi
     ['portal-cms.js', 'decap-cms.js'],
   );
   for (const src of scripts) assert.ok(existsSync(admin(src)), src);
+  const styles = $('link[rel=stylesheet]').attr('href') ?? '';
+  assert.match(styles, /^portal-cms\.[0-9a-f]{10}\.css$/);
+  assert.ok(existsSync(admin(styles)), styles);
   const config = parse(readFileSync(admin('config.yml'), 'utf8'));
   assert.deepEqual(config, JSON.parse(JSON.stringify(cmsConfig(site, { ...adminBackend(site, {}), contentDir: 'content' }))));
+});
+
+test("the preview pane gets the site's published photos, page titles and typeface", () => {
+  const $ = cheerio.load(readFileSync(admin('index.html'), 'utf8'));
+  const data: AdminPageData = JSON.parse($('#portal-cms').text());
+  const site = (url: string) => path.join(sample.dir, url);
+  // A saved lead photo is shown from the build's processed copy: the site serves no /images/.
+  assert.match(data.photos['/images/quang-canh-hoi-nghi.jpg'] ?? '', /^\/img\/.+\.jpg$/);
+  for (const url of Object.values(data.photos)) assert.ok(existsSync(site(url)), url);
+  assert.equal(data.pageTitles['gioi-thieu'], 'Giới thiệu tỉnh Bắc Kạn');
+  // font-display: optional would leave the preview, laid out late, in the fallback font.
+  const faces = data.previewFonts.match(/@font-face/g) ?? [];
+  assert.equal(faces.length, 4);
+  assert.doesNotMatch(data.previewFonts, /optional/);
+  for (const [, url] of data.previewFonts.matchAll(/url\("([^"]+)"\)/g)) assert.ok(existsSync(site(url)), url);
 });
 
 test('the editor is in no list of pages: robots.txt disallows it, the sitemap, Sơ đồ trang and published list leave it out', () => {
