@@ -14,10 +14,9 @@ export const HOST_FILES = [routes.redirectsFile.slice(1), '_headers'];
 
 /**
  * Files the host looks for at its root that the build also keeps under the
- * prefix: crawlers read robots.txt only at the root, and a root 404.html is
- * what Netlify serves for a missing page and what keeps Cloudflare Pages from
- * answering every missing page with the home page (its single-page-app mode).
- * The 404 page uses only prefixed absolute paths, so it works there.
+ * prefix: crawlers read robots.txt only at the root, and Netlify serves only
+ * the root's 404.html for a missing page (Cloudflare Pages takes the nearest
+ * one up the path). The 404 page uses only prefixed absolute paths, so it works there.
  */
 const ROOT_COPIES = ['robots.txt', routes.notFound.slice(1)];
 

@@ -30,13 +30,15 @@ const ARTICLE = 'tin-tuc/bac-kan-so-ket-03-nam/';
 interface Variant {
   host: HostName;
   prefix: string;
+  /** The build: what the host should do is read from its _headers and _redirects. */
+  outputDir: string;
   /** The folder the emulator serves: the deploy's root. */
   root: string;
   emulator?: Emulator;
 }
 
 const variants: Variant[] = (['cloudflare', 'netlify'] as const).flatMap((host) =>
-  ['/', PREFIX].map((prefix) => ({ host, prefix, root: '' })),
+  ['/', PREFIX].map((prefix) => ({ host, prefix, outputDir: '', root: '' })),
 );
 const label = (v: Variant) => `${v.host}, ${v.prefix === '/' ? 'at the root' : `under ${v.prefix}`}`;
 const site = loadSiteSettings(path.join(ROOT, 'content/_data/site.yaml'));
@@ -72,7 +74,7 @@ function buildAndDeploy(variant: Variant, content: string): void {
   const scratch = mkdtempSync(path.join(tmpdir(), `portal-hosts-${variant.host}-`));
   const env = {
     PORTAL_CONTENT: content,
-    PORTAL_OUTPUT: path.join(scratch, '_site'),
+    PORTAL_OUTPUT: (variant.outputDir = path.join(scratch, '_site')),
     SITE_URL: SITE_URL + variant.prefix,
     PORTAL_NOW: '',
     NETLIFY: variant.host === 'netlify' ? 'true' : '',
@@ -120,16 +122,16 @@ async function cacheControl(variant: Variant, url: string, answer: Answer): Prom
   return variant.host === 'netlify' ? netlifyCacheControl(variant.root, url) : answer.headers.get('Cache-Control');
 }
 
-/** The deploy's files as the URLs readers ask for: folders for index.html, no other .html (hosts strip it), no dotfiles. */
-function servedUrls(root: string): string[] {
-  return listFiles(root)
+/** The build's files as the URLs readers ask for: folders for index.html, no other .html (hosts strip it), no dotfiles. */
+function servedUrls(variant: Variant): string[] {
+  return listFiles(variant.outputDir)
     .filter((file) => !/(^|\/)[._]/.test(file) && (!file.endsWith('.html') || /(^|\/)index\.html$/.test(file)))
-    .map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`);
+    .map((file) => variant.prefix + file.replace(/(^|\/)index\.html$/, '$1'));
 }
 
-/** `_redirects` rules: old address, new address, status. */
-function redirectRules(root: string): [string, string, string][] {
-  return readFileSync(path.join(root, '_redirects'), 'utf8')
+/** The build's `_redirects` rules: old address, new address, status. */
+function redirectRules(variant: Variant): [string, string, string][] {
+  return readFileSync(path.join(variant.outputDir, '_redirects'), 'utf8')
     .split('\n')
     .filter((line) => line.trim() && !line.startsWith('#'))
     .map((line) => line.trim().split(/\s+/) as [string, string, string]);
@@ -142,6 +144,39 @@ const patternOf = (block: HeadersBlock) =>
       .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
       .join('.*')}$`,
   );
+
+/** Each rule the build wrote, on up to three of the files it covers: every header it sets, with the value of the last matching rule. */
+async function checkHeaderRules(variant: Variant): Promise<void> {
+  const blocks = readHeadersFile(path.join(variant.outputDir, '_headers'));
+  const redirected = new Set(redirectRules(variant).map(([from]) => from));
+  const urls = servedUrls(variant).filter((url) => !redirected.has(url));
+  assert.ok(blocks.length >= 9, 'the build wrote its rules');
+  for (const block of blocks) {
+    const covered = urls.filter((url) => patternOf(block).test(url));
+    assert.ok(covered.length, `${block.pattern} covers files of the build`);
+    for (const url of new Set([covered[0], covered[Math.floor(covered.length / 2)], covered.at(-1)!])) {
+      const response = await get(variant, url);
+      assert.equal(response.status, 200, url);
+      for (const [name, value] of Object.entries(headersFor(blocks, url))) {
+        const sent = name === 'Cache-Control' ? await cacheControl(variant, url, response) : response.headers.get(name);
+        assert.equal(sent, value, `${url}: ${name}`);
+      }
+    }
+  }
+}
+
+/** Every old address of the build's _redirects answers 301 with the new address, which answers 200. */
+async function checkAliases(variant: Variant): Promise<void> {
+  const rules = redirectRules(variant);
+  assert.equal(rules.length, Object.values(ALIASES).flat().length);
+  for (const [from, to] of rules) {
+    assert.ok(from.startsWith(variant.prefix) && to.startsWith(variant.prefix), `${from} ${to}: under the prefix`);
+    const response = await get(variant, from);
+    assert.equal(response.status, 301, from);
+    assert.equal(new URL(response.headers.get('Location')!, variant.emulator!.origin).pathname, to, from);
+    assert.equal((await get(variant, to)).status, 200, to);
+  }
+}
 
 before(async () => {
   requireEmulators();
@@ -159,24 +194,7 @@ after(async () => {
 
 for (const variant of variants) {
   describe(label(variant), () => {
-    test('every rule of _headers is applied as written, on the files it covers', async () => {
-      const blocks = readHeadersFile(path.join(variant.root, '_headers'));
-      const redirected = new Set(redirectRules(variant.root).map(([from]) => from));
-      const urls = servedUrls(variant.root).filter((url) => !redirected.has(url));
-      assert.ok(blocks.length >= 9, 'the build wrote its rules at the deploy root');
-      for (const block of blocks) {
-        const covered = urls.filter((url) => patternOf(block).test(url));
-        assert.ok(covered.length, `${block.pattern} covers files of the build`);
-        for (const url of new Set([covered[0], covered[Math.floor(covered.length / 2)], covered.at(-1)!])) {
-          const response = await get(variant, url);
-          assert.equal(response.status, 200, url);
-          for (const [name, value] of Object.entries(headersFor(blocks, url))) {
-            const sent = name === 'Cache-Control' ? await cacheControl(variant, url, response) : response.headers.get(name);
-            assert.equal(sent, value, `${url}: ${name}`);
-          }
-        }
-      }
-    });
+    test('every rule of _headers is applied as written, on the files it covers', () => checkHeaderRules(variant));
 
     test('pages carry the portal policy; the web editor its own, and only its own', async () => {
       for (const url of ['', ARTICLE, 'tim-kiem/', 'so-do-trang/']) {
@@ -205,21 +223,11 @@ for (const variant of variants) {
         assert.equal(response.status, 200, url);
         assert.equal(await cacheControl(variant, url, response), 'public, max-age=31536000, immutable', url);
       }
-      const font = servedUrls(variant.root).find((url) => url.endsWith('.woff2'))!;
+      const font = servedUrls(variant).find((url) => url.endsWith('.woff2'))!;
       assert.equal(await cacheControl(variant, font, await get(variant, font)), 'public, max-age=2592000', font);
     });
 
-    test('every alias answers 301 with its new address, which answers 200', async () => {
-      const rules = redirectRules(variant.root);
-      assert.equal(rules.length, Object.values(ALIASES).flat().length);
-      for (const [from, to] of rules) {
-        assert.ok(from.startsWith(variant.prefix) && to.startsWith(variant.prefix), `${from} ${to}: under the prefix`);
-        const response = await get(variant, from);
-        assert.equal(response.status, 301, from);
-        assert.equal(new URL(response.headers.get('Location')!, variant.emulator!.origin).pathname, to, from);
-        assert.equal((await get(variant, to)).status, 200, to);
-      }
-    });
+    test('every alias answers 301 with its new address, which answers 200', () => checkAliases(variant));
 
     test("a missing page answers 404 with the portal's Vietnamese page, its styles and its policy", async () => {
       for (const url of ['khong-co-trang-nay/', 'tin-tuc/khong-co/', 'a/b/c/d.html', 'van-ban/2099/']) {
@@ -252,6 +260,20 @@ for (const variant of variants) {
         }
       }
     });
+
+    if (variant.host === 'cloudflare' && variant.prefix !== '/') {
+      test('the build copied into the prefix folder, the old way, fails the checks: Cloudflare ignores _headers and _redirects there', async () => {
+        const oldWay: Variant = { ...variant, root: mkdtempSync(path.join(tmpdir(), 'portal-hosts-old-')) };
+        cpSync(variant.outputDir, path.join(oldWay.root, PREFIX), { recursive: true });
+        oldWay.emulator = await startEmulator(oldWay.host, oldWay.root, `${PREFIX}${ARTICLE}`);
+        try {
+          await assert.rejects(checkHeaderRules(oldWay), (error: Error) => error.message.includes('Content-Security-Policy'));
+          await assert.rejects(checkAliases(oldWay), (error: assert.AssertionError) => error.expected === 301);
+        } finally {
+          await oldWay.emulator.stop();
+        }
+      });
+    }
 
     if (variant.prefix !== '/') {
       test("robots.txt is served at the host's root, where crawlers read it; the root has no portal", async () => {
