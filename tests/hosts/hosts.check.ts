@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
@@ -44,9 +44,19 @@ const label = (v: Variant) => `${v.host}, ${v.prefix === '/' ? 'at the root' : `
 const site = loadSiteSettings(path.join(ROOT, 'content/_data/site.yaml'));
 let requests = 0;
 
+// Before anything else, so a missing emulator is one message, not a failure per host.
+requireEmulators();
+/** Scratch folders (content, builds, deploys), removed at the end. */
+const scratches: string[] = [];
+const scratch = (name: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), `portal-hosts-${name}-`));
+  scratches.push(dir);
+  return dir;
+};
+
 /** The sample content, with aliases added to two articles. */
 function sampleWithAliases(): string {
-  const content = path.join(mkdtempSync(path.join(tmpdir(), 'portal-hosts-')), 'content');
+  const content = path.join(scratch('content'), 'content');
   cpSync(path.join(ROOT, 'content'), content, { recursive: true });
   for (const [name, aliases] of Object.entries(ALIASES)) {
     const year = readdirSync(path.join(content, 'articles')).find((y) =>
@@ -71,16 +81,16 @@ function run(script: string, args: string[], env: Record<string, string>): strin
 
 /** npm run build, then npm run deploy -- <root> --host <host>, as an administrator would. */
 function buildAndDeploy(variant: Variant, content: string): void {
-  const scratch = mkdtempSync(path.join(tmpdir(), `portal-hosts-${variant.host}-`));
+  const dir = scratch(variant.host);
   const env = {
     PORTAL_CONTENT: content,
-    PORTAL_OUTPUT: (variant.outputDir = path.join(scratch, '_site')),
+    PORTAL_OUTPUT: (variant.outputDir = path.join(dir, '_site')),
     SITE_URL: SITE_URL + variant.prefix,
     PORTAL_NOW: '',
     NETLIFY: variant.host === 'netlify' ? 'true' : '',
   };
   run('scripts/build.ts', [], env);
-  variant.root = path.join(scratch, 'deploy');
+  variant.root = path.join(dir, 'deploy');
   run('scripts/deploy.ts', [variant.root, '--host', variant.host], env);
 }
 
@@ -179,7 +189,6 @@ async function checkAliases(variant: Variant): Promise<void> {
 }
 
 before(async () => {
-  requireEmulators();
   const content = sampleWithAliases();
   for (const variant of variants) buildAndDeploy(variant, content);
   // One at a time: they share two cores with the rest of the machine.
@@ -189,6 +198,7 @@ before(async () => {
 
 after(async () => {
   await Promise.all(variants.map((v) => v.emulator?.stop()));
+  for (const dir of scratches) rmSync(dir, { recursive: true, force: true });
   console.log(`check:hosts: ${requests} yêu cầu HTTP tới ${variants.length} máy chủ giả lập.`);
 });
 
@@ -263,7 +273,7 @@ for (const variant of variants) {
 
     if (variant.host === 'cloudflare' && variant.prefix !== '/') {
       test('the build copied into the prefix folder, the old way, fails the checks: Cloudflare ignores _headers and _redirects there', async () => {
-        const oldWay: Variant = { ...variant, root: mkdtempSync(path.join(tmpdir(), 'portal-hosts-old-')) };
+        const oldWay: Variant = { ...variant, root: scratch('old') };
         cpSync(variant.outputDir, path.join(oldWay.root, PREFIX), { recursive: true });
         oldWay.emulator = await startEmulator(oldWay.host, oldWay.root, `${PREFIX}${ARTICLE}`);
         try {
