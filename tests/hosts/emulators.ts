@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { HostName } from '../../src/deploy/index.ts';
 import { ROOT } from '../support/build.ts';
 
 /**
@@ -11,7 +12,6 @@ import { ROOT } from '../support/build.ts';
  * project's dependencies: `npm run hosts:install` puts the versions pinned in
  * tests/hosts/emulators/ (the last that run on Node 20) into .cache/hosts.
  */
-export type HostName = 'cloudflare' | 'netlify';
 
 const INSTALL_DIR = path.join(ROOT, '.cache', 'hosts');
 const PINNED = JSON.parse(readFileSync(path.join(import.meta.dirname, 'emulators', 'package.json'), 'utf8')) as {

@@ -15,8 +15,9 @@ import { listFiles } from '../../src/publish/index.ts';
 import { adminContentSecurityPolicy, contentSecurityPolicy } from '../../src/security/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { ROOT } from '../support/build.ts';
-import { headersFor, readHeadersFile, type HeadersBlock } from '../support/headers-file.ts';
-import { requireEmulators, startEmulator, type Emulator, type HostName } from './emulators.ts';
+import { headersFor, matchesPattern, readHeadersFile } from '../support/headers-file.ts';
+import type { HostName } from '../../src/deploy/index.ts';
+import { requireEmulators, startEmulator, type Emulator } from './emulators.ts';
 
 const PREFIX = '/cong-thong-tin/';
 const SITE_URL = 'https://backan.example.gov.vn';
@@ -82,9 +83,10 @@ function run(script: string, args: string[], env: Record<string, string>): strin
 /** npm run build, then npm run deploy -- <root> --host <host>, as an administrator would. */
 function buildAndDeploy(variant: Variant, content: string): void {
   const dir = scratch(variant.host);
+  variant.outputDir = path.join(dir, '_site');
   const env = {
     PORTAL_CONTENT: content,
-    PORTAL_OUTPUT: (variant.outputDir = path.join(dir, '_site')),
+    PORTAL_OUTPUT: variant.outputDir,
     SITE_URL: SITE_URL + variant.prefix,
     PORTAL_NOW: '',
     NETLIFY: variant.host === 'netlify' ? 'true' : '',
@@ -147,14 +149,6 @@ function redirectRules(variant: Variant): [string, string, string][] {
     .map((line) => line.trim().split(/\s+/) as [string, string, string]);
 }
 
-const patternOf = (block: HeadersBlock) =>
-  new RegExp(
-    `^${block.pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-  );
-
 /** Each rule the build wrote, on up to three of the files it covers: every header it sets, with the value of the last matching rule. */
 async function checkHeaderRules(variant: Variant): Promise<void> {
   const blocks = readHeadersFile(path.join(variant.outputDir, '_headers'));
@@ -162,7 +156,7 @@ async function checkHeaderRules(variant: Variant): Promise<void> {
   const urls = servedUrls(variant).filter((url) => !redirected.has(url));
   assert.ok(blocks.length >= 9, 'the build wrote its rules');
   for (const block of blocks) {
-    const covered = urls.filter((url) => patternOf(block).test(url));
+    const covered = urls.filter((url) => matchesPattern(block.pattern, url));
     assert.ok(covered.length, `${block.pattern} covers files of the build`);
     for (const url of new Set([covered[0], covered[Math.floor(covered.length / 2)], covered.at(-1)!])) {
       const response = await get(variant, url);

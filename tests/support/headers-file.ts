@@ -28,17 +28,17 @@ export function readHeadersFile(file: string): HeadersBlock[] {
   return blocks;
 }
 
-/** The headers a host should send for a path: every matching block, `*` matching anything, a later block's value replacing an earlier one. */
+/** Whether a block's path pattern covers a path, `*` matching anything. */
+export function matchesPattern(pattern: string, pathname: string): boolean {
+  const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${escaped.join('.*')}$`).test(pathname);
+}
+
+/** The headers a host should send for a path: every matching block, a later block's value replacing an earlier one. */
 export function headersFor(blocks: HeadersBlock[], pathname: string): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const block of blocks) {
-    const pattern = new RegExp(
-      `^${block.pattern
-        .split('*')
-        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('.*')}$`,
-    );
-    if (!pattern.test(pathname)) continue;
+    if (!matchesPattern(block.pattern, pathname)) continue;
     for (const name of block.detached) delete headers[name];
     Object.assign(headers, block.headers);
   }
