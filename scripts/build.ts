@@ -21,8 +21,10 @@ try {
     // What the build can't do itself: the host's root is outside the prefix.
     console.log(
       `Cổng được dựng cho thư mục con ${settings.pathPrefix}. Trên Cloudflare Pages và Netlify, đặt _headers và _redirects ` +
-        `(đã ghi đường dẫn có tiền tố) ở gốc của bản triển khai, không đặt trong ${settings.pathPrefix}. ` +
-        `Máy tìm kiếm chỉ đọc robots.txt ở gốc tên miền: hãy phục vụ ${path.join(outputDir, 'robots.txt')} tại /robots.txt.`,
+        `(đã ghi đường dẫn có tiền tố) ở gốc của bản triển khai, không đặt trong ${settings.pathPrefix}: ` +
+        `"npm run deploy -- <thư mục> --host cloudflare" (hoặc --host netlify) dựng sẵn thư mục đó. ` +
+        `Máy tìm kiếm chỉ đọc robots.txt ở gốc tên miền: hãy phục vụ ${path.join(outputDir, 'robots.txt')} tại /robots.txt ` +
+        '(--host cũng đặt nó ở gốc).',
     );
   }
   // npm run bench reads the stages from here.

@@ -1,5 +1,7 @@
 import { MANIFEST_FILE, type BuildManifest } from '../publish/index.ts';
+import { rmSync } from 'node:fs';
 import { DeployRefused, verifyBuild } from './check.ts';
+import { checkRedirectsFor, hostLayout, stageLayout, type HostName } from './host.ts';
 import { phaseOf, type Operation, type Phase } from './phases.ts';
 import { parseTarget, type Target, type TransportName } from './target.ts';
 import { openTransport } from './transports.ts';
@@ -7,6 +9,7 @@ import { openTransport } from './transports.ts';
 export { DeployRefused, verifyBuild, differences } from './check.ts';
 export { phaseOf, isProtected, type Operation, type Phase, type Action } from './phases.ts';
 export { parseTarget, transportNames, type Target, type TransportName } from './target.ts';
+export { hostLayout, hostNames, HOST_FILES, type HostName, type HostLayout } from './host.ts';
 
 export interface DeployOptions {
   /** The build to publish (`_site`). */
@@ -14,6 +17,12 @@ export interface DeployOptions {
   /** A folder, user@host:path (rsync) or remote:path (rclone); see parseTarget. */
   target: string;
   via?: TransportName;
+  /**
+   * The target is the root of a Cloudflare Pages or Netlify deploy: the build's
+   * redirects must suit that host, and a build with a path prefix is laid out
+   * under it, with `_headers` and `_redirects` at the root (see host.ts).
+   */
+  host?: HostName;
   /** The project folder holding the sources the build is checked against. */
   projectDir?: string;
   /** Report what would be done, change nothing. */
@@ -39,8 +48,25 @@ export interface DeployReport {
  */
 export function deploy(options: DeployOptions): DeployReport {
   const manifest = verifyBuild(options.outputDir, { projectDir: options.projectDir });
+  if (options.host) checkRedirectsFor(options.host, options.outputDir);
   const target = parseTarget(options.target, options.via);
-  const transport = openTransport(target, options.outputDir, options.dryRun);
+  const layout = options.host ? hostLayout(manifest) : undefined;
+  const staged = layout && layout.pathPrefix !== '/' ? stageLayout(options.outputDir, layout) : undefined;
+  try {
+    return publish(options, manifest, target, staged ?? { dir: options.outputDir, files: Object.keys(manifest.files) });
+  } finally {
+    if (staged) rmSync(staged.dir, { recursive: true, force: true });
+  }
+}
+
+/** Uploads `source.files` (relative to `source.dir`, which also holds the manifest) in the order of phases.ts. */
+function publish(
+  options: DeployOptions,
+  manifest: BuildManifest,
+  target: Target,
+  source: { dir: string; files: string[] },
+): DeployReport {
+  const transport = openTransport(target, source.dir, options.dryRun);
 
   const existing = transport.topLevel();
   if (existing.length && !existing.includes(MANIFEST_FILE) && !options.force) {
@@ -58,7 +84,7 @@ export function deploy(options: DeployOptions): DeployReport {
       options.onOperation?.(operation);
     }
   };
-  const files = Object.keys(manifest.files);
+  const files = source.files;
   for (const phase of ['assets', 'pages'] as const) {
     const inPhase = files.filter((file) => phaseOf(file) === phase);
     const added = new Set(transport.copy(inPhase, 'add'));

@@ -7,6 +7,12 @@ import type { SiteSettings } from '../site/index.ts';
 export interface HeaderRule {
   path: string;
   headers: Record<string, string>;
+  /**
+   * Headers of earlier rules this one replaces. Cloudflare Pages sends every
+   * matching rule's value, joined with commas, unless a `! Name` line detaches
+   * the earlier one; Netlify keeps the later rule's value and skips that line.
+   */
+  replaces?: string[];
 }
 
 export interface PolicyOptions {
@@ -106,7 +112,7 @@ function underPrefix(pathPrefix: string, path: string): string {
  * The rules of the `_headers` file: security headers everywhere, a year of
  * immutable caching for everything whose name carries its content's hash
  * (stylesheets, scripts, photos under /img/, Pagefind's index chunks), a month for fonts.
- * The patterns never overlap: Netlify joins the values of a header set twice.
+ * The patterns never overlap: Cloudflare Pages joins the values of a header set twice.
  */
 export function headerRules(site: SiteSettings, pathPrefix = '/'): HeaderRule[] {
   return [
@@ -120,11 +126,12 @@ export function headerRules(site: SiteSettings, pathPrefix = '/'): HeaderRule[] 
       headers: { 'Cache-Control': `public, max-age=${YEAR}, immutable` },
     })),
     { path: underPrefix(pathPrefix, `${ASSETS_URL}fonts/*`), headers: { 'Cache-Control': `public, max-age=${MONTH}` } },
-    // Last, so its policy replaces the portal's there (Netlify: a later rule's header wins).
+    // Last, so its policy replaces the portal's there: two policies would both apply, and the portal's blocks Decap.
     ...(site.cms
       ? [
           {
             path: underPrefix(pathPrefix, `${routes.admin}*`),
+            replaces: ['Content-Security-Policy'],
             headers: { 'Content-Security-Policy': adminContentSecurityPolicy(site), 'X-Robots-Tag': 'noindex, nofollow' },
           },
         ]
@@ -135,7 +142,11 @@ export function headerRules(site: SiteSettings, pathPrefix = '/'): HeaderRule[] 
 /** The rules in the `_headers` format read by Netlify and Cloudflare Pages. */
 export function headersFile(rules: HeaderRule[]): string {
   const blocks = rules.map((rule) =>
-    [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+    [
+      rule.path,
+      ...(rule.replaces ?? []).map((name) => `  ! ${name}`),
+      ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`),
+    ].join('\n'),
   );
   return `# Tạo tự động từ content/_data/site.yaml (src/security); đừng sửa tay.\n${blocks.join('\n\n')}\n`;
 }

@@ -54,3 +54,13 @@ test('_headers: security headers on every path, a year for hashed assets, paths 
   assert.equal(blocks[8], '/cong-thong-tin/assets/fonts/*\n  Cache-Control: public, max-age=2592000\n');
   assert.equal(headerRules(site)[0].path, '/*');
 });
+
+test("the editor's rule detaches the portal's policy first: Cloudflare would send both, and the stricter one blocks Decap", () => {
+  const withCms: SiteSettings = { ...site, cms: { repo: 'so-tttt/cong-thong-tin', branch: 'main' } } as SiteSettings;
+  const admin = headersFile(headerRules(withCms, '/cong-thong-tin/')).split('\n\n').at(-1)!;
+  assert.match(
+    admin,
+    /^\/cong-thong-tin\/quan-tri\/\*\n {2}! Content-Security-Policy\n {2}Content-Security-Policy: default-src 'self'; script-src 'self' 'unsafe-eval';/,
+  );
+  assert.doesNotMatch(headersFile(headerRules({ ...site, cms: undefined })), /^ {2}!/m);
+});
