@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type Dirent } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { outputFile } from './plan.ts';
 
@@ -9,11 +9,16 @@ export interface FileDescription {
   sha256: string;
 }
 
-/** The previous build's file at the same place: a hard link (no copy, same bytes and time), else a copy. */
-function reuse(previousDir: string, stagingDir: string, file: string): void {
+/**
+ * Puts the previous build's file at the same place: a hard link (no copy,
+ * same bytes and time), else a copy. `folders` remembers the folders made.
+ */
+function reuse(previousDir: string, stagingDir: string, file: string, folders: Set<string>, replace = false): void {
   const target = path.join(stagingDir, file);
-  mkdirSync(path.dirname(target), { recursive: true });
-  rmSync(target, { force: true });
+  const folder = path.dirname(target);
+  if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+  folders.add(folder);
+  if (replace) unlinkSync(target);
   try {
     linkSync(path.join(previousDir, file), target);
   } catch {
@@ -37,9 +42,10 @@ export function reusePreviousFiles(
 ): Record<string, FileDescription> {
   const files: Record<string, FileDescription> = {};
   const kept = new Set<string>();
+  const folders = new Set<string>();
   for (const url of keptUrls) {
     const file = outputFile(url);
-    reuse(previousDir, stagingDir, file);
+    reuse(previousDir, stagingDir, file, folders);
     files[file] = previousFiles[file];
     kept.add(file);
   }
@@ -51,7 +57,8 @@ export function reusePreviousFiles(
     const full = path.join(stagingDir, file);
     const description = { size: statSync(full).size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
     const before = previousFiles[file];
-    if (before && before.size === description.size && before.sha256 === description.sha256) reuse(previousDir, stagingDir, file);
+    if (before && before.size === description.size && before.sha256 === description.sha256)
+      reuse(previousDir, stagingDir, file, folders, true);
     files[file] = description;
   }
   return Object.fromEntries(

@@ -91,7 +91,10 @@ describe('an incremental build is byte-identical to a full build', () => {
     edit(file, (t) => t.replace(/^title: .*$/m, 'title: "Tỉnh khánh thành cầu treo Pác Nặm mới"'));
     const { changed } = buildBoth();
     assert.equal(text(page(outputDir, urlOf(file)), 'h1'), 'Tỉnh khánh thành cầu treo Pác Nặm mới');
-    assert.ok(changed.some((f) => /^chuyen-muc\//.test(f)), `its category page changed: ${changed.join(', ')}`);
+    assert.ok(
+      changed.some((f) => /^chuyen-muc\//.test(f)),
+      `its category page changed: ${changed.join(', ')}`,
+    );
     const server = await serveSite(outputDir);
     try {
       const tab = await browser.newPage();
@@ -121,10 +124,7 @@ describe('an incremental build is byte-identical to a full build', () => {
   test('after a new article: its page, the lists, the home page and the feed change', () => {
     const source = articleFile(90);
     const added = path.join(path.dirname(source), 'bai-moi-them-vao.md');
-    writeFileSync(
-      added,
-      readFileSync(source, 'utf8').replace(/^title: .*$/m, 'title: "Bài mới thêm vào cổng thông tin"'),
-    );
+    writeFileSync(added, readFileSync(source, 'utf8').replace(/^title: .*$/m, 'title: "Bài mới thêm vào cổng thông tin"'));
     const { changed } = buildBoth();
     assert.ok(changed.includes(`${urlOf(added).slice(1)}index.html`));
     assert.equal(text(page(outputDir, urlOf(added)), 'h1'), 'Bài mới thêm vào cổng thông tin');
