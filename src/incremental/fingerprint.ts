@@ -50,9 +50,10 @@ export class ArticleDigests {
  * A type missing here is rendered on every build (the dozen single pages, the
  * documents and static pages, which read registers of their own).
  */
-export const pageInputs: Record<string, (item: any, portal: Portal, digests: ArticleDigests) => string> = {
+export const pageInputs: Record<string, (item: unknown, portal: Portal, digests: ArticleDigests) => string> = {
   // layouts/pages/article.njk: the article, "Các tin khác", the sidebar.
-  article: (article: Article, portal, digests) => {
+  article: (item, portal, digests) => {
+    const article = item as Article;
     const { newest, sameCategory } = portal.sidebar(article);
     const cards = (list: Article[]) => list.map((other) => digests.card(other)).join(',');
     return [digests.whole(article), cards(portal.related(article)), cards(newest), cards(sameCategory)].join('|');
