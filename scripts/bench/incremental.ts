@@ -160,16 +160,15 @@ async function previewBench(options: Options, work: string) {
         const pages = [edit.url, ...edit.followers];
         const seen = new Map<string, number>();
         // Eleventy 3.1's watcher only logs a deleted file, without rebuilding: give up on it sooner.
-        const patience = kind === 'delete' ? 10_000 : 60_000;
-        while (seen.size < pages.length && performance.now() - saved < patience) {
+        const patience = kind === 'delete' ? 15_000 : 600_000;
+        let rebuildMs = Number.NaN;
+        // Until every page shows the edit and the rebuild (its search index included) is over, so the next save starts afresh.
+        while ((seen.size < pages.length || Number.isNaN(rebuildMs)) && performance.now() - saved < patience) {
           for (const page of pages.filter((p) => !seen.has(p)))
             if (shows(edit, await get(origin, page), page)) seen.set(page, performance.now() - saved);
+          if (Number.isNaN(rebuildMs) && rebuilds() > before) rebuildMs = performance.now() - saved;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        while (rebuilds() === before && performance.now() - saved < patience) await new Promise((r) => setTimeout(r, 50));
-        const rebuildMs = rebuilds() === before ? Number.NaN : performance.now() - saved;
-        // Let the search index of this rebuild finish before the next save.
-        await new Promise((resolve) => setTimeout(resolve, 1500));
         const result = { kind, articleMs: seen.get(edit.url) ?? Number.NaN, allMs: Math.max(...seen.values()), rebuildMs };
         if (seen.size < pages.length) result.allMs = Number.NaN;
         results.push(result);
