@@ -62,9 +62,10 @@ async function knownArticles(contentDir: string): Promise<Known[]> {
 
 /**
  * Articles the edits pick from: recent ones (on their category's first page), past the five newest,
- * which every article page lists ("Tin mới đăng"): an edit to one of those rewrites every article page.
+ * which every article page lists ("Tin mới đăng"), and past the newest of each category, which every
+ * article page of that category lists ("Cùng chuyên mục"): an edit to those rewrites that many pages.
  */
-const FIRST_TARGET = 20;
+const FIRST_TARGET = 100;
 
 /** Makes edit `kind` of round `round` on a recent article (each round edits others). */
 function makeEdit(kind: Kind, round: number, articles: Known[], contentDir: string): Edit {
