@@ -1,4 +1,5 @@
 // npm run bench -- --articles N [--runs 2] [--seed 1] [--keep]
+// npm run bench -- --incremental [--preview-articles 5000] [--build-articles 20000]: scripts/bench/incremental.ts
 // Builds a generated corpus of N Vietnamese articles twice over, alternating, and prints the
 // figures issue 8 asks for: the full portal (every page type, feed, sitemap, search index,
 // photos from a warm cache) next to the bare baseline on the same articles (Eleventy with one
@@ -23,8 +24,22 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '2' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    incremental: { type: 'boolean', default: false },
+    'preview-articles': { type: 'string', default: '5000' },
+    'build-articles': { type: 'string', default: '20000' },
   },
 });
+// Issue 17's incremental preview and builds: a benchmark of its own (scripts/bench/incremental.ts).
+if (args.incremental) {
+  const { benchIncremental } = await import('./bench/incremental.ts');
+  await benchIncremental({
+    previewArticles: Number(args['preview-articles']),
+    buildArticles: Number(args['build-articles']),
+    runs: Math.max(2, Number(args.runs)),
+    keep: args.keep,
+  });
+  process.exit(0);
+}
 const articles = Number(args.articles);
 const runs = Math.max(2, Number(args.runs));
 const work = mkdtempSync(path.join(tmpdir(), `bench-portal-${articles}-`));

@@ -2,8 +2,11 @@ import { t } from '../i18n/index.ts';
 import type { ListPageType, PageType } from '../pages/index.ts';
 import type { PageData } from './config.ts';
 
-/** A page type of the registry as Eleventy's data for its template: permalink, pagination, layout, title. */
-export function pageData(type: PageType): Record<string, unknown> {
+/**
+ * A page type of the registry as Eleventy's data for its template: permalink, pagination, layout, title.
+ * `renders` says which of its pages this build writes.
+ */
+export function pageData(type: PageType, renders: (url: string) => boolean = () => true): Record<string, unknown> {
   const data: Record<string, unknown> = {
     pageType: type.name,
     eleventyExcludeFromCollections: true,
@@ -26,7 +29,8 @@ export function pageData(type: PageType): Record<string, unknown> {
   if (description) computed.description = (page) => description(item(page));
   return {
     ...data,
-    pagination: { data: `portal.${items}`, size: 1, alias },
+    // An incremental build leaves out the pages it keeps from the previous one (src/incremental).
+    pagination: { data: `portal.${items}`, size: 1, alias, before: (list: never[]) => list.filter((i) => renders(route(i))) },
     permalink: (page: PageData) => route(item(page)),
     ...(Object.keys(computed).length ? { eleventyComputed: computed } : {}),
   };

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { assetCopies, fingerprintAssets } from '../assets/index.ts';
@@ -13,6 +13,7 @@ import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexPages, type SearchIndexResult } from '../search/index.ts';
+import { outputFile, planPages, siteDigest, type PreviousPages, type RenderPlan } from '../incremental/index.ts';
 import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
 import { DOCUMENTS_FOLDER, PAGES_FOLDER } from '../content/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
@@ -33,6 +34,14 @@ export interface PortalOptions {
   layoutsDir?: string;
   /** The stylesheets, scripts, fonts and images of the layouts. */
   assetsDir?: string;
+  /**
+   * npm run build: the pages of the build it replaces, whose files it keeps
+   * when an edit doesn't touch them (src/incremental). Watching, the plugin
+   * keeps its own last rebuild's.
+   */
+  previousPages?: PreviousPages;
+  /** Told which pages this build renders and which it keeps, before Eleventy renders. */
+  onPlan?: (plan: RenderPlan) => void;
 }
 
 /** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
@@ -56,8 +65,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     return loaded;
   };
   let previewStarted = 0;
+  let previousPages = options.previousPages;
+  let plan: RenderPlan | undefined;
   config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
+    plan = undefined;
     previewStarted = performance.now();
     const load = {
       contentDir: settings.contentDir,
@@ -77,6 +89,14 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       loaded = { site, portal, problems };
     }
     handedOver = undefined;
+    const shown = {
+      site: loaded.site,
+      menus: loaded.portal.navigation,
+      settings: [settings.pathPrefix, settings.showDrafts, settings.forceRedirects],
+      problems: runMode === 'build' ? [] : loaded.problems.map(formatProblem),
+    };
+    plan = planPages(loaded.portal, siteDigest({ layoutsDir, assetsDir, shown }), previousPages);
+    options.onPlan?.(plan);
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while Eleventy renders on the other. The same hook serves npm run build and npm start.
     indexing = indexPages(directories.output, searchablePages(loaded.portal), settings.searchShardPages);
@@ -90,6 +110,15 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     publishImages(directories.output, articleImageFiles([...portal.articles, ...portal.staticPages, ...portal.documents]));
     publishAttachments(directories.output, portal.attachments);
     await indexing;
+  });
+  // npm start: the next rebuild keeps what this one wrote; the pages that are gone leave the preview too.
+  config.on('eleventy.after', ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode === 'build' || !plan) return;
+    for (const url of plan.removed) rmSync(path.join(directories.output, outputFile(url)), { force: true });
+    previousPages = {
+      fingerprints: plan.fingerprints,
+      hasFile: (url) => existsSync(path.join(directories.output, outputFile(url))),
+    };
   });
   // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
   config.on('eleventy.after', ({ runMode }: { runMode: string }) => {
@@ -151,10 +180,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     });
   });
 
+  const renders = (url: string) => plan?.renders(url) ?? true;
   // Each page type includes its markup rather than holding it: Eleventy compiles a template's own
   // text for every paginated page, while an include is compiled once and cached by Nunjucks.
   for (const type of pageTypes) {
-    config.addTemplate(`portal/${type.name}.njk`, `{% include "pages/${type.template}" %}`, pageData(type));
+    config.addTemplate(`portal/${type.name}.njk`, `{% include "pages/${type.template}" %}`, pageData(type, renders));
   }
   config.addGlobalData('navigation', navigation());
   config.addNunjucksGlobal('sitemapEntries', sitemapEntries);

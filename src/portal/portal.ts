@@ -222,9 +222,15 @@ export class Portal {
 
   /** The article page's sidebar: the newest articles, and the newest of its category, other than itself. */
   sidebar(article: Article, count = 5): { newest: Article[]; sameCategory: Article[] } {
-    const newest = this.articles.filter((other) => other !== article).slice(0, count);
+    // Only the heads of the lists can be shown: filtering whole lists made every article page cost O(articles).
+    const newest = this.articles
+      .slice(0, count + 1)
+      .filter((other) => other !== article)
+      .slice(0, count);
     const section = this.categories.find((c) => c.category.slug === article.category.slug);
-    const sameCategory = (section?.articles ?? []).filter((other) => other !== article && !newest.includes(other));
+    const sameCategory = (section?.articles ?? [])
+      .slice(0, 2 * count + 1)
+      .filter((other) => other !== article && !newest.includes(other));
     return { newest, sameCategory: sameCategory.slice(0, count) };
   }
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import { configurePortal, type EleventyConfig } from '../eleventy/index.ts';
@@ -12,12 +12,21 @@ import {
   describeWritten,
   digestSources,
   hashSources,
+  MANIFEST_FILE,
+  readBuildManifest,
   recordedRoots,
   sourceRoots,
   writeBuildManifest,
   type OutputFile,
   type WrittenPage,
 } from './manifest.ts';
+import {
+  outputFile,
+  readPageFingerprints,
+  reusePreviousFiles,
+  savePageFingerprints,
+  type RenderPlan,
+} from '../incremental/index.ts';
 import { acquireBuildLock } from './lock.ts';
 import { asOutputError, recoverInterruptedSwap } from './output.ts';
 
@@ -34,6 +43,9 @@ export {
 export { BuildLockedError } from './lock.ts';
 export { OutputError, hasPublishedSite } from './output.ts';
 
+/** The size of a file, or -1 when there is none. */
+const statSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? -1;
+
 /** Cached photos no build has used for this long are deleted. */
 const IMAGE_CACHE_DAYS = 30;
 
@@ -44,6 +56,8 @@ export interface BuildResult {
   images: ImageStats;
   /** What the search index holds (Pagefind, in <output>/pagefind/). */
   search: SearchIndexResult;
+  /** Pages kept from the previous build, untouched by the edits since (src/incremental); 0 in a full build. */
+  keptPages: number;
   /** Milliseconds each stage took; render and index overlap. */
   stages: BuildStages;
 }
@@ -114,6 +128,18 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const { portal, problems, site } = content;
 
   const contentMs = since(started);
+  // An incremental build: the pages an edit doesn't touch are the previous build's files (src/incremental).
+  const previousBuild = settings.fullBuild ? undefined : readBuildManifest(outputDir);
+  const previousFingerprints =
+    previousBuild && readPageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE));
+  const previousPages = previousFingerprints && {
+    fingerprints: previousFingerprints,
+    hasFile: (url: string) => {
+      const file = outputFile(url);
+      return previousBuild.files[file]?.size === statSize(path.join(outputDir, file));
+    },
+  };
+  let plan: RenderPlan | undefined;
   const staging = `${outputDir}.next`;
   const previous = `${outputDir}.old`;
   rmSync(staging, { recursive: true, force: true });
@@ -135,6 +161,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
         configurePortal(config, {
           settings: { ...settings, outputDir: staging },
           content,
+          previousPages,
+          onPlan: (made) => (plan = made),
           onIndexing: (started) => {
             indexing = started.finally(() => (indexMs = since(renderStarted)));
             indexing.catch(() => {}); // settled below, after rendering
@@ -173,17 +201,13 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       publishedListFile(staging),
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
+    const files =
+      previousPages && plan && previousBuild ? reusePreviousFiles(outputDir, previousBuild.files, staging, plan.kept) : undefined;
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(
       staging,
-      {
-        clock: settings.clock,
-        showDrafts: settings.showDrafts,
-        baseUrl: site.baseUrl,
-        sourceRoots: roots,
-        sourcesDigest,
-      },
-      written,
+      { clock: settings.clock, showDrafts: settings.showDrafts, baseUrl: site.baseUrl, sourceRoots: roots, sourcesDigest },
+      files ?? written,
     );
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -197,12 +221,20 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   if (existsSync(outputDir)) renameSync(outputDir, previous);
   renameSync(staging, outputDir);
   rmSync(previous, { recursive: true, force: true });
+  if (plan) savePageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE), plan.fingerprints);
   images.cache.prune(IMAGE_CACHE_DAYS);
   return {
     outputDir,
     warnings: problems,
     images: { encoded: images.stats.encoded - before.encoded, reused: images.stats.reused - before.reused },
     search,
-    stages: { content: contentMs, render: renderMs, index: indexMs, publish: since(publishStarted), total: since(started) },
+    stages: {
+      content: contentMs,
+      render: renderMs,
+      index: indexMs,
+      publish: since(publishStarted),
+      total: since(started),
+    },
+    keptPages: plan?.kept.length ?? 0,
   };
 }

@@ -17,6 +17,13 @@ export interface BuildSettings {
   /** Where processed photos are kept between builds (keep it between CI runs). */
   imageCacheDir: string;
   /**
+   * Where `npm run build` keeps the page fingerprints of the build it published
+   * (keep it between CI runs, with the output): the next build renders only the pages an edit touches.
+   */
+  pageCacheDir: string;
+  /** PORTAL_FULL_BUILD=1 renders every page, whatever the previous build (an incremental build's output is the same). */
+  fullBuild: boolean;
+  /**
    * Netlify serves a file that exists before it applies a redirect rule, so on Netlify
    * (NETLIFY=true, set by its builds) the `_redirects` rules are forced ("301!") over the
    * HTML redirect pages kept for GitHub Pages. Cloudflare Pages redirects first, and ignores a "301!" rule.
@@ -30,7 +37,8 @@ export interface BuildSettings {
  * The build's knobs, from the environment so that `npm run build`, `npm start`
  * and the tests share one config: PORTAL_CONTENT, PORTAL_OUTPUT,
  * PORTAL_DRAFTS=1, PORTAL_NOW (ISO date, for tests of scheduling),
- * PORTAL_IMAGE_CACHE (default .cache/images), PORTAL_SEARCH_SHARD_PAGES, and SITE_URL / PATH_PREFIX,
+ * PORTAL_IMAGE_CACHE (default .cache/images), PORTAL_SEARCH_SHARD_PAGES, PORTAL_PAGE_CACHE (default .cache/pages),
+ * PORTAL_FULL_BUILD=1, and SITE_URL / PATH_PREFIX,
  * which the site settings resolve into the public root.
  */
 export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettings {
@@ -45,6 +53,8 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     clock: env.PORTAL_NOW || null,
     pathPrefix: sitePathPrefix(contentDir, env),
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
+    pageCacheDir: env.PORTAL_PAGE_CACHE ?? '.cache/pages',
+    fullBuild: env.PORTAL_FULL_BUILD === '1',
     forceRedirects: env.NETLIFY === 'true',
     searchShardPages: Number(env.PORTAL_SEARCH_SHARD_PAGES) > 0 ? Number(env.PORTAL_SEARCH_SHARD_PAGES) : undefined,
   };

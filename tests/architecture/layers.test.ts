@@ -13,7 +13,7 @@ const LAYERS: string[][] = [
   ['content', 'static-pages', 'documents'],
   ['portal'],
   ['pages'],
-  ['search', 'security', 'settings', 'eleventy', 'publish', 'deploy', 'authoring', 'docs', 'types', 'cms'],
+  ['search', 'security', 'settings', 'eleventy', 'publish', 'incremental', 'deploy', 'authoring', 'docs', 'types', 'cms'],
 ];
 const layerOf = (folder: string) => LAYERS.findIndex((layer) => layer.includes(folder));
 

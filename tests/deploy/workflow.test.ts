@@ -110,13 +110,15 @@ test("it runs the README's commands: tests before the build, the build on the Pa
   assert.equal(jobs.deploy.environment?.name, 'github-pages');
 });
 
-test('it installs what .ci/run installs, caches .cache/ and uses the Node version of .nvmrc, as Netlify does', () => {
+test('it installs what .ci/run installs, caches .cache/ and the last _site/ (incremental builds) and uses the Node version of .nvmrc, as Netlify does', () => {
   const steps = loadWorkflow().jobs.build.steps;
   const apt = steps.map((s) => s.run ?? '').join('\n');
   for (const pkg of ciPackages()) assert.match(apt, new RegExp(`apt-get install .*\\b${pkg}\\b`), pkg);
   assert.ok(ciPackages().includes('chromium'));
   const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-  assert.equal(cache?.with?.path, '.cache');
+  // The page fingerprints live in .cache/pages, the build they describe in _site/: both, or no incremental build.
+  assert.deepEqual(String(cache?.with?.path).trim().split('\n'), ['.cache', buildSettings({}).outputDir]);
+  assert.equal(buildSettings({}).pageCacheDir.split('/')[0], '.cache');
   assert.equal(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version-file'], '.nvmrc');
 
   const node = read('.nvmrc').trim();

@@ -10,6 +10,8 @@ export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
 /** Processed photos, shared by the builds of one test file; tests of the cache pass their own PORTAL_IMAGE_CACHE. */
 const imageCache = mkdtempSync(path.join(tmpdir(), 'portal-image-cache-'));
+/** Page fingerprints of the builds of one test file (a second build into the same output is incremental). */
+const pageCache = mkdtempSync(path.join(tmpdir(), 'portal-page-cache-'));
 
 export interface BuildRun {
   status: number | null;
@@ -56,6 +58,7 @@ export function build(contentDir: string, env: Record<string, string> = {}, outp
       PORTAL_OUTPUT: out,
       PORTAL_NOW: BUILD_NOW,
       PORTAL_IMAGE_CACHE: imageCache,
+      PORTAL_PAGE_CACHE: pageCache,
       ...env,
     },
   });

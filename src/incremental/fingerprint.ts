@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../content/index.ts';
+import type { Portal } from '../portal/index.ts';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * Digests of the articles as a page shows them. `whole` is everything the
+ * article's own page shows; `card` leaves out the body, which no list, card or
+ * sidebar shows, so a body edit touches the article's page only. Every other
+ * field is in the card digest, derived ones (summary, dates as text) included:
+ * leaving one out would keep a stale page, counting one too many only renders a page more.
+ */
+export class ArticleDigests {
+  private readonly cards = new Map<Article, string>();
+  private readonly wholes = new Map<Article, string>();
+
+  constructor(articles: Article[]) {
+    for (const article of articles) {
+      const { html, ...card } = article;
+      const cardDigest = sha256(JSON.stringify(card));
+      this.cards.set(article, cardDigest);
+      this.wholes.set(article, sha256(`${cardDigest}\0${html}`));
+    }
+  }
+
+  card(article: Article): string {
+    const digest = this.cards.get(article);
+    if (!digest) throw new Error(`Bài ${article.file} không thuộc cổng đang dựng`);
+    return digest;
+  }
+
+  whole(article: Article): string {
+    return this.wholes.get(article) ?? this.card(article);
+  }
+
+  /**
+   * A digest of any value a template reads (a list page, an archive month):
+   * its JSON, each article in it as its card digest.
+   */
+  of(value: unknown): string {
+    return sha256(JSON.stringify(value, (_key, v) => (this.cards.has(v) ? `article:${this.cards.get(v)}` : v)));
+  }
+}
+
+/**
+ * What each page type's page shows, by type name, for the types whose pages
+ * are many: its fingerprint is made of these (with the site-wide digest), so
+ * these must list everything its template reads from its item and the Portal.
+ * A type missing here is rendered on every build (the dozen single pages, the
+ * documents and static pages, which read registers of their own).
+ */
+export const pageInputs: Record<string, (item: unknown, portal: Portal, digests: ArticleDigests) => string> = {
+  // layouts/pages/article.njk: the article, "Các tin khác", the sidebar.
+  article: (item, portal, digests) => {
+    const article = item as Article;
+    const { newest, sameCategory } = portal.sidebar(article);
+    const cards = (list: Article[]) => list.map((other) => digests.card(other)).join(',');
+    return [digests.whole(article), cards(portal.related(article)), cards(newest), cards(sameCategory)].join('|');
+  },
+  // layouts/pages/list.njk and archive-month.njk: the list page, its article cards and its pagination.
+  category: (listing, _portal, digests) => digests.of(listing),
+  tag: (listing, _portal, digests) => digests.of(listing),
+  'archive-month': (month, _portal, digests) => digests.of(month),
+  // layouts/pages/redirect.njk: the old URL, the new one and the title.
+  redirect: (redirect, _portal, digests) => digests.of(redirect),
+};
+
+/** The fingerprint of one page: its type, its URL, what it shows, and what every page shows. */
+export function pageFingerprint(siteDigest: string, type: string, url: string, inputs: string): string {
+  return sha256(`${siteDigest}\0${type}\0${url}\0${inputs}`);
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { outputFile } from './plan.ts';
+
+/** Size and sha256 of an output file, as the build manifest records them. */
+export interface FileDescription {
+  size: number;
+  sha256: string;
+}
+
+/**
+ * Puts the previous build's file at the same place: a hard link (no copy,
+ * same bytes and time), else a copy. `folders` remembers the folders made.
+ */
+function reuse(previousDir: string, stagingDir: string, file: string, folders: Set<string>, replace = false): void {
+  const target = path.join(stagingDir, file);
+  const folder = path.dirname(target);
+  if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+  folders.add(folder);
+  if (replace) unlinkSync(target);
+  try {
+    linkSync(path.join(previousDir, file), target);
+  } catch {
+    copyFileSync(path.join(previousDir, file), target);
+  }
+}
+
+/**
+ * Finishes an incremental build in its staging folder: the kept pages come
+ * from the previous output, and every file written again with the same bytes
+ * (an unchanged list page, most of the search index, the photos) is replaced
+ * by the previous one, so only the files whose bytes changed are new.
+ * Returns the description of every file (the manifest's `files`), hashing only
+ * what was written: a kept file is what the previous manifest says it is.
+ */
+export function reusePreviousFiles(
+  previousDir: string,
+  previousFiles: Record<string, FileDescription>,
+  stagingDir: string,
+  keptUrls: string[],
+): Record<string, FileDescription> {
+  const files: Record<string, FileDescription> = {};
+  const kept = new Set<string>();
+  const folders = new Set<string>();
+  for (const url of keptUrls) {
+    const file = outputFile(url);
+    reuse(previousDir, stagingDir, file, folders);
+    files[file] = previousFiles[file];
+    kept.add(file);
+  }
+  const written = (readdirSync(stagingDir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(stagingDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !kept.has(file));
+  for (const file of written) {
+    const full = path.join(stagingDir, file);
+    const description = { size: statSync(full).size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
+    const before = previousFiles[file];
+    if (before && before.size === description.size && before.sha256 === description.sha256)
+      reuse(previousDir, stagingDir, file, folders, true);
+    files[file] = description;
+  }
+  return Object.fromEntries(
+    Object.keys(files)
+      .sort()
+      .map((file) => [file, files[file]]),
+  );
+}

@@ -1,0 +1,53 @@
+import type { Portal } from '../portal/index.ts';
+import { pageTypes } from '../pages/index.ts';
+import { ArticleDigests, pageFingerprint, pageInputs } from './fingerprint.ts';
+
+/** URL → fingerprint of every page the plan decides on (the page types of `pageInputs`). */
+export type PageFingerprints = Record<string, string>;
+
+/** The pages of a previous build: their fingerprints, and whether a page's file is still there to keep. */
+export interface PreviousPages {
+  fingerprints: PageFingerprints;
+  hasFile(url: string): boolean;
+}
+
+/** Which pages a build renders, and which it keeps from the previous one. */
+export interface RenderPlan {
+  fingerprints: PageFingerprints;
+  /** Whether the page at `url` is rendered (every page of a type the plan doesn't decide on is). */
+  renders(url: string): boolean;
+  /** URLs whose file is the previous build's, unchanged. */
+  kept: string[];
+  /** URLs the previous build wrote that this one doesn't (deleted articles, emptied tags). */
+  removed: string[];
+}
+
+/** Where Eleventy writes the page at `url`, relative to the output folder. */
+export function outputFile(url: string): string {
+  return (url.endsWith('/') ? `${url}index.html` : url).replace(/^\//, '');
+}
+
+/**
+ * Fingerprints every page of the many-page types and keeps those whose
+ * fingerprint is the previous build's and whose file is there; without a
+ * previous build, everything is rendered.
+ */
+export function planPages(portal: Portal, siteDigest: string, previous?: PreviousPages): RenderPlan {
+  const digests = new ArticleDigests(portal.articles);
+  const fingerprints: PageFingerprints = {};
+  for (const type of pageTypes) {
+    const inputs = pageInputs[type.name];
+    if (!inputs || !('items' in type)) continue;
+    const route = type.route as (item: unknown) => string;
+    for (const item of portal[type.items]) {
+      const url = route(item);
+      fingerprints[url] = pageFingerprint(siteDigest, type.name, url, inputs(item, portal, digests));
+    }
+  }
+  const kept = previous
+    ? Object.keys(fingerprints).filter((url) => previous.fingerprints[url] === fingerprints[url] && previous.hasFile(url))
+    : [];
+  const keptSet = new Set(kept);
+  const removed = previous ? Object.keys(previous.fingerprints).filter((url) => !(url in fingerprints)) : [];
+  return { fingerprints, renders: (url) => !keptSet.has(url), kept, removed };
+}
