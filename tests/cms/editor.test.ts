@@ -97,7 +97,7 @@ async function builtPage(url: string): Promise<cheerio.CheerioAPI> {
   for (;;) {
     const response = await fetch(`${cms.origin}${url}`);
     if (response.ok) return cheerio.load(await response.text());
-    if (Date.now() > deadline) throw new Error(`${url}: ${response.status}`);
+    if (Date.now() > deadline) throw new Error(`${url}: ${response.status}\n${cms.log().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }

@@ -5,7 +5,9 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../../src/publish/index.ts';
+import { loadSiteSettings } from '../../src/site/index.ts';
 import { ROOT, build, copyFixture, fileHashes, treeHash, type BuildRun } from '../support/build.ts';
+import { writeCorpus } from '../support/corpus.ts';
 
 /** The published files, but the manifest (it records the build's inputs, not its output). */
 function siteHashes(dir: string): Map<string, string> {
@@ -36,6 +38,9 @@ function buildInBackground(content: string, outputDir: string, imageCache: strin
 
 test('two builds at once: one builds, the other refuses in Vietnamese, and the site is that of a clean build', async () => {
   const content = copyFixture('basic');
+  // Enough articles that the first build still holds its lock while the second starts up (the fixture alone built too fast).
+  const site = loadSiteSettings(path.join(content, '_data', 'site.yaml'));
+  writeCorpus({ contentDir: content, articles: 400, categories: site.categories.map((c) => c.slug), images: [] });
   const clean = build(content);
   assert.equal(clean.status, 0, clean.stderr);
   const outputDir = path.join(mkdtempSync(path.join(tmpdir(), 'portal-site-')), '_site');

@@ -22,6 +22,8 @@ export interface CmsServer {
   /** http://localhost:<port> of the preview server. */
   origin: string;
   git(...args: string[]): string;
+  /** What npm run cms printed so far (decap-server and the preview's rebuilds). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startCms(): Promise<CmsServer> {
     repo,
     origin,
     git,
+    log: () => log,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
