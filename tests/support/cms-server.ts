@@ -1,5 +1,5 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,25 @@ export async function startCms(): Promise<CmsServer> {
       throw new Error(`npm run cms không khởi động được:\n${log.slice(-3000)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  // Eleventy starts watching after its first build, and its watcher ignores files added before it has scanned
+  // their folder: touch an article (bytes unchanged) until the preview notices, so no test's first save is missed.
+  const probe = path.join(
+    repo,
+    'content',
+    'articles',
+    readdirSync(path.join(repo, 'content', 'articles'), { recursive: true })
+      .map(String)
+      .find((f) => f.endsWith('.md'))!,
+  );
+  while (!log.includes('File changed:')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill();
+      throw new Error(`Bản xem trước của npm run cms không theo dõi thay đổi:\n${log.slice(-3000)}`);
+    }
+    const now = new Date();
+    utimesSync(probe, now, now);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   return {
     repo,
