@@ -93,14 +93,15 @@ function check(): { status: number; output: string } {
 
 /** The preview server's page at `url` once its rebuild has it. */
 async function builtPage(url: string): Promise<cheerio.CheerioAPI> {
-  const deadline = Date.now() + 120_000;
+  // Generous: a slow machine's rebuild with a new photo to encode takes tens of seconds.
+  const deadline = Date.now() + 240_000;
   let touched = false;
   for (;;) {
     const response = await fetch(`${cms.origin}${url}`);
     if (response.ok) return cheerio.load(await response.text());
     // Under load Eleventy's watcher can miss a file git wrote (the test run failed on it now and then):
     // touch what the last commit changed, as an editor saving again would, once.
-    if (!touched && Date.now() > deadline - 75_000) {
+    if (!touched && Date.now() > deadline - 180_000) {
       touched = true;
       const now = new Date();
       for (const file of cms.git('diff', '--name-only', 'HEAD~1', 'HEAD').split('\n').filter(Boolean))
