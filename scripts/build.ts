@@ -11,7 +11,11 @@ try {
   const { outputDir, warnings, images, search, stages, keptPages } = await buildSite(settings, (note) => console.warn(note));
   for (const warning of warnings) console.warn(formatProblem(warning));
   console.log(`Ảnh: mã hóa ${images.encoded}, dùng lại từ bộ nhớ đệm ${images.reused}.`);
-  console.log(`Chỉ mục tìm kiếm: ${search.pages} mục (tin bài, trang và văn bản) trong ${search.shards.length} phần.`);
+  const keptShards = search.shards.length - search.indexed;
+  console.log(
+    `Chỉ mục tìm kiếm: ${search.pages} mục (tin bài, trang và văn bản) trong ${search.shards.length} phần` +
+      (keptShards ? `; lập lại ${search.indexed} phần, giữ nguyên ${keptShards} phần không đổi từ lần dựng trước.` : '.'),
+  );
   if (keptPages) console.log(`Dựng tăng dần: giữ nguyên ${keptPages} trang không đổi từ lần dựng trước.`);
   const s = (ms: number) => (ms / 1000).toFixed(1);
   console.log(

@@ -1,4 +1,5 @@
 // npm run bench -- --incremental [--preview-articles 5000] [--build-articles 20000] [--runs 2] [--keep]
+// (--preview-articles 0 or --build-articles 0 leaves that half out)
 // Issue 17's goals 3 and 4, on generated corpora (no photos), five kinds of edit each round:
 // a body edit, a title edit, a tag change, a new article, a deletion.
 // - npm start (--preview-articles): from the file save to the served article page showing the edit, then until
@@ -216,10 +217,12 @@ async function buildBench(options: Options, work: string) {
       makeEdit(kind, round, articles, contentDir);
       const i = await run(site);
       const kept = Number(/giữ nguyên (\d+) trang/.exec(i.stdout)?.[1] ?? 0);
+      const shards = /trong (\d+) phần(?:; lập lại (\d+) phần)?/.exec(i.stdout);
       const s = JSON.parse(readFileSync(path.join(work, 'stages.json'), 'utf8'));
       const stages = `nội dung ${seconds(s.content)}, dựng trang ${seconds(s.render)} ‖ chỉ mục ${seconds(s.index)}, xuất bản ${seconds(s.publish)}`;
       incremental.push({ kind, ms: i.ms, peakKb: i.peakKb, kept, stages });
-      console.log(`    ${kind}: ${seconds(i.ms)}, giữ ${kept} trang (${stages})`);
+      const indexed = shards ? `, chỉ mục: lập lại ${shards[2] ?? shards[1]}/${shards[1]} phần` : '';
+      console.log(`    ${kind}: ${seconds(i.ms)}, giữ ${kept} trang${indexed} (${stages})`);
     }
   }
   return { full, incremental };
@@ -227,19 +230,19 @@ async function buildBench(options: Options, work: string) {
 
 export async function benchIncremental(options: Options): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-incremental-'));
-  const preview = await previewBench(options, work);
-  const builds = await buildBench(options, work);
+  const preview = options.previewArticles > 0 ? await previewBench(options, work) : [];
+  const builds = options.buildArticles > 0 ? await buildBench(options, work) : { full: [], incremental: [] };
   const fullMs = median(builds.full.map((f) => f.ms));
   console.log(`\nKết quả (trung vị của ${options.runs} lượt):`);
-  console.log(`  npm start, ${options.previewArticles} tin bài, từ lúc lưu tệp:`);
-  for (const kind of KINDS) {
+  if (preview.length) console.log(`  npm start, ${options.previewArticles} tin bài, từ lúc lưu tệp:`);
+  for (const kind of preview.length ? KINDS : []) {
     const of = preview.filter((r) => r.kind === kind);
     console.log(
       `    ${kind}: trang bài ${seconds(median(of.map((r) => r.articleMs)))}, trang chủ/danh sách/Các tin khác ${seconds(median(of.map((r) => r.allMs)))}, dựng lại xong ${seconds(median(of.map((r) => r.rebuildMs)))}`,
     );
   }
-  console.log(`  npm run build, ${options.buildArticles} tin bài: dựng toàn bộ ${seconds(fullMs)}`);
-  for (const kind of KINDS) {
+  if (builds.full.length) console.log(`  npm run build, ${options.buildArticles} tin bài: dựng toàn bộ ${seconds(fullMs)}`);
+  for (const kind of builds.full.length ? KINDS : []) {
     const of = builds.incremental.filter((r) => r.kind === kind);
     const ms = median(of.map((r) => r.ms));
     console.log(

@@ -12,7 +12,7 @@ import { inspectSite, loadSite, navigation, pageTypes, searchablePages, sitemapE
 import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
-import { indexPages, type SearchIndexResult } from '../search/index.ts';
+import { indexShards, searchShards, shardEntryFile, type SearchIndexResult } from '../search/index.ts';
 import { outputFile, planPages, siteDigest, type PreviousPages, type RenderPlan } from '../incremental/index.ts';
 import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
 import { DOCUMENTS_FOLDER, PAGES_FOLDER } from '../content/index.ts';
@@ -95,11 +95,16 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       settings: [settings.pathPrefix, settings.showDrafts, settings.forceRedirects],
       problems: runMode === 'build' ? [] : loaded.problems.map(formatProblem),
     };
-    plan = planPages(loaded.portal, siteDigest({ layoutsDir, assetsDir, shown }), previousPages);
+    const shards = searchShards(searchablePages(loaded.portal), settings.searchShardPages);
+    plan = planPages(loaded.portal, siteDigest({ layoutsDir, assetsDir, shown }), previousPages, shards);
     options.onPlan?.(plan);
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while Eleventy renders on the other. The same hook serves npm run build and npm start.
-    indexing = indexPages(directories.output, searchablePages(loaded.portal), settings.searchShardPages);
+    const { keptShards } = plan;
+    const reindexed = keptShards.size
+      ? new Set(shards.filter((shard) => !keptShards.has(shard.name)).map((s) => s.name))
+      : undefined;
+    indexing = indexShards(directories.output, shards, reindexed);
     // Awaited in eleventy.after, or by whoever was told, when rendering fails.
     indexing.catch(() => {});
     options.onIndexing?.(indexing);
@@ -118,6 +123,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     previousPages = {
       fingerprints: plan.fingerprints,
       hasFile: (url) => existsSync(path.join(directories.output, outputFile(url))),
+      shards: plan.shardFingerprints,
+      hasShard: (name) => existsSync(path.join(directories.output, shardEntryFile(name))),
     };
   });
   // npm start: one short summary per rebuild, with the problems, instead of a line per file written.

@@ -6,7 +6,14 @@
  * (npm run build from the previous _site, npm start from its last rebuild).
  */
 export { ArticleDigests, pageInputs } from './fingerprint.ts';
-export { outputFile, planPages, type PageFingerprints, type PreviousPages, type RenderPlan } from './plan.ts';
+export {
+  outputFile,
+  planPages,
+  type PageFingerprints,
+  type PreviousPages,
+  type RenderPlan,
+  type ShardFingerprints,
+} from './plan.ts';
 export { reusePreviousFiles, type FileDescription } from './output.ts';
 export { siteDigest } from './site-digest.ts';
-export { readPageFingerprints, savePageFingerprints } from './store.ts';
+export { readPageFingerprints, savePageFingerprints, type StoredFingerprints } from './store.ts';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { outputFile } from './plan.ts';
 
 /** Size and sha256 of an output file, as the build manifest records them. */
 export interface FileDescription {
@@ -27,8 +26,8 @@ function reuse(previousDir: string, stagingDir: string, file: string, folders: S
 }
 
 /**
- * Finishes an incremental build in its staging folder: the kept pages come
- * from the previous output, and every file written again with the same bytes
+ * Finishes an incremental build in its staging folder: the kept pages and
+ * search shards (`keptFiles`, relative paths) come from the previous output, and every file written again with the same bytes
  * (an unchanged list page, most of the search index, the photos) is replaced
  * by the previous one, so only the files whose bytes changed are new.
  * Returns the description of every file (the manifest's `files`), hashing only
@@ -38,13 +37,12 @@ export function reusePreviousFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
-  keptUrls: string[],
+  keptFiles: string[],
 ): Record<string, FileDescription> {
   const files: Record<string, FileDescription> = {};
   const kept = new Set<string>();
   const folders = new Set<string>();
-  for (const url of keptUrls) {
-    const file = outputFile(url);
+  for (const file of keptFiles) {
     reuse(previousDir, stagingDir, file, folders);
     files[file] = previousFiles[file];
     kept.add(file);

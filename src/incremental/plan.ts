@@ -1,14 +1,21 @@
 import type { Portal } from '../portal/index.ts';
 import { pageTypes } from '../pages/index.ts';
+import { shardDigest, type SearchShard } from '../search/index.ts';
 import { ArticleDigests, pageFingerprint, pageInputs } from './fingerprint.ts';
 
 /** URL → fingerprint of every page the plan decides on (the page types of `pageInputs`). */
 export type PageFingerprints = Record<string, string>;
 
+/** Shard name → fingerprint of every search index shard (src/search/shards.ts). */
+export type ShardFingerprints = Record<string, string>;
+
 /** The pages of a previous build: their fingerprints, and whether a page's file is still there to keep. */
 export interface PreviousPages {
   fingerprints: PageFingerprints;
   hasFile(url: string): boolean;
+  /** Its search index shards, and whether a shard's folder is still there to keep; none: every shard is indexed. */
+  shards?: ShardFingerprints;
+  hasShard?(name: string): boolean;
 }
 
 /** Which pages a build renders, and which it keeps from the previous one. */
@@ -20,6 +27,9 @@ export interface RenderPlan {
   kept: string[];
   /** URLs the previous build wrote that this one doesn't (deleted articles, emptied tags). */
   removed: string[];
+  shardFingerprints: ShardFingerprints;
+  /** The shards whose folder under pagefind/ is the previous build's, unchanged: Pagefind indexes only the others. */
+  keptShards: Set<string>;
 }
 
 /** Where Eleventy writes the page at `url`, relative to the output folder. */
@@ -28,11 +38,12 @@ export function outputFile(url: string): string {
 }
 
 /**
- * Fingerprints every page of the many-page types and keeps those whose
- * fingerprint is the previous build's and whose file is there; without a
- * previous build, everything is rendered.
+ * Fingerprints every page of the many-page types and every search index
+ * shard, and keeps those whose fingerprint is the previous build's and whose
+ * file (or folder) is there; without a previous build, everything is rendered
+ * and indexed.
  */
-export function planPages(portal: Portal, siteDigest: string, previous?: PreviousPages): RenderPlan {
+export function planPages(portal: Portal, siteDigest: string, previous?: PreviousPages, shards: SearchShard[] = []): RenderPlan {
   const digests = new ArticleDigests(portal.articles);
   const fingerprints: PageFingerprints = {};
   for (const type of pageTypes) {
@@ -49,5 +60,14 @@ export function planPages(portal: Portal, siteDigest: string, previous?: Previou
     : [];
   const keptSet = new Set(kept);
   const removed = previous ? Object.keys(previous.fingerprints).filter((url) => !(url in fingerprints)) : [];
-  return { fingerprints, renders: (url) => !keptSet.has(url), kept, removed };
+  // The search documents are made by the project's code too: the site digest is in each shard's fingerprint.
+  const shardFingerprints: ShardFingerprints = Object.fromEntries(
+    shards.map((shard) => [shard.name, pageFingerprint(siteDigest, 'search', shard.name, shardDigest(shard))]),
+  );
+  const keptShards = new Set(
+    Object.keys(shardFingerprints).filter(
+      (name) => previous?.shards?.[name] === shardFingerprints[name] && previous.hasShard?.(name) === true,
+    ),
+  );
+  return { fingerprints, renders: (url) => !keptSet.has(url), kept, removed, shardFingerprints, keptShards };
 }

@@ -6,7 +6,7 @@ import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { loadSite, publishedPageUrls } from '../pages/index.ts';
 import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
-import type { SearchIndexResult } from '../search/index.ts';
+import { shardEntryFile, shardFolder, type SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from '../settings/index.ts';
 import {
   describeWritten,
@@ -28,7 +28,7 @@ import {
   type RenderPlan,
 } from '../incremental/index.ts';
 import { acquireBuildLock } from './lock.ts';
-import { asOutputError, recoverInterruptedSwap } from './output.ts';
+import { asOutputError, discardInBackground, recoverInterruptedSwap } from './output.ts';
 
 export {
   describeOutput,
@@ -107,6 +107,14 @@ export async function buildSite(
   }
 }
 
+/** An incremental build's kept pages and search shards, from the previous output (reusePreviousFiles). */
+function reuseKept(outputDir: string, previousFiles: Record<string, OutputFile>, staging: string, plan: RenderPlan) {
+  const shardFiles = [...plan.keptShards].flatMap((name) =>
+    Object.keys(previousFiles).filter((file) => file.startsWith(`${shardFolder(name)}/`)),
+  );
+  return reusePreviousFiles(outputDir, previousFiles, staging, [...plan.kept.map(outputFile), ...shardFiles]);
+}
+
 async function buildLocked(settings: BuildSettings, outputDir: string): Promise<BuildResult> {
   const started = performance.now();
   const since = (from: number) => Math.round(performance.now() - from);
@@ -130,14 +138,12 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const contentMs = since(started);
   // An incremental build: the pages an edit doesn't touch are the previous build's files (src/incremental).
   const previousBuild = settings.fullBuild ? undefined : readBuildManifest(outputDir);
-  const previousFingerprints =
-    previousBuild && readPageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE));
-  const previousPages = previousFingerprints && {
-    fingerprints: previousFingerprints,
-    hasFile: (url: string) => {
-      const file = outputFile(url);
-      return previousBuild.files[file]?.size === statSize(path.join(outputDir, file));
-    },
+  const stored = previousBuild && readPageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE));
+  const isPrevious = (file: string) => previousBuild?.files[file]?.size === statSize(path.join(outputDir, file));
+  const previousPages = stored && {
+    ...stored,
+    hasFile: (url: string) => isPrevious(outputFile(url)),
+    hasShard: (name: string) => isPrevious(shardEntryFile(name)),
   };
   let plan: RenderPlan | undefined;
   const staging = `${outputDir}.next`;
@@ -201,8 +207,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       publishedListFile(staging),
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
-    const files =
-      previousPages && plan && previousBuild ? reusePreviousFiles(outputDir, previousBuild.files, staging, plan.kept) : undefined;
+    const files = previousPages && plan && previousBuild ? reuseKept(outputDir, previousBuild.files, staging, plan) : undefined;
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(
       staging,
@@ -220,8 +225,12 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outputDir)) renameSync(outputDir, previous);
   renameSync(staging, outputDir);
-  rmSync(previous, { recursive: true, force: true });
-  if (plan) savePageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE), plan.fingerprints);
+  discardInBackground(outputDir, previous);
+  if (plan)
+    savePageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE), {
+      fingerprints: plan.fingerprints,
+      shards: plan.shardFingerprints,
+    });
   images.cache.prune(IMAGE_CACHE_DAYS);
   return {
     outputDir,

@@ -1,4 +1,5 @@
-import { existsSync, renameSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from './manifest.ts';
 
@@ -51,4 +52,29 @@ export function recoverInterruptedSwap(outputDir: string): boolean {
   if (existsSync(outputDir) || !hasPublishedSite(previous)) return false;
   renameSync(previous, outputDir);
   return true;
+}
+
+const TRASH = '.trash-';
+
+/**
+ * Deletes the replaced site without making the build wait: renamed out of the
+ * way at once (a name of its own, so no later build's .old is ever touched),
+ * then deleted by a process of its own that outlives the build. Deleting a
+ * 20,000-article site is tens of thousands of unlinks, seconds the build's
+ * caller would otherwise wait for. Also sweeps the trash a killed deletion left.
+ */
+export function discardInBackground(outputDir: string, replaced: string): void {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}${TRASH}`;
+  const trash: string[] = readdirSync(parent)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => path.join(parent, name));
+  if (existsSync(replaced)) {
+    const target = path.join(parent, `${prefix}${process.pid}-${Date.now()}`);
+    renameSync(replaced, target);
+    trash.push(target);
+  }
+  if (!trash.length) return;
+  const remove = 'for (const dir of process.argv.slice(1)) require("node:fs").rmSync(dir, { recursive: true, force: true })';
+  spawn(process.execPath, ['-e', remove, ...trash], { detached: true, stdio: 'ignore' }).unref();
 }

@@ -4,10 +4,12 @@ export {
   PAGEFIND_HASHED_FILES,
   SHARD_PLAN,
   SearchIndexError,
+  shardEntryFile,
+  shardFolder,
   type SearchIndexResult,
   type ShardPlan,
 } from './indexer.ts';
-export { SHARD_PAGES, searchDate, searchShards, type SearchShard } from './shards.ts';
+export { SHARD_PAGES, searchDate, searchShards, shardDigest, type SearchShard } from './shards.ts';
 export { searchDocument } from './document.ts';
 export { toIndexerHtml, swapDForIndex, oneSpelling, indexSpelling } from './vietnamese.ts';
 export { numberVariants } from './document.ts';

@@ -14,6 +14,8 @@ export interface SearchIndexResult {
   pages: number;
   /** The shards, newest first, as pagefind/shards.json lists them. */
   shards: ShardPlan['shards'];
+  /** How many of them Pagefind indexed (an incremental build keeps the others). */
+  indexed: number;
 }
 
 /** pagefind/shards.json: what the search page merges (assets/js/vietnamese-search.js), the first shard primary. */
@@ -26,6 +28,12 @@ export const SHARD_PLAN = 'shards.json';
 
 /** Pagefind's folder inside the built site; assets/js/search.js loads it from there. */
 const BUNDLE_DIR = 'pagefind';
+
+/** A shard's bundle folder, relative to the site (posix). */
+export const shardFolder = (name: string) => `${BUNDLE_DIR}/${name}`;
+
+/** The entry file of a shard's bundle, relative to the site: what tells that the shard is there. */
+export const shardEntryFile = (name: string) => `${shardFolder(name)}/pagefind-entry.json`;
 
 /** The bundles' files named by their content's hash (URL patterns, any shard), which hosts may cache for good. */
 export const PAGEFIND_HASHED_FILES = [
@@ -152,7 +160,12 @@ async function indexDocuments(
     }
     const plan: ShardPlan = { shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })) };
     await writeFile(path.join(bundleDir, SHARD_PLAN), `${JSON.stringify(plan)}\n`);
-    return { bundleDir, pages: shards.reduce((sum, shard) => sum + shard.pages.length, 0), shards: plan.shards };
+    return {
+      bundleDir,
+      pages: shards.reduce((sum, shard) => sum + shard.pages.length, 0),
+      shards: plan.shards,
+      indexed: chosen.length,
+    };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { firstFive } from '../../scripts/bench/relevance.ts';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
 import { routes } from '../../src/routes/index.ts';
+import type { ShardPlan } from '../../src/search/index.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { build, fileHashes, page, text, type BuildRun } from '../support/build.ts';
 import { serveSite } from '../support/static-server.ts';
@@ -17,6 +18,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'portal-incremental-'));
 const content = path.join(work, 'content');
 const outputDir = path.join(work, 'site', '_site');
 let browser: Browser;
+/** Small search shards, so the 100 articles' index is several (src/search/shards.ts) and an edit re-indexes one. */
+const SHARDS = { PORTAL_SEARCH_SHARD_PAGES: '20' };
 
 /** The generated articles, oldest file name first, as paths relative to content/articles/. */
 const articleFiles = () =>
@@ -46,9 +49,9 @@ function buildBoth(): Compared {
   const beforeInodes = inodes(outputDir);
   const fullOutput = path.join(mkdtempSync(path.join(tmpdir(), 'portal-full-')), '_site');
   cpSync(outputDir, fullOutput, { recursive: true });
-  const incremental = build(content, {}, outputDir);
+  const incremental = build(content, SHARDS, outputDir);
   assert.equal(incremental.status, 0, incremental.stderr);
-  const full = build(content, { PORTAL_FULL_BUILD: '1' }, fullOutput);
+  const full = build(content, { ...SHARDS, PORTAL_FULL_BUILD: '1' }, fullOutput);
   assert.equal(full.status, 0, full.stderr);
   assert.doesNotMatch(full.stdout, /Dựng tăng dần/);
   const [got, expected] = [fileHashes(outputDir), fileHashes(full.outputDir)];
@@ -66,7 +69,7 @@ function buildBoth(): Compared {
 
 before(async () => {
   generateCorpus({ articles: 100, seed: 7, dir: content });
-  const first = build(content, {}, outputDir);
+  const first = build(content, SHARDS, outputDir);
   assert.equal(first.status, 0, first.stderr);
   assert.doesNotMatch(first.stdout, /Dựng tăng dần/, 'the first build has nothing to keep');
   browser = await launchBrowser();
@@ -77,12 +80,28 @@ after(async () => {
 });
 
 describe('an incremental build is byte-identical to a full build', () => {
-  test('after a body edit: the article page changes, the lists and other articles do not', () => {
+  test('after a body edit: the article page and its search shard change, the lists, other articles and shards do not', () => {
     const file = articleFile(40);
     edit(file, (t) => `${t}\nĐoạn văn mới thêm vào cuối bài để kiểm tra bản dựng tăng dần.\n`);
-    const { changed } = buildBoth();
+    const { changed, incremental } = buildBoth();
     const html = changed.filter((f) => f.endsWith('.html'));
     assert.deepEqual(html, [`${urlOf(file).slice(1)}index.html`], `pages rewritten: ${html.join(', ')}`);
+    // Pagefind ran on the edited article's shard only (the shard whose years hold the article's).
+    const shards = (JSON.parse(readFileSync(path.join(outputDir, 'pagefind/shards.json'), 'utf8')) as ShardPlan).shards;
+    assert.ok(shards.length >= 3, `${shards.length} shards`);
+    assert.match(incremental.stdout, new RegExp(`lập lại 1 phần, giữ nguyên ${shards.length - 1} phần không đổi`));
+    const year = path.dirname(articleFiles()[40]);
+    const own = shards.find(({ name }) => {
+      const [first, last = first] = name.split('-');
+      return first <= year && year <= last;
+    })!;
+    const index = changed.filter((f) => f.startsWith('pagefind/'));
+    assert.ok(index.length > 0, 'the index changed');
+    assert.deepEqual(
+      index.filter((f) => !f.startsWith(`pagefind/${own.name}/`)),
+      [],
+      `only pagefind/${own.name}/ changed`,
+    );
     assert.match(text(page(outputDir, urlOf(file)), '.article-body'), /Đoạn văn mới thêm vào cuối bài/);
   });
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { planPages, type PageFingerprints } from '../../src/incremental/index.ts';
-import { loadSite } from '../../src/pages/index.ts';
+import { loadSite, searchablePages } from '../../src/pages/index.ts';
+import { searchShards } from '../../src/search/index.ts';
 import type { Portal } from '../../src/portal/index.ts';
 
 const content = path.join(mkdtempSync(path.join(tmpdir(), 'portal-plan-')), 'content');
@@ -76,5 +77,61 @@ describe('planPages', () => {
   test('a page that is gone is listed as removed', async () => {
     const plan = planPages(portal, SITE, { fingerprints: { ...fingerprints, '/tin-tuc/da-xoa/': 'x' }, hasFile: () => true });
     assert.deepEqual(plan.removed, ['/tin-tuc/da-xoa/']);
+  });
+});
+
+describe('planPages on the search shards', () => {
+  const shardsOf = (of: Portal) => searchShards(searchablePages(of), 20);
+  const shardOf = (of: Portal, url: string) => shardsOf(of).find((shard) => shard.pages.some((page) => page.url === url))!.name;
+
+  test('an edit re-indexes the shard holding the article only; a missing folder or another site digest re-indexes', async () => {
+    const first = planPages(portal, SITE, undefined, shardsOf(portal));
+    assert.ok(Object.keys(first.shardFingerprints).length >= 3);
+    assert.equal(first.keptShards.size, 0, 'without a previous build every shard is indexed');
+    const previous = (hasShard: (name: string) => boolean) => ({
+      fingerprints: first.fingerprints,
+      hasFile: () => true,
+      shards: first.shardFingerprints,
+      hasShard,
+    });
+    const names = Object.keys(first.shardFingerprints);
+    const again = planPages(
+      portal,
+      SITE,
+      previous(() => true),
+      shardsOf(portal),
+    );
+    assert.deepEqual([...again.keptShards], names);
+    const missing = planPages(
+      portal,
+      SITE,
+      previous((name) => name !== names[1]),
+      shardsOf(portal),
+    );
+    assert.deepEqual(
+      [...missing.keptShards],
+      names.filter((name) => name !== names[1]),
+    );
+    assert.equal(
+      planPages(
+        portal,
+        'another layout',
+        previous(() => true),
+        shardsOf(portal),
+      ).keptShards.size,
+      0,
+    );
+
+    const { url, after } = await touched(60, (text) => `${text}\nĐoạn mới để tìm.\n`);
+    const edited = planPages(
+      after,
+      SITE,
+      previous(() => true),
+      shardsOf(after),
+    );
+    assert.deepEqual(
+      names.filter((name) => !edited.keptShards.has(name)),
+      [shardOf(after, url)],
+    );
   });
 });
