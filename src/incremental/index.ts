@@ -14,6 +14,6 @@ export {
   type RenderPlan,
   type ShardFingerprints,
 } from './plan.ts';
-export { reusePreviousFiles, type FileDescription } from './output.ts';
+export { linkKeptFiles, reuseUnchangedFiles, type FileDescription } from './output.ts';
 export { siteDigest } from './site-digest.ts';
 export { readPageFingerprints, savePageFingerprints, type StoredFingerprints } from './store.ts';

@@ -26,34 +26,55 @@ function reuse(previousDir: string, stagingDir: string, file: string, folders: S
 }
 
 /**
- * Finishes an incremental build in its staging folder: the kept pages and
- * search shards (`keptFiles`, relative paths) come from the previous output, and every file written again with the same bytes
- * (an unchanged list page, most of the search index, the photos) is replaced
- * by the previous one, so only the files whose bytes changed are new.
- * Returns the description of every file (the manifest's `files`), hashing only
- * what was written: a kept file is what the previous manifest says it is.
+ * The first half of finishing an incremental build in its staging folder:
+ * the kept pages and search shards (`keptFiles`, relative paths) come from the
+ * previous output as hard links. Run while Pagefind is still indexing, when
+ * the build would otherwise wait. Returns their descriptions: a kept file is
+ * what the previous manifest says it is.
  */
-export function reusePreviousFiles(
+export function linkKeptFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
   keptFiles: string[],
 ): Record<string, FileDescription> {
-  const files: Record<string, FileDescription> = {};
-  const kept = new Set<string>();
+  const kept: Record<string, FileDescription> = {};
   const folders = new Set<string>();
   for (const file of keptFiles) {
     reuse(previousDir, stagingDir, file, folders);
-    files[file] = previousFiles[file];
-    kept.add(file);
+    kept[file] = previousFiles[file];
   }
-  const written = (readdirSync(stagingDir, { recursive: true, withFileTypes: true }) as Dirent[])
+  return kept;
+}
+
+/**
+ * The second half, once everything is written: every file written again with
+ * the same bytes (an unchanged list page, most of the search index, the
+ * photos) is replaced by the previous one, so only the files whose bytes
+ * changed are new. Returns the description of every file (the manifest's
+ * `files`), hashing only what was written and not already hashed as it was
+ * (`written`: the pages, from Eleventy's text).
+ */
+export function reuseUnchangedFiles(
+  previousDir: string,
+  previousFiles: Record<string, FileDescription>,
+  stagingDir: string,
+  kept: Record<string, FileDescription>,
+  written: Record<string, FileDescription> = {},
+): Record<string, FileDescription> {
+  const files: Record<string, FileDescription> = { ...kept };
+  const folders = new Set<string>();
+  const made = (readdirSync(stagingDir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(stagingDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !kept.has(file));
-  for (const file of written) {
+    .filter((file) => !(file in kept));
+  for (const file of made) {
     const full = path.join(stagingDir, file);
-    const description = { size: statSync(full).size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
+    const size = statSync(full).size;
+    const description =
+      written[file]?.size === size
+        ? written[file]
+        : { size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
     const before = previousFiles[file];
     if (before && before.size === description.size && before.sha256 === description.sha256)
       reuse(previousDir, stagingDir, file, folders, true);

@@ -120,6 +120,7 @@ export class Portal {
   /** What the home page shows: featured stories in force at the build's clock, then the newest. */
   readonly home: HomePage<CategorySection>;
   private readonly relatedIndex: RelatedIndex;
+  private readonly relatedMade = new Map<Article, Article[]>();
   /** Static pages, parents before children. */
   readonly staticPages: StaticPage[];
   /** The top-level static pages, in order: Sơ đồ trang lists the rest under them. */
@@ -215,9 +216,17 @@ export class Portal {
     return this.articles.slice(skip, skip + count);
   }
 
-  /** "Các tin khác" for an article: chosen by relevance, shown newest first. */
+  /**
+   * "Các tin khác" for an article: chosen by relevance, shown newest first.
+   * Kept once made: the incremental plan and the article page both ask for every article's.
+   */
   related(article: Article): Article[] {
-    return this.relatedIndex.for(article).sort((a, b) => b.published.toMillis() - a.published.toMillis());
+    let related = this.relatedMade.get(article);
+    if (!related) {
+      related = this.relatedIndex.for(article).sort((a, b) => b.published.toMillis() - a.published.toMillis());
+      this.relatedMade.set(article, related);
+    }
+    return related;
   }
 
   /** The article page's sidebar: the newest articles, and the newest of its category, other than itself. */

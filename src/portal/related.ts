@@ -37,14 +37,19 @@ export class RelatedIndex {
   for(article: Article, limit = 8): Article[] {
     const scores = new Map<Article, number>();
     const tagSlugs = new Set(article.tags.map((tag) => tag.slug));
-    const score = (other: Article) =>
-      (other.category.slug === article.category.slug ? CATEGORY_WEIGHT : 0) +
-      other.tags.filter((tag) => tagSlugs.has(tag.slug)).length * TAG_WEIGHT;
-    for (const tag of article.tags) {
-      for (const other of (this.byTag.get(tag.slug) ?? []).slice(0, CANDIDATES_PER_LIST)) scores.set(other, score(other));
-    }
-    for (const other of (this.byCategory.get(article.category.slug) ?? []).slice(0, CANDIDATES_PER_LIST))
-      scores.set(other, score(other));
+    // A plain loop: this runs for a few hundred candidates of every article.
+    const score = (other: Article) => {
+      let total = other.category.slug === article.category.slug ? CATEGORY_WEIGHT : 0;
+      for (const tag of other.tags) if (tagSlugs.has(tag.slug)) total += TAG_WEIGHT;
+      return total;
+    };
+    // A candidate in several lists is scored once.
+    const consider = (list: Article[] = []) => {
+      for (let i = 0; i < list.length && i < CANDIDATES_PER_LIST; i++)
+        if (!scores.has(list[i])) scores.set(list[i], score(list[i]));
+    };
+    for (const tag of article.tags) consider(this.byTag.get(tag.slug));
+    consider(this.byCategory.get(article.category.slug));
     // Fill up with the newest of all, in case the lists hold fewer than `limit` others.
     let taken = 0;
     for (const other of this.articles) {
@@ -55,10 +60,18 @@ export class RelatedIndex {
       }
     }
     scores.delete(article);
-    return [...scores.entries()]
-      .sort(([a, x], [b, y]) => y - x || this.position.get(a)! - this.position.get(b)!)
-      .slice(0, limit)
-      .map(([other]) => other);
+    // The best `limit` by score, then recency: kept in order while scanning, instead of sorting every candidate.
+    const best: { other: Article; score: number; position: number }[] = [];
+    for (const [other, score] of scores) {
+      const position = this.position.get(other)!;
+      let at = best.length;
+      while (at > 0 && (best[at - 1].score < score || (best[at - 1].score === score && best[at - 1].position > position))) at--;
+      if (at < limit) {
+        best.splice(at, 0, { other, score, position });
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best.map(({ other }) => other);
   }
 }
 

@@ -23,7 +23,8 @@ import {
 import {
   outputFile,
   readPageFingerprints,
-  reusePreviousFiles,
+  linkKeptFiles,
+  reuseUnchangedFiles,
   savePageFingerprints,
   type RenderPlan,
 } from '../incremental/index.ts';
@@ -107,12 +108,12 @@ export async function buildSite(
   }
 }
 
-/** An incremental build's kept pages and search shards, from the previous output (reusePreviousFiles). */
-function reuseKept(outputDir: string, previousFiles: Record<string, OutputFile>, staging: string, plan: RenderPlan) {
+/** The files an incremental build keeps from the previous output: its kept pages, and every file of its kept search shards. */
+function keptFiles(previousFiles: Record<string, OutputFile>, plan: RenderPlan): string[] {
   const shardFiles = [...plan.keptShards].flatMap((name) =>
     Object.keys(previousFiles).filter((file) => file.startsWith(`${shardFolder(name)}/`)),
   );
-  return reusePreviousFiles(outputDir, previousFiles, staging, [...plan.kept.map(outputFile), ...shardFiles]);
+  return [...plan.kept.map(outputFile), ...shardFiles];
 }
 
 async function buildLocked(settings: BuildSettings, outputDir: string): Promise<BuildResult> {
@@ -159,6 +160,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     const renderStarted = performance.now();
     let indexing: Promise<SearchIndexResult> | undefined;
     let written: Record<string, OutputFile> = {};
+    let kept: Record<string, OutputFile> | undefined;
     const eleventy = new Eleventy(settings.contentDir, staging, {
       configPath: '', // the settings come from here, not from .eleventy.ts (npm start)
       pathPrefix: settings.pathPrefix,
@@ -178,6 +180,9 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
         config.on('eleventy.after', ({ results }: { results: WrittenPage[] }) => {
           written = describeWritten(staging, results);
           renderMs = since(renderStarted);
+          // While Pagefind may still be indexing: the kept files are hard-linked in (tens of thousands at 20,000 articles).
+          if (previousPages && plan && previousBuild)
+            kept = linkKeptFiles(outputDir, previousBuild.files, staging, keptFiles(previousBuild.files, plan));
         });
       },
     });
@@ -207,7 +212,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       publishedListFile(staging),
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
-    const files = previousPages && plan && previousBuild ? reuseKept(outputDir, previousBuild.files, staging, plan) : undefined;
+    const files = kept && previousBuild ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, kept, written) : undefined;
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(
       staging,

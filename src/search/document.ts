@@ -13,6 +13,18 @@ const escapeHtml = (text: string) =>
  * themselves carry no Pagefind markup, since Pagefind never reads them.
  */
 export function searchDocument(page: SearchablePage): string {
+  let document = made.get(page);
+  if (document === undefined) {
+    document = makeSearchDocument(page);
+    made.set(page, document);
+  }
+  return document;
+}
+
+/** Each page's document, made once: a shard's fingerprint (shardDigest) and Pagefind both read it. */
+const made = new WeakMap<SearchablePage, string>();
+
+function makeSearchDocument(page: SearchablePage): string {
   switch (page.kind) {
     case 'article':
       return articleDocument(page.article);
