@@ -91,14 +91,18 @@ function check(): { status: number; output: string } {
   }
 }
 
-/** The preview server's page at `url` once its rebuild has it. */
-async function builtPage(url: string): Promise<cheerio.CheerioAPI> {
+/**
+ * The preview server's page at `url` once its rebuild has it, and, for a page that was there
+ * before the save (a list), once it `shows` the given text: Eleventy writes a rebuild's pages one by one.
+ */
+async function builtPage(url: string, shows?: string): Promise<cheerio.CheerioAPI> {
   // Generous: a slow machine's rebuild with a new photo to encode takes tens of seconds.
   const deadline = Date.now() + 240_000;
   let touched = false;
   for (;;) {
     const response = await fetch(`${cms.origin}${url}`);
-    if (response.ok) return cheerio.load(await response.text());
+    const html = response.ok ? await response.text() : '';
+    if (response.ok && (!shows || html.includes(shows))) return cheerio.load(html);
     // Under load Eleventy's watcher can miss a file git wrote (the test run failed on it now and then):
     // touch what the last commit changed, as an editor saving again would, once.
     if (!touched && Date.now() > deadline - 180_000) {
@@ -107,7 +111,8 @@ async function builtPage(url: string): Promise<cheerio.CheerioAPI> {
       for (const file of cms.git('diff', '--name-only', 'HEAD~1', 'HEAD').split('\n').filter(Boolean))
         if (existsSync(path.join(cms.repo, file))) utimesSync(path.join(cms.repo, file), now, now);
     }
-    if (Date.now() > deadline) throw new Error(`${url}: ${response.status}\n${cms.log().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`${url}: ${response.status}${shows ? `, thiếu ${shows}` : ''}\n${cms.log().slice(-3000)}`);
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
@@ -238,7 +243,7 @@ test('a static page created under an existing page lands in its folder, passes n
       .get(),
     ['Trang chủ', 'Giới thiệu tỉnh Bắc Kạn'],
   );
-  const $parent = await builtPage('/gioi-thieu/');
+  const $parent = await builtPage('/gioi-thieu/', 'href="/gioi-thieu/quy-hoach-tinh-thoi-ky-2021-2030/"');
   assert.ok(
     $parent('.child-pages a')
       .map((_, a) => $parent(a).attr('href'))
@@ -282,7 +287,7 @@ test('a document created with its number, type, dates and file passes npm run ch
   const result = check();
   assert.equal(result.status, 0, result.output);
 
-  const $list = await builtPage('/van-ban/');
+  const $list = await builtPage('/van-ban/', 'href="/van-ban/15-2026-qd-ubnd/"');
   const item = $list('.document-item').filter((_, li) => $list(li).text().includes(summary));
   assert.equal(item.find('a').attr('href'), '/van-ban/15-2026-qd-ubnd/');
   const $ = await builtPage('/van-ban/15-2026-qd-ubnd/');
