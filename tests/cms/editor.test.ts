@@ -97,7 +97,7 @@ function check(): { status: number; output: string } {
  * before the save (a list), once it `shows` the given text: Eleventy writes a rebuild's pages one by one.
  */
 async function builtPage(url: string, shows?: string): Promise<cheerio.CheerioAPI> {
-  // Generous: a slow machine's rebuild with a new photo to encode takes tens of seconds.
+  // Generous: on a slow machine a rebuild of the preview takes tens of seconds.
   const deadline = Date.now() + 240_000;
   let touched = false;
   for (;;) {
