@@ -33,7 +33,9 @@ export function searchDate(page: SearchablePage): string {
  * The searchable pages in shards of whole years, newest first, each holding
  * at most `maxPages` pages unless one year alone has more. A shard never
  * splits a year, so "newest first" is the shards' order, and an edit
- * re-indexes only the shard of its year (unless the years regroup).
+ * re-indexes only the shard of its year (unless the years regroup). Once the
+ * index is split, the newest year is a shard of its own: nearly every edit
+ * lands there, and a shard of one year re-indexes in a few seconds.
  */
 export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): SearchShard[] {
   const byYear = new Map<string, SearchablePage[]>();
@@ -44,10 +46,11 @@ export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): S
     else byYear.set(year, [page]);
   }
   const shards: { years: string[]; pages: SearchablePage[] }[] = [];
+  const split = pages.length > maxPages;
   for (const year of [...byYear.keys()].sort().reverse()) {
     const current = shards.at(-1);
     const more = byYear.get(year)!;
-    if (current && current.pages.length + more.length <= maxPages) {
+    if (current && !(split && shards.length === 1) && current.pages.length + more.length <= maxPages) {
       current.years.push(year);
       current.pages.push(...more);
     } else shards.push({ years: [year], pages: [...more] });

@@ -47,6 +47,18 @@ for (const size of [1, 5, 20]) {
   });
 }
 
+test('once the index is split, the newest year is a shard of its own (where edits land, it re-indexes alone)', () => {
+  // One page too many for one shard: the other years would fit together.
+  const shards = searchShards(pages, pages.length - 1);
+  const newest = pages.map(year).sort().at(-1)!;
+  assert.equal(shards[0].name, newest);
+  assert.deepEqual(
+    shards[0].pages.filter((page) => year(page) !== newest),
+    [],
+  );
+  assert.equal(shards.length, 2);
+});
+
 test('re-indexing only some shards keeps the others byte for byte and drops shards that are gone', async () => {
   const site = mkdtempSync(path.join(tmpdir(), 'portal-shards-'));
   const shards = searchShards(pages, 10);
