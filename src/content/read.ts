@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
-import { lineOf } from '../site/index.ts';
+import { lineAt, lineTable } from '../site/index.ts';
+import type { FrontMatterCache, FrontMatterReading } from './cache.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
@@ -113,6 +114,8 @@ export interface MarkdownSource<T> {
 
 /** What a kind of Markdown file (article, page, document) accepts in its front matter. */
 export interface FrontMatterContract<T> {
+  /** What kind of file it reads ('article', 'page', 'document'): what tells the cache's readings apart. */
+  kind: string;
   schema: ZodType<T, ZodTypeDef, unknown>;
   hints: Record<string, string>;
   /** The fields to name when the front matter is missing altogether. */
@@ -123,12 +126,53 @@ export interface FrontMatterContract<T> {
   lenient?: ZodType<T, ZodTypeDef, unknown>;
 }
 
-/** Reads one Markdown file against `contract`; problems found are pushed, and null returned if it can't be used. */
+/** Parses and validates a front matter (the text between the --- lines of `file`): what FrontMatterCache keeps. */
+function readFrontMatter<T>(file: string, text: string, contract: FrontMatterContract<T>): FrontMatterReading {
+  const problems: Problem[] = [];
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  if (doc.errors.length) {
+    for (const error of doc.errors) {
+      problems.push({
+        severity: 'error',
+        file,
+        line: (error.linePos?.[0].line ?? 0) + 1,
+        message: `phần thông tin đầu bài không phải YAML hợp lệ (${error.code}); kiểm tra dấu hai chấm, dấu nháy và thụt lề`,
+      });
+    }
+    return { frontMatter: null, hasErrors: true, problems, lines: {} };
+  }
+  const table = lineTable(doc, counter, 1);
+  const data: unknown = doc.toJS() ?? {};
+  const parsed = contract.schema.safeParse(data);
+  if (parsed.success) return { frontMatter: parsed.data, hasErrors: false, problems, lines: table };
+  for (const { path: at, message } of describeIssues(parsed.error.issues, data, contract.knownFields ?? {})) {
+    const field = at.join('.');
+    const hint = contract.hints[field] ?? contract.hints[String(at[0])];
+    problems.push({
+      severity: 'error',
+      file,
+      field: field || undefined,
+      line: lineAt(table, at),
+      message: `${message}${hint ? ` (cần: ${hint})` : ''}`,
+    });
+  }
+  // Every problem in one pass: without the fields at fault, the rest of the file is still checked.
+  const repaired = contract.lenient?.safeParse(withoutFaults(data, parsed.error.issues));
+  return { frontMatter: repaired?.success ? repaired.data : null, hasErrors: true, problems, lines: table };
+}
+
+/**
+ * Reads one Markdown file against `contract`; problems found are pushed, and
+ * null returned if it can't be used. With a cache, a front matter read before
+ * is not parsed again.
+ */
 export function readMarkdown<T>(
   file: string,
   bytes: Buffer,
   contract: FrontMatterContract<T>,
   problems: Problem[],
+  cache?: FrontMatterCache,
 ): MarkdownSource<T> | null {
   const text = decodeUtf8(file, bytes, problems);
   if (text === null) return null;
@@ -143,53 +187,24 @@ export function readMarkdown<T>(
     });
     return null;
   }
-  const counter = new LineCounter();
-  const doc = parseDocument(match[1], { lineCounter: counter });
-  if (doc.errors.length) {
-    for (const error of doc.errors) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: (error.linePos?.[0].line ?? 0) + 1,
-        message: `phần thông tin đầu bài không phải YAML hợp lệ (${error.code}); kiểm tra dấu hai chấm, dấu nháy và thụt lề`,
-      });
-    }
-    return null;
-  }
-  const lines = (field: (string | number)[]) => lineOf(doc, counter, field, 1);
-  const data: unknown = doc.toJS() ?? {};
-  const parsed = contract.schema.safeParse(data);
-  let frontMatter: T;
-  if (parsed.success) frontMatter = parsed.data;
-  else {
-    for (const { path: at, message } of describeIssues(parsed.error.issues, data, contract.knownFields ?? {})) {
-      const field = at.join('.');
-      const hint = contract.hints[field] ?? contract.hints[String(at[0])];
-      problems.push({
-        severity: 'error',
-        file,
-        field: field || undefined,
-        line: lines(at),
-        message: `${message}${hint ? ` (cần: ${hint})` : ''}`,
-      });
-    }
-    // Every problem in one pass: without the fields at fault, the rest of the file is still checked.
-    const repaired = contract.lenient?.safeParse(withoutFaults(data, parsed.error.issues));
-    if (!repaired?.success) return null;
-    frontMatter = repaired.data;
-  }
+  const read = () => readFrontMatter(file, match[1], contract);
+  const reading = cache ? cache.reading(contract.kind, file, match[1], read) : read();
+  // Copies: a cached reading serves every rebuild of npm start.
+  problems.push(...reading.problems.map((problem) => ({ ...problem })));
+  if (reading.frontMatter === null) return null;
   return {
     file,
     fileSlug: path.basename(file, '.md'),
-    frontMatter,
-    hasErrors: !parsed.success,
-    lines,
+    frontMatter: structuredClone(reading.frontMatter) as T,
+    hasErrors: reading.hasErrors,
+    lines: (field) => lineAt(reading.lines, field),
     body: normalised.slice(match[0].length),
     bodyLine: normalised.slice(0, match[0].length).split('\n').length,
   };
 }
 
 const articleContract: FrontMatterContract<FrontMatter> = {
+  kind: 'article',
   schema: frontMatterSchema,
   hints: fieldHints,
   required: 'title, date, author',
@@ -206,11 +221,16 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
 }
 
 /** Reads every Markdown file under `dir` against `contract`, collecting all problems instead of stopping at the first. */
-export function readMarkdownFiles<T>(dir: string, contract: FrontMatterContract<T>, problems: Problem[]): MarkdownSource<T>[] {
-  return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems) ?? []);
+export function readMarkdownFiles<T>(
+  dir: string,
+  contract: FrontMatterContract<T>,
+  problems: Problem[],
+  cache?: FrontMatterCache,
+): MarkdownSource<T>[] {
+  return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems, cache) ?? []);
 }
 
 /** Reads every article under `dir`. */
-export function readArticles(dir: string, problems: Problem[]): ArticleSource[] {
-  return readMarkdownFiles(dir, articleContract, problems);
+export function readArticles(dir: string, problems: Problem[], cache?: FrontMatterCache): ArticleSource[] {
+  return readMarkdownFiles(dir, articleContract, problems, cache);
 }

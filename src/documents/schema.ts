@@ -75,6 +75,7 @@ export const documentFieldLabels: Record<string, string> = {
 };
 
 export const documentContract: FrontMatterContract<DocumentFrontMatter> = {
+  kind: 'document',
   schema: documentFrontMatterSchema,
   hints: documentFieldHints,
   required: 'so_ky_hieu, loai, co_quan_ban_hanh, ngay_ban_hanh, trich_yeu, tep',

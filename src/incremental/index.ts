@@ -15,5 +15,5 @@ export {
   type ShardFingerprints,
 } from './plan.ts';
 export { linkKeptFiles, reuseUnchangedFiles, type FileDescription } from './output.ts';
-export { siteDigest } from './site-digest.ts';
+export { codeDigest, siteDigest } from './site-digest.ts';
 export { readPageFingerprints, savePageFingerprints, type StoredFingerprints } from './store.ts';

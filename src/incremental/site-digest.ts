@@ -26,6 +26,11 @@ function digestFiles(roots: string[]): string {
   return hash.digest('hex');
 }
 
+/** The project's code (src, package.json, the lockfile): what a cache of its results is valid for. */
+export function codeDigest(): string {
+  return digestFiles(CODE);
+}
+
 /**
  * What every page shows or is made with, as one digest: the code, layouts and
  * assets (hashed names included), the site settings and menus, the build's

@@ -10,6 +10,7 @@ import {
   readArticles,
   readMarkdownFiles,
   siteFile,
+  type FrontMatterCache,
   type MarkdownSource,
 } from '../content/index.ts';
 import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
@@ -46,6 +47,8 @@ export interface LoadOptions {
   previous?: PreviousBuild;
   /** Encodes the articles' photos; by default the one for `.cache/images`. */
   images?: ImageProcessor;
+  /** Front matters read before (npm start's last rebuild, npm run build's last build): not parsed again. */
+  frontMatter?: FrontMatterCache;
 }
 
 export interface LoadedContent {
@@ -87,6 +90,7 @@ export async function inspectContent({
   showDrafts = false,
   previous,
   images = imageProcessor('.cache/images'),
+  frontMatter,
 }: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;
@@ -96,10 +100,10 @@ export async function inspectContent({
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
-  const sources = readArticles(path.join(contentDir, 'articles'), problems);
+  const sources = readArticles(path.join(contentDir, 'articles'), problems, frontMatter);
   const pagesDir = path.join(contentDir, PAGES_FOLDER);
-  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems);
-  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems);
+  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, frontMatter);
+  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, frontMatter);
   if (!site) return { problems: problems.sort(byFileAndLine) };
   problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 

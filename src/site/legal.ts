@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Problem } from '../problems/index.ts';
-import { lineOf } from './load.ts';
+import { documentLines } from './load.ts';
 import { type SiteSettings, siteFieldHints } from './schema.ts';
 
 /** The footer's legal lines a government portal carries. */
@@ -13,10 +13,11 @@ export function missingLegalNotice(site: SiteSettings, file: string): Problem[] 
   if (!missing.length) return [];
   const counter = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: counter });
+  const lines = documentLines(doc, counter);
   return missing.map((field) => ({
     severity: 'warning',
     file,
-    line: lineOf(doc, counter, ['agency', field]),
+    line: lines(['agency', field]),
     field: `agency.${field}`,
     message: `chân trang chưa có dòng này, cổng thông tin của cơ quan nhà nước cần có; hãy thêm vào agency (cần: ${siteFieldHints[`agency.${field}`]})`,
   }));

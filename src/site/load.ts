@@ -4,35 +4,59 @@ import { siteSchema, siteFieldHints, type SiteSettings } from './schema.ts';
 import { ContentError, describeIssue, type Problem } from '../problems/index.ts';
 import { normalizePathPrefix, publicRoot } from '../routes/index.ts';
 
-/** Line of the YAML key at `path` (or of its nearest existing parent), counting from `offset`. */
-export function lineOf(
+/**
+ * The line of every key and list item of a YAML document, by its path
+ * (JSON of the path), counting from `offset`: plain data, so it is kept with
+ * a front matter that is read once (src/content/cache.ts).
+ */
+export type LineTable = Record<string, number>;
+
+export function lineTable(doc: ReturnType<typeof parseDocument>, counter: LineCounter, offset = 0): LineTable {
+  const table: LineTable = {};
+  const lineAtOffset = (from: number) => counter.linePos(from).line + offset;
+  const visit = (node: unknown, at: (string | number)[], line: number | undefined): void => {
+    if (line !== undefined) table[JSON.stringify(at)] ??= line;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : undefined;
+        if (typeof key !== 'string' && typeof key !== 'number') continue;
+        visit(pair.value, [...at, key], isNode(pair.key) && pair.key.range ? lineAtOffset(pair.key.range[0]) : line);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        if (isNode(item)) visit(item, [...at, index], item.range ? lineAtOffset(item.range[0]) : line);
+      });
+    }
+  };
+  const root = doc.contents;
+  visit(root, [], isNode(root) && root.range ? lineAtOffset(root.range[0]) : undefined);
+  return table;
+}
+
+/** Line of the YAML key at `path`, or of its nearest parent that exists. */
+export function lineAt(table: LineTable, path: (string | number)[]): number | undefined {
+  for (let length = path.length; length >= 0; length--) {
+    const line = table[JSON.stringify(path.slice(0, length))];
+    if (line !== undefined) return line;
+  }
+  return undefined;
+}
+
+/** The lines of a YAML document's keys, looked up by path (lineAt). */
+export function documentLines(
   doc: ReturnType<typeof parseDocument>,
   counter: LineCounter,
-  path: (string | number)[],
   offset = 0,
-): number | undefined {
-  let node: unknown = doc.contents;
-  let line: number | undefined = isNode(node) && node.range ? counter.linePos(node.range[0]).line : undefined;
-  for (const segment of path) {
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === segment);
-      if (!pair) break;
-      if (isNode(pair.key) && pair.key.range) line = counter.linePos(pair.key.range[0]).line;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number' && isNode(node.items[segment])) {
-      node = node.items[segment];
-      const range = (node as { range?: [number, number, number] }).range;
-      if (range) line = counter.linePos(range[0]).line;
-    } else break;
-  }
-  return line === undefined ? undefined : line + offset;
+): (path: (string | number)[]) => number | undefined {
+  const table = lineTable(doc, counter, offset);
+  return (path) => lineAt(table, path);
 }
 
 /** Line of a setting in the site file, for problems found after it was read (a menu entry pointing nowhere). */
 export function siteLines(file: string): (path: (string | number)[]) => number | undefined {
   const counter = new LineCounter();
   const doc = parseDocument(readFileSync(file, 'utf8').normalize('NFC'), { lineCounter: counter });
-  return (path) => lineOf(doc, counter, path);
+  return documentLines(doc, counter);
 }
 
 /**
@@ -82,13 +106,14 @@ export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.
           severity: 'error',
           file,
           field: 'defaultCategory',
-          line: lineOf(doc, counter, ['defaultCategory']),
+          line: documentLines(doc, counter)(['defaultCategory']),
           message: `chuyên mục "${site.defaultCategory}" không có trong categories; chỉ được dùng: ${[...slugs].join(', ')}`,
         },
       ]);
     }
     return site;
   }
+  const lines = documentLines(doc, counter);
   throw new ContentError(
     result.error.issues.map((issue) => {
       const field = issue.path.join('.');
@@ -97,7 +122,7 @@ export function loadSiteSettings(file: string, env: NodeJS.ProcessEnv = process.
         severity: 'error',
         file,
         field,
-        line: lineOf(doc, counter, issue.path),
+        line: lines(issue.path),
         message: `${describeIssue(issue)}${hint ? ` (cần: ${hint})` : ''}`,
       } satisfies Problem;
     }),

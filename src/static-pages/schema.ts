@@ -44,6 +44,7 @@ export const pageFieldLabels: Record<string, string> = {
 };
 
 export const pageContract: FrontMatterContract<PageFrontMatter> = {
+  kind: 'page',
   schema: pageFrontMatterSchema,
   hints: pageFieldHints,
   required: 'title',

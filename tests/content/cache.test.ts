@@ -1,0 +1,113 @@
+// Front matters kept between builds (src/content/cache.ts): a cached reading is the reading.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DOCUMENTS_FOLDER, FrontMatterCache, PAGES_FOLDER, readArticles, readMarkdownFiles } from '../../src/content/index.ts';
+import { documentContract } from '../../src/documents/index.ts';
+import type { Problem } from '../../src/problems/index.ts';
+import { pageContract } from '../../src/static-pages/index.ts';
+import { FIXTURES } from '../support/build.ts';
+
+const work = mkdtempSync(path.join(tmpdir(), 'front-matter-cache-'));
+const valid = '---\ntitle: Tiêu đề\ndate: "2024-01-02T08:00:00+07:00"\nauthor: Thu Cúc\n---\nNội dung.\n';
+// Articles with every kind of problem the reading finds: they are cached with their problems.
+const faulty = path.join(work, 'faulty');
+mkdirSync(faulty);
+for (const [name, text] of Object.entries({
+  'yaml-hong.md': '---\ntitle: [a\n---\nx\n',
+  'sai-truong.md': valid.replace('author:', 'sumary: Tóm tắt\nauthor:'),
+  'sai-ngay.md': valid.replace('"2024-01-02T08:00:00+07:00"', '"02/01/2024"'),
+  'anh-thieu-alt.md': valid.replace('author:', 'image:\n  src: anh.jpg\nauthor:'),
+  'tu-khoa.md': valid.replace('author:', 'tags:\n  - Nông thôn mới\n  - ""\nauthor:'),
+  'thieu-het.md': '---\ntags: [a]\n---\nx\n',
+})) {
+  writeFileSync(path.join(faulty, name), text);
+}
+
+/** Every reader of Markdown files, on folders with valid and faulty files. */
+const READERS: [string, (problems: Problem[], cache?: FrontMatterCache) => unknown[]][] = [
+  ['articles of the sample', (problems, cache) => readArticles('content/articles', problems, cache)],
+  ['articles of the fixtures', (problems, cache) => readArticles(path.join(FIXTURES, 'basic', 'articles'), problems, cache)],
+  ['faulty articles', (problems, cache) => readArticles(faulty, problems, cache)],
+  ['pages', (problems, cache) => readMarkdownFiles(path.join('content', PAGES_FOLDER), pageContract, problems, cache)],
+  [
+    'documents',
+    (problems, cache) => readMarkdownFiles(path.join('content', DOCUMENTS_FOLDER), documentContract, problems, cache),
+  ],
+];
+
+type Read = { frontMatter: object; lines: (field: (string | number)[]) => number | undefined };
+
+/** A source as plain data: its fields, and the line of every field and list item of its front matter (and of some that aren't there). */
+function described(source: unknown) {
+  const { lines, ...rest } = source as Read;
+  const paths: (string | number)[][] = [[], ['khong-co'], ['image', 'khong-co']];
+  for (const [key, value] of Object.entries(rest.frontMatter)) {
+    paths.push([key]);
+    if (Array.isArray(value)) for (const index of value.keys()) paths.push([key, index]);
+    else if (value && typeof value === 'object') for (const inner of Object.keys(value)) paths.push([key, inner]);
+  }
+  return { ...rest, lines: paths.map((at) => [at.join('.'), lines(at)]) };
+}
+
+for (const [name, read] of READERS) {
+  test(`${name}: read through a saved cache, every file, problem and line is the same as read afresh`, () => {
+    const fresh: Problem[] = [];
+    const expected = read(fresh).map(described);
+    const saving = new FrontMatterCache();
+    read([], saving);
+    const file = path.join(work, `${name}.json`);
+    saving.save(file, 'v1');
+    const cached: Problem[] = [];
+    assert.deepEqual(read(cached, FrontMatterCache.load(file, 'v1')).map(described), expected);
+    assert.deepEqual(cached, fresh);
+  });
+}
+
+test('the faulty articles do have problems (what the test above compares)', () => {
+  const problems: Problem[] = [];
+  readArticles(faulty, problems);
+  assert.deepEqual([...new Set(problems.map((p) => path.basename(p.file)))].sort(), [
+    'anh-thieu-alt.md',
+    'sai-ngay.md',
+    'sai-truong.md',
+    'thieu-het.md',
+    'tu-khoa.md',
+    'yaml-hong.md',
+  ]);
+});
+
+test('a saved reading is used by the same code only: another version reads the file again', () => {
+  const file = path.join(work, 'tampered.json');
+  const saving = new FrontMatterCache();
+  readArticles('content/articles', [], saving);
+  saving.save(file, 'v1');
+  // What only the cache says: the build believes it when the version is its own.
+  const stored = JSON.parse(readFileSync(file, 'utf8'));
+  for (const reading of Object.values(stored.readings) as { frontMatter: { title: string } }[])
+    reading.frontMatter.title = 'Từ bộ nhớ đệm';
+  writeFileSync(file, JSON.stringify(stored));
+  const titles = (cache: FrontMatterCache) =>
+    new Set(readArticles('content/articles', [], cache).map((source) => source.frontMatter.title));
+  assert.deepEqual(titles(FrontMatterCache.load(file, 'v1')), new Set(['Từ bộ nhớ đệm']));
+  assert.ok(!titles(FrontMatterCache.load(file, 'v2')).has('Từ bộ nhớ đệm'));
+  writeFileSync(file, '{ hỏng');
+  assert.ok(!titles(FrontMatterCache.load(file, 'v1')).has('Từ bộ nhớ đệm'));
+});
+
+test('a cache keeps only what was read since it was made, and an edited front matter is read again', () => {
+  const folder = path.join(work, 'edited');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'bai.md'), valid);
+  const file = path.join(work, 'edited.json');
+  const first = new FrontMatterCache();
+  readArticles(folder, [], first);
+  first.save(file, 'v1');
+  writeFileSync(path.join(folder, 'bai.md'), valid.replace('Tiêu đề', 'Tiêu đề mới'));
+  const second = FrontMatterCache.load(file, 'v1');
+  assert.equal(readArticles(folder, [], second)[0].frontMatter.title, 'Tiêu đề mới');
+  second.save(file, 'v1');
+  assert.equal(Object.keys(JSON.parse(readFileSync(file, 'utf8')).readings).length, 1);
+});
