@@ -17,7 +17,7 @@ export interface BuildSettings {
   /** Where processed photos are kept between builds (keep it between CI runs). */
   imageCacheDir: string;
   /**
-   * Where `npm run build` keeps the page fingerprints of the build it published
+   * Where `npm run build` keeps the page fingerprints of the build it published, and the front matters it read
    * (keep it between CI runs, with the output): the next build renders only the pages an edit touches.
    */
   pageCacheDir: string;
