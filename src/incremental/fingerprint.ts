@@ -30,6 +30,11 @@ export class ArticleDigests {
     return digest;
   }
 
+  /** What a link to the article shows (the sidebar's lists): its URL, title and date. */
+  link(article: Article): string {
+    return JSON.stringify([article.url, article.title, article.publishedIso, article.publishedText]);
+  }
+
   whole(article: Article): string {
     return this.wholes.get(article) ?? this.card(article);
   }
@@ -51,12 +56,14 @@ export class ArticleDigests {
  * documents and static pages, which read registers of their own).
  */
 export const pageInputs: Record<string, (item: unknown, portal: Portal, digests: ArticleDigests) => string> = {
-  // layouts/pages/article.njk: the article, "Các tin khác", the sidebar.
+  // layouts/pages/article.njk: the article, "Các tin khác" as cards, the sidebar as links (so a tag or summary
+  // edit leaves the pages that show the article in their sidebar alone).
   article: (item, portal, digests) => {
     const article = item as Article;
     const { newest, sameCategory } = portal.sidebar(article);
-    const cards = (list: Article[]) => list.map((other) => digests.card(other)).join(',');
-    return [digests.whole(article), cards(portal.related(article)), cards(newest), cards(sameCategory)].join('|');
+    const cards = portal.related(article).map((other) => digests.card(other));
+    const links = (list: Article[]) => list.map((other) => digests.link(other)).join(',');
+    return [digests.whole(article), cards.join(','), links(newest), links(sameCategory)].join('|');
   },
   // layouts/pages/list.njk and archive-month.njk: the list page, its article cards and its pagination.
   category: (listing, _portal, digests) => digests.of(listing),

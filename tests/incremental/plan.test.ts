@@ -74,6 +74,29 @@ describe('planPages', () => {
     assert.deepEqual(urls.sort(), [url, ...showing, ...lists].sort());
   });
 
+  test('a tag edit leaves alone the pages that show the article in their sidebar only (links: title, URL, date)', async () => {
+    const index = 17;
+    const before = portal;
+    const article = before.articles[index];
+    const inSidebar = (of: Portal, other: (typeof of.articles)[number]) => {
+      const { newest, sameCategory } = of.sidebar(other);
+      return [...newest, ...sameCategory].some((shown) => shown.url === article.url);
+    };
+    const inRelated = (of: Portal, other: (typeof of.articles)[number]) =>
+      of.related(other).some((shown) => shown.url === article.url);
+    const { urls, after } = await touched(index, (text) => text.replace(/^tags:.*$/m, 'tags: ["Từ khóa mới"]'));
+    const sidebarOnly = after.articles
+      .filter((other) => other.url !== article.url && inSidebar(after, other) && !inRelated(after, other))
+      .filter((other) => !inRelated(before, before.articles.find((a) => a.url === other.url)!))
+      .map((other) => other.url);
+    assert.ok(sidebarOnly.length > 0, 'the corpus has pages showing the article in their sidebar only');
+    assert.ok(urls.includes(article.url));
+    assert.deepEqual(
+      sidebarOnly.filter((url) => urls.includes(url)),
+      [],
+    );
+  });
+
   test('a page that is gone is listed as removed', async () => {
     const plan = planPages(portal, SITE, { fingerprints: { ...fingerprints, '/tin-tuc/da-xoa/': 'x' }, hasFile: () => true });
     assert.deepEqual(plan.removed, ['/tin-tuc/da-xoa/']);
