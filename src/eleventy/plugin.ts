@@ -13,7 +13,7 @@ import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexShards, searchShards, shardEntryFile, type SearchIndexResult } from '../search/index.ts';
-import { outputFile, planPages, siteDigest, type PreviousPages, type RenderPlan } from '../incremental/index.ts';
+import { outputFile, planPages, planShards, siteDigest, type PreviousPages, type RenderPlan } from '../incremental/index.ts';
 import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
 import { DOCUMENTS_FOLDER, FrontMatterCache, PAGES_FOLDER } from '../content/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
@@ -99,11 +99,12 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       problems: runMode === 'build' ? [] : loaded.problems.map(formatProblem),
     };
     const shards = searchShards(searchablePages(loaded.portal), settings.searchShardPages);
-    plan = planPages(loaded.portal, siteDigest({ layoutsDir, assetsDir, shown }), previousPages, shards);
-    options.onPlan?.(plan);
+    const digest = siteDigest({ layoutsDir, assetsDir, shown });
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
-    // indexes on one core while Eleventy renders on the other. The same hook serves npm run build and npm start.
-    const { keptShards } = plan;
+    // indexes on one core while the pages are planned and Eleventy renders on the other. The same hook serves
+    // npm run build and npm start.
+    const index = planShards(shards, digest, previousPages);
+    const { keptShards } = index;
     const reindexed = keptShards.size
       ? new Set(shards.filter((shard) => !keptShards.has(shard.name)).map((s) => s.name))
       : undefined;
@@ -111,6 +112,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     // Awaited in eleventy.after, or by whoever was told, when rendering fails.
     indexing.catch(() => {});
     options.onIndexing?.(indexing);
+    plan = planPages(loaded.portal, digest, previousPages, index);
+    options.onPlan?.(plan);
   });
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     // Only the photos of published articles leave the cache: a draft's photo stays private.

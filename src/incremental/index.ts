@@ -9,6 +9,7 @@ export { ArticleDigests, pageInputs } from './fingerprint.ts';
 export {
   outputFile,
   planPages,
+  planShards,
   type PageFingerprints,
   type PreviousPages,
   type RenderPlan,

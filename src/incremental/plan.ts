@@ -18,8 +18,15 @@ export interface PreviousPages {
   hasShard?(name: string): boolean;
 }
 
+/** Which search index shards a build re-indexes, and which it keeps from the previous one. */
+export interface IndexPlan {
+  shardFingerprints: ShardFingerprints;
+  /** The shards whose folder under pagefind/ is the previous build's, unchanged: Pagefind indexes only the others. */
+  keptShards: Set<string>;
+}
+
 /** Which pages a build renders, and which it keeps from the previous one. */
-export interface RenderPlan {
+export interface RenderPlan extends IndexPlan {
   fingerprints: PageFingerprints;
   /** Whether the page at `url` is rendered (every page of a type the plan doesn't decide on is). */
   renders(url: string): boolean;
@@ -27,9 +34,6 @@ export interface RenderPlan {
   kept: string[];
   /** URLs the previous build wrote that this one doesn't (deleted articles, emptied tags). */
   removed: string[];
-  shardFingerprints: ShardFingerprints;
-  /** The shards whose folder under pagefind/ is the previous build's, unchanged: Pagefind indexes only the others. */
-  keptShards: Set<string>;
 }
 
 /** Where Eleventy writes the page at `url`, relative to the output folder. */
@@ -38,12 +42,35 @@ export function outputFile(url: string): string {
 }
 
 /**
- * Fingerprints every page of the many-page types and every search index
- * shard, and keeps those whose fingerprint is the previous build's and whose
- * file (or folder) is there; without a previous build, everything is rendered
- * and indexed.
+ * Fingerprints every search index shard, and keeps those whose fingerprint is
+ * the previous build's and whose folder is there. Made before the pages' plan,
+ * so Pagefind starts while the pages are fingerprinted.
  */
-export function planPages(portal: Portal, siteDigest: string, previous?: PreviousPages, shards: SearchShard[] = []): RenderPlan {
+export function planShards(shards: SearchShard[], siteDigest: string, previous?: PreviousPages): IndexPlan {
+  // The search documents are made by the project's code too: the site digest is in each shard's fingerprint.
+  const shardFingerprints: ShardFingerprints = Object.fromEntries(
+    shards.map((shard) => [shard.name, pageFingerprint(siteDigest, 'search', shard.name, shardDigest(shard))]),
+  );
+  const keptShards = new Set(
+    Object.keys(shardFingerprints).filter(
+      (name) => previous?.shards?.[name] === shardFingerprints[name] && previous.hasShard?.(name) === true,
+    ),
+  );
+  return { shardFingerprints, keptShards };
+}
+
+/**
+ * Fingerprints every page of the many-page types, and keeps those whose
+ * fingerprint is the previous build's and whose file is there; without a
+ * previous build, everything is rendered. `index` is the shards' plan
+ * (planShards; by default none is kept).
+ */
+export function planPages(
+  portal: Portal,
+  siteDigest: string,
+  previous?: PreviousPages,
+  index: IndexPlan = { shardFingerprints: {}, keptShards: new Set() },
+): RenderPlan {
   const digests = new ArticleDigests(portal.articles);
   const fingerprints: PageFingerprints = {};
   for (const type of pageTypes) {
@@ -60,14 +87,5 @@ export function planPages(portal: Portal, siteDigest: string, previous?: Previou
     : [];
   const keptSet = new Set(kept);
   const removed = previous ? Object.keys(previous.fingerprints).filter((url) => !(url in fingerprints)) : [];
-  // The search documents are made by the project's code too: the site digest is in each shard's fingerprint.
-  const shardFingerprints: ShardFingerprints = Object.fromEntries(
-    shards.map((shard) => [shard.name, pageFingerprint(siteDigest, 'search', shard.name, shardDigest(shard))]),
-  );
-  const keptShards = new Set(
-    Object.keys(shardFingerprints).filter(
-      (name) => previous?.shards?.[name] === shardFingerprints[name] && previous.hasShard?.(name) === true,
-    ),
-  );
-  return { fingerprints, renders: (url) => !keptSet.has(url), kept, removed, shardFingerprints, keptShards };
+  return { fingerprints, renders: (url) => !keptSet.has(url), kept, removed, ...index };
 }

@@ -34,8 +34,9 @@ export function searchDate(page: SearchablePage): string {
  * at most `maxPages` pages unless one year alone has more. A shard never
  * splits a year, so "newest first" is the shards' order, and an edit
  * re-indexes only the shard of its year (unless the years regroup). Once the
- * index is split, the newest year is a shard of its own: nearly every edit
- * lands there, and a shard of one year re-indexes in a few seconds.
+ * index is split, the newest shard is closed as soon as it holds a quarter of
+ * `maxPages`: nearly every edit lands there, and a shard that small
+ * re-indexes in a few seconds.
  */
 export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): SearchShard[] {
   const byYear = new Map<string, SearchablePage[]>();
@@ -50,7 +51,8 @@ export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): S
   for (const year of [...byYear.keys()].sort().reverse()) {
     const current = shards.at(-1);
     const more = byYear.get(year)!;
-    if (current && !(split && shards.length === 1) && current.pages.length + more.length <= maxPages) {
+    const newestIsFull = split && shards.length === 1 && current!.pages.length >= maxPages / 4;
+    if (current && !newestIsFull && current.pages.length + more.length <= maxPages) {
       current.years.push(year);
       current.pages.push(...more);
     } else shards.push({ years: [year], pages: [...more] });

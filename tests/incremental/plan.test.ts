@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateCorpus } from '../../scripts/corpus/generate.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
-import { planPages, type PageFingerprints } from '../../src/incremental/index.ts';
+import { planPages, planShards, type PageFingerprints } from '../../src/incremental/index.ts';
 import { loadSite, searchablePages } from '../../src/pages/index.ts';
 import { searchShards } from '../../src/search/index.ts';
 import type { Portal } from '../../src/portal/index.ts';
@@ -103,12 +103,12 @@ describe('planPages', () => {
   });
 });
 
-describe('planPages on the search shards', () => {
+describe('planShards', () => {
   const shardsOf = (of: Portal) => searchShards(searchablePages(of), 20);
   const shardOf = (of: Portal, url: string) => shardsOf(of).find((shard) => shard.pages.some((page) => page.url === url))!.name;
 
   test('an edit re-indexes the shard holding the article only; a missing folder or another site digest re-indexes', async () => {
-    const first = planPages(portal, SITE, undefined, shardsOf(portal));
+    const first = { ...planShards(shardsOf(portal), SITE), fingerprints };
     assert.ok(Object.keys(first.shardFingerprints).length >= 3);
     assert.equal(first.keptShards.size, 0, 'without a previous build every shard is indexed');
     const previous = (hasShard: (name: string) => boolean) => ({
@@ -118,39 +118,35 @@ describe('planPages on the search shards', () => {
       hasShard,
     });
     const names = Object.keys(first.shardFingerprints);
-    const again = planPages(
-      portal,
+    const again = planShards(
+      shardsOf(portal),
       SITE,
       previous(() => true),
-      shardsOf(portal),
     );
     assert.deepEqual([...again.keptShards], names);
-    const missing = planPages(
-      portal,
+    const missing = planShards(
+      shardsOf(portal),
       SITE,
       previous((name) => name !== names[1]),
-      shardsOf(portal),
     );
     assert.deepEqual(
       [...missing.keptShards],
       names.filter((name) => name !== names[1]),
     );
     assert.equal(
-      planPages(
-        portal,
+      planShards(
+        shardsOf(portal),
         'another layout',
         previous(() => true),
-        shardsOf(portal),
       ).keptShards.size,
       0,
     );
 
     const { url, after } = await touched(60, (text) => `${text}\nĐoạn mới để tìm.\n`);
-    const edited = planPages(
-      after,
+    const edited = planShards(
+      shardsOf(after),
       SITE,
       previous(() => true),
-      shardsOf(after),
     );
     assert.deepEqual(
       names.filter((name) => !edited.keptShards.has(name)),

@@ -47,16 +47,23 @@ for (const size of [1, 5, 20]) {
   });
 }
 
-test('once the index is split, the newest year is a shard of its own (where edits land, it re-indexes alone)', () => {
-  // One page too many for one shard: the other years would fit together.
-  const shards = searchShards(pages, pages.length - 1);
-  const newest = pages.map(year).sort().at(-1)!;
-  assert.equal(shards[0].name, newest);
-  assert.deepEqual(
-    shards[0].pages.filter((page) => year(page) !== newest),
-    [],
-  );
-  assert.equal(shards.length, 2);
+test('once the index is split, the newest shard (where edits land) closes as soon as it holds a quarter of a shard', () => {
+  const newestYear = pages.map(year).sort().at(-1)!;
+  // The sample's newest year alone, and a newest year with only two pages, which then takes older years along.
+  const smallNewest = [
+    ...pages.filter((page) => year(page) === newestYear).slice(0, 2),
+    ...pages.filter((page) => year(page) !== newestYear),
+  ];
+  for (const set of [pages, smallNewest]) {
+    // One page too many for one shard.
+    const size = set.length - 1;
+    const [newest, ...older] = searchShards(set, size);
+    const years = [...new Set(newest.pages.map(year))].sort();
+    assert.ok(newest.pages.length >= size / 4, `${newest.name}: ${newest.pages.length} of ${size} pages`);
+    const withoutOldest = newest.pages.filter((page) => year(page) !== years[0]);
+    assert.ok(withoutOldest.length < size / 4, `${newest.name} went on past a quarter of ${size} pages`);
+    assert.equal(older.length, 1);
+  }
 });
 
 test('re-indexing only some shards keeps the others byte for byte and drops shards that are gone', async () => {
