@@ -13,7 +13,15 @@ import type { LoadedContent } from '../portal/index.ts';
 import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexShards, searchShards, shardEntryFile, type SearchIndexResult } from '../search/index.ts';
-import { outputFile, planPages, planShards, siteDigest, type PreviousPages, type RenderPlan } from '../incremental/index.ts';
+import {
+  ArticleDigests,
+  outputFile,
+  planPages,
+  planShards,
+  siteDigest,
+  type PreviousPages,
+  type RenderPlan,
+} from '../incremental/index.ts';
 import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
 import { DOCUMENTS_FOLDER, FrontMatterCache, PAGES_FOLDER } from '../content/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
@@ -103,7 +111,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while the pages are planned and Eleventy renders on the other. The same hook serves
     // npm run build and npm start.
-    const index = planShards(shards, digest, previousPages);
+    const articles = new ArticleDigests(loaded.portal.articles);
+    const index = planShards(shards, digest, previousPages, articles);
     const { keptShards } = index;
     const reindexed = keptShards.size
       ? new Set(shards.filter((shard) => !keptShards.has(shard.name)).map((s) => s.name))
@@ -112,7 +121,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     // Awaited in eleventy.after, or by whoever was told, when rendering fails.
     indexing.catch(() => {});
     options.onIndexing?.(indexing);
-    plan = planPages(loaded.portal, digest, previousPages, index);
+    plan = planPages(loaded.portal, digest, previousPages, index, articles);
     options.onPlan?.(plan);
   });
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { copyFile, link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Size and sha256 of an output file, as the build manifest records them. */
@@ -9,15 +10,12 @@ export interface FileDescription {
 }
 
 /**
- * Puts the previous build's file at the same place: a hard link (no copy,
- * same bytes and time), else a copy. `folders` remembers the folders made.
+ * Puts the previous build's file in place of the one written with the same
+ * bytes: a hard link (no copy, same bytes and time), else a copy.
  */
-function reuse(previousDir: string, stagingDir: string, file: string, folders: Set<string>, replace = false): void {
+function replaceWithPrevious(previousDir: string, stagingDir: string, file: string): void {
   const target = path.join(stagingDir, file);
-  const folder = path.dirname(target);
-  if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-  folders.add(folder);
-  if (replace) unlinkSync(target);
+  unlinkSync(target);
   try {
     linkSync(path.join(previousDir, file), target);
   } catch {
@@ -25,25 +23,39 @@ function reuse(previousDir: string, stagingDir: string, file: string, folders: S
   }
 }
 
+/** Kept files linked at once: the rest stay queued, so the files Eleventy writes meanwhile wait behind a few only. */
+const LINKS_AT_ONCE = 16;
+
 /**
  * The first half of finishing an incremental build in its staging folder:
  * the kept pages and search shards (`keptFiles`, relative paths) come from the
- * previous output as hard links. Run while Pagefind is still indexing, when
- * the build would otherwise wait. Returns their descriptions: a kept file is
- * what the previous manifest says it is.
+ * previous output as hard links. Started as soon as the plan is known: the
+ * links are made on libuv's threads while Eleventy renders, never touching a
+ * file it writes (those are the pages the plan renders). Resolves to their
+ * descriptions: a kept file is what the previous manifest says it is.
  */
-export function linkKeptFiles(
+export async function linkKeptFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
   keptFiles: string[],
-): Record<string, FileDescription> {
+): Promise<Record<string, FileDescription>> {
   const kept: Record<string, FileDescription> = {};
-  const folders = new Set<string>();
-  for (const file of keptFiles) {
-    reuse(previousDir, stagingDir, file, folders);
+  const folders = new Map<string, Promise<unknown>>();
+  const linkOne = async (file: string) => {
+    const target = path.join(stagingDir, file);
+    const folder = path.dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    const source = path.join(previousDir, file);
+    await link(source, target).catch(() => copyFile(source, target));
     kept[file] = previousFiles[file];
-  }
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < keptFiles.length) await linkOne(keptFiles[next++]);
+  };
+  await Promise.all(Array.from({ length: LINKS_AT_ONCE }, worker));
   return kept;
 }
 
@@ -63,7 +75,6 @@ export function reuseUnchangedFiles(
   written: Record<string, FileDescription> = {},
 ): Record<string, FileDescription> {
   const files: Record<string, FileDescription> = { ...kept };
-  const folders = new Set<string>();
   const made = (readdirSync(stagingDir, { recursive: true, withFileTypes: true }) as Dirent[])
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(stagingDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
@@ -77,7 +88,7 @@ export function reuseUnchangedFiles(
         : { size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
     const before = previousFiles[file];
     if (before && before.size === description.size && before.sha256 === description.sha256)
-      reuse(previousDir, stagingDir, file, folders, true);
+      replaceWithPrevious(previousDir, stagingDir, file);
     files[file] = description;
   }
   return Object.fromEntries(

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
+import type { Article } from '../content/index.ts';
 import type { Portal } from '../portal/index.ts';
 import { pageTypes } from '../pages/index.ts';
-import { shardDigest, type SearchShard } from '../search/index.ts';
+import { searchDocument, type SearchShard } from '../search/index.ts';
 import { ArticleDigests, pageFingerprint, pageInputs } from './fingerprint.ts';
 
 /** URL → fingerprint of every page the plan decides on (the page types of `pageInputs`). */
@@ -42,14 +44,36 @@ export function outputFile(url: string): string {
 }
 
 /**
+ * What Pagefind reads for a shard: its name and each page's URL and search
+ * document. An article's document is made of the article alone, so its whole
+ * digest stands for it (making 20,000 documents to hash them takes seconds);
+ * the few static pages and documents are hashed as their documents.
+ */
+function shardDigest(shard: SearchShard, digests: ArticleDigests): string {
+  const hash = createHash('sha256').update(shard.name);
+  for (const page of shard.pages)
+    hash.update(`\0${page.url}\0`).update(page.kind === 'article' ? digests.whole(page.article) : searchDocument(page));
+  return hash.digest('base64url');
+}
+
+const articlesOf = (shards: SearchShard[]): Article[] =>
+  shards.flatMap((shard) => shard.pages.flatMap((page) => (page.kind === 'article' ? [page.article] : [])));
+
+/**
  * Fingerprints every search index shard, and keeps those whose fingerprint is
  * the previous build's and whose folder is there. Made before the pages' plan,
- * so Pagefind starts while the pages are fingerprinted.
+ * so Pagefind starts while the pages are fingerprinted; `digests` are the
+ * articles' (planPages uses the same).
  */
-export function planShards(shards: SearchShard[], siteDigest: string, previous?: PreviousPages): IndexPlan {
+export function planShards(
+  shards: SearchShard[],
+  siteDigest: string,
+  previous?: PreviousPages,
+  digests = new ArticleDigests(articlesOf(shards)),
+): IndexPlan {
   // The search documents are made by the project's code too: the site digest is in each shard's fingerprint.
   const shardFingerprints: ShardFingerprints = Object.fromEntries(
-    shards.map((shard) => [shard.name, pageFingerprint(siteDigest, 'search', shard.name, shardDigest(shard))]),
+    shards.map((shard) => [shard.name, pageFingerprint(siteDigest, 'search', shard.name, shardDigest(shard, digests))]),
   );
   const keptShards = new Set(
     Object.keys(shardFingerprints).filter(
@@ -70,8 +94,8 @@ export function planPages(
   siteDigest: string,
   previous?: PreviousPages,
   index: IndexPlan = { shardFingerprints: {}, keptShards: new Set() },
+  digests = new ArticleDigests(portal.articles),
 ): RenderPlan {
-  const digests = new ArticleDigests(portal.articles);
   const fingerprints: PageFingerprints = {};
   for (const type of pageTypes) {
     const inputs = pageInputs[type.name];

@@ -163,12 +163,12 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const collect = (reason: unknown) => stray.push(reason);
   let search: SearchIndexResult;
   let [renderMs, indexMs, publishStarted] = [0, 0, 0];
+  let kept: Promise<Record<string, OutputFile>> | undefined;
   try {
     // The checked content and the settings go to Eleventy directly; it indexes for search while it renders.
     const renderStarted = performance.now();
     let indexing: Promise<SearchIndexResult> | undefined;
     let written: Record<string, OutputFile> = {};
-    let kept: Record<string, OutputFile> | undefined;
     const eleventy = new Eleventy(settings.contentDir, staging, {
       configPath: '', // the settings come from here, not from .eleventy.ts (npm start)
       pathPrefix: settings.pathPrefix,
@@ -178,7 +178,14 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           settings: { ...settings, outputDir: staging },
           content,
           previousPages,
-          onPlan: (made) => (plan = made),
+          onPlan: (made) => {
+            plan = made;
+            // The kept files are hard-linked in while Eleventy renders (tens of thousands at 20,000 articles).
+            if (previousPages && previousBuild) {
+              kept = linkKeptFiles(outputDir, previousBuild.files, staging, keptFiles(previousBuild.files, made));
+              kept.catch(() => {}); // awaited below, or before the staging folder is removed
+            }
+          },
           onIndexing: (started) => {
             indexing = started.finally(() => (indexMs = since(renderStarted)));
             indexing.catch(() => {}); // settled below, after rendering
@@ -188,9 +195,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
         config.on('eleventy.after', ({ results }: { results: WrittenPage[] }) => {
           written = describeWritten(staging, results);
           renderMs = since(renderStarted);
-          // While Pagefind may still be indexing: the kept files are hard-linked in (tens of thousands at 20,000 articles).
-          if (previousPages && plan && previousBuild)
-            kept = linkKeptFiles(outputDir, previousBuild.files, staging, keptFiles(previousBuild.files, plan));
         });
       },
     });
@@ -220,7 +224,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       publishedListFile(staging),
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
-    const files = kept && previousBuild ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, kept, written) : undefined;
+    const files =
+      kept && previousBuild ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written) : undefined;
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(
       staging,
@@ -228,6 +233,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       files ?? written,
     );
   } catch (error) {
+    await Promise.allSettled([kept]);
     rmSync(staging, { recursive: true, force: true });
     // Give the copies still failing a moment to settle while they are listened for.
     await new Promise((resolve) => setTimeout(resolve, 100));

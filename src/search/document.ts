@@ -21,7 +21,7 @@ export function searchDocument(page: SearchablePage): string {
   return document;
 }
 
-/** Each page's document, made once: a shard's fingerprint (shardDigest) and Pagefind both read it. */
+/** Each page's document, made once: a shard's fingerprint (src/incremental) and Pagefind both read it. */
 const made = new WeakMap<SearchablePage, string>();
 
 function makeSearchDocument(page: SearchablePage): string {

@@ -9,7 +9,7 @@ export {
   type SearchIndexResult,
   type ShardPlan,
 } from './indexer.ts';
-export { SHARD_PAGES, searchDate, searchShards, shardDigest, type SearchShard } from './shards.ts';
+export { SHARD_PAGES, searchDate, searchShards, type SearchShard } from './shards.ts';
 export { searchDocument } from './document.ts';
 export { toIndexerHtml, swapDForIndex, oneSpelling, indexSpelling } from './vietnamese.ts';
 export { numberVariants } from './document.ts';

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import type { SearchablePage } from '../pages/index.ts';
-import { searchDocument } from './document.ts';
 
 /**
  * Pagefind holds a whole index in memory while it builds it (about 170 KB a
@@ -61,16 +59,4 @@ export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): S
     name: years.length > 1 ? `${years.at(-1)}-${years[0]}` : years[0],
     pages,
   }));
-}
-
-/**
- * A digest of everything Pagefind reads for a shard: its name and each page's
- * URL and search document. Pagefind writes the same bundle for the same
- * documents, so an incremental build re-indexes only the shards whose digest
- * changed (src/incremental) and keeps the others' folders.
- */
-export function shardDigest(shard: SearchShard): string {
-  const hash = createHash('sha256').update(shard.name);
-  for (const page of shard.pages) hash.update(`\0${page.url}\0`).update(searchDocument(page));
-  return hash.digest('base64url');
 }
