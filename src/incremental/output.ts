@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
-import { copyFile, link, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /** Size and sha256 of an output file, as the build manifest records them. */
 export interface FileDescription {
@@ -23,40 +23,31 @@ function replaceWithPrevious(previousDir: string, stagingDir: string, file: stri
   }
 }
 
-/** Kept files linked at once: the rest stay queued, so the files Eleventy writes meanwhile wait behind a few only. */
-const LINKS_AT_ONCE = 16;
-
 /**
  * The first half of finishing an incremental build in its staging folder:
  * the kept pages and search shards (`keptFiles`, relative paths) come from the
  * previous output as hard links. Started as soon as the plan is known: the
- * links are made on libuv's threads while Eleventy renders, never touching a
- * file it writes (those are the pages the plan renders). Resolves to their
- * descriptions: a kept file is what the previous manifest says it is.
+ * links are made on a worker thread (link-worker.js) while Eleventy renders,
+ * never touching a file it writes (those are the pages the plan renders).
+ * Resolves to their descriptions: a kept file is what the previous manifest
+ * says it is.
  */
-export async function linkKeptFiles(
+export function linkKeptFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
   keptFiles: string[],
 ): Promise<Record<string, FileDescription>> {
-  const kept: Record<string, FileDescription> = {};
-  const folders = new Map<string, Promise<unknown>>();
-  const linkOne = async (file: string) => {
-    const target = path.join(stagingDir, file);
-    const folder = path.dirname(target);
-    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-    await folders.get(folder);
-    const source = path.join(previousDir, file);
-    await link(source, target).catch(() => copyFile(source, target));
-    kept[file] = previousFiles[file];
-  };
-  let next = 0;
-  const worker = async () => {
-    while (next < keptFiles.length) await linkOne(keptFiles[next++]);
-  };
-  await Promise.all(Array.from({ length: LINKS_AT_ONCE }, worker));
-  return kept;
+  const worker = new Worker(new URL('./link-worker.js', import.meta.url), {
+    workerData: { previousDir, stagingDir, files: keptFiles },
+  });
+  return new Promise((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`Không giữ lại được các trang của lần dựng trước (mã thoát ${code})`));
+      else resolve(Object.fromEntries(keptFiles.map((file) => [file, previousFiles[file]])));
+    });
+  });
 }
 
 /**
