@@ -9,6 +9,7 @@ import type { Problem } from '../problems/index.ts';
 import { shardEntryFile, shardFolder, type SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from '../settings/index.ts';
 import {
+  describeOutput,
   describeWritten,
   digestSources,
   hashSources,
@@ -224,13 +225,16 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       publishedListFile(staging),
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
+    // Every file's size and sha256: the unchanged ones are the previous build's files (incremental), or read back (the pages written are hashed already).
     const files =
-      kept && previousBuild ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written) : undefined;
+      kept && previousBuild
+        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written)
+        : describeOutput(staging, written);
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(
       staging,
       { clock: settings.clock, showDrafts: settings.showDrafts, baseUrl: site.baseUrl, sourceRoots: roots, sourcesDigest },
-      files ?? written,
+      files,
     );
   } catch (error) {
     await Promise.allSettled([kept]);

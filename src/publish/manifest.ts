@@ -120,13 +120,13 @@ export function describeOutput(outputDir: string, known: Record<string, OutputFi
   return files;
 }
 
+/** Writes the manifest of the output's `files` (describeOutput, or what an incremental build kept and wrote). */
 export function writeBuildManifest(
   outputDir: string,
   manifest: Omit<BuildManifest, 'format' | 'files'>,
-  /** Files hashed as they were written (describeWritten). */
-  known: Record<string, OutputFile> = {},
+  files: Record<string, OutputFile>,
 ): BuildManifest {
-  const complete: BuildManifest = { format: 1, ...manifest, files: describeOutput(outputDir, known) };
+  const complete: BuildManifest = { format: 1, ...manifest, files };
   writeFileSync(path.join(outputDir, MANIFEST_FILE), `${JSON.stringify(complete, null, 1)}\n`);
   return complete;
 }
