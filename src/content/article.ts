@@ -42,8 +42,14 @@ export interface Article {
   summary: string;
   /** The editor's own summary, shown as the article's standfirst (absent when it would repeat the first paragraph). */
   standfirst?: string;
-  /** The rendered body. */
-  html: string;
+  /** The rendered body: rendered when first read (an incremental build keeps most pages and never needs it). */
+  readonly html: string;
+  /**
+   * sha256 of what `html` is made of: the Markdown, and the photo or file each
+   * of its images and links is rendered with. What a page's fingerprint takes
+   * for the body (src/incremental), so the body is rendered only where shown.
+   */
+  bodyDigest: string;
   image?: ArticleImage;
   /** Every photo the article shows (lead first): what the build publishes for it. */
   images: ProcessedImage[];

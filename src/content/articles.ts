@@ -1,17 +1,17 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import type { Attachments } from '../attachments/index.ts';
 import type { ArticleImages } from './photos.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
-import { firstParagraph, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
+import { parsedTokens, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import type { Problem } from '../problems/index.ts';
-import { emptyBodyProblem, parseBody } from './body.ts';
+import { bodyFacts, emptyBodyProblem } from './body.ts';
 
 /** A tag's spelling with case, accents, Unicode form, spaces and dashes set aside: what tells two tags apart. */
 function tagIdentity(name: string): string {
@@ -92,15 +92,6 @@ export interface CheckedSource {
   references: BodyReference[];
 }
 
-/** Alt text of the body's first image (the share image when there is no lead photo). */
-function bodyImageAlt(tokens: Token[]): string | undefined {
-  for (const block of tokens) {
-    const image = block.children?.find((child) => child.type === 'image');
-    if (image) return image.content;
-  }
-  return undefined;
-}
-
 /**
  * Turns validated sources into articles, checking what needs the whole
  * content set: categories, duplicate URLs, dates, images. The body's links
@@ -177,7 +168,8 @@ export function buildArticles(
         message: `${orphan} chỉ có tác dụng khi bài có featured: true; hãy thêm featured: true hoặc bỏ ${orphan}`,
       });
     }
-    const { tokens, references } = parseBody(md, source);
+    const facts = bodyFacts(md, source);
+    const references = facts.references.map((ref) => ({ ...ref, line: ref.line + source.bodyLine - 1 }));
     const empty = emptyBodyProblem(source, 'bài viết');
     if (empty) {
       problems.push(empty);
@@ -194,6 +186,12 @@ export function buildArticles(
     const shown = [...new Set(pictures.values())];
     const share = lead?.processed ?? shown[0];
     const env: MarkdownEnv = { images: pictures, attachment: attachments.linker(source.file) };
+    // Everything the renderer is given for this body: the photo of each image, the file of each link.
+    const shownWith = references.map((ref) => (ref.kind === 'image' ? pictures.get(ref.href) : env.attachment?.(ref.href)));
+    const bodyDigest = createHash('sha256')
+      .update(JSON.stringify([source.body, shownWith]))
+      .digest('base64url');
+    let html: string | undefined;
     entry.article = {
       file: source.file,
       slug,
@@ -202,12 +200,16 @@ export function buildArticles(
       author: fm.author,
       category,
       tags: [...new Map(fm.tags.map((name) => [slugify(name), tags.get(slugify(name))!])).values()],
-      summary: fm.summary ?? firstParagraph(tokens),
+      summary: fm.summary ?? facts.firstParagraph,
       standfirst: fm.summary,
-      html: md.renderer.render(tokens, md.options, env),
+      get html() {
+        html ??= md.renderer.render(parsedTokens(md, source), md.options, env);
+        return html;
+      },
+      bodyDigest,
       image: lead,
       images: shown,
-      shareImage: share && { ...share.openGraph, alt: lead?.alt ?? bodyImageAlt(tokens) ?? fm.title },
+      shareImage: share && { ...share.openGraph, alt: lead?.alt ?? facts.firstImageAlt ?? fm.title },
       published,
       updated,
       draft: fm.draft,

@@ -19,30 +19,32 @@ interface StoredReadings {
   format: 1;
   /** The code that read them: another version reads everything again. */
   version: string;
-  readings: Record<string, FrontMatterReading>;
+  readings: Record<string, unknown>;
 }
 
 /**
- * Front matters already parsed and validated, by file, kind and text: parsing
- * the YAML and validating it is half of reading 20,000 articles, and an edit
- * changes one. `npm start` keeps one between rebuilds; `npm run build` keeps
- * it on disk next to the page fingerprints (src/publish), holding only what
- * the last build read.
+ * What reading the editors' files gave, by kind, scope and text: front
+ * matters parsed and validated (FrontMatterReading, scoped by file: its
+ * problems name it) and Markdown bodies' facts (src/content/body.ts). Parsing
+ * them is most of reading 20,000 articles, and an edit changes one.
+ * `npm start` keeps one between rebuilds; `npm run build` keeps it on disk
+ * next to the page fingerprints (src/publish), holding only what the last
+ * build read.
  */
-export class FrontMatterCache {
-  private readonly used = new Map<string, FrontMatterReading>();
+export class ReadingCache {
+  private readonly used = new Map<string, unknown>();
 
-  constructor(private readonly known = new Map<string, FrontMatterReading>()) {}
+  constructor(private readonly known = new Map<string, unknown>()) {}
 
   /** The cache saved in `file` by the same `version` of the code; empty when there is none (or it can't be read). */
-  static load(file: string, version: string): FrontMatterCache {
-    if (!existsSync(file)) return new FrontMatterCache();
+  static load(file: string, version: string): ReadingCache {
+    if (!existsSync(file)) return new ReadingCache();
     try {
       const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredReadings;
-      if (stored.format !== 1 || stored.version !== version) return new FrontMatterCache();
-      return new FrontMatterCache(new Map(Object.entries(stored.readings)));
+      if (stored.format !== 1 || stored.version !== version) return new ReadingCache();
+      return new ReadingCache(new Map(Object.entries(stored.readings)));
     } catch {
-      return new FrontMatterCache();
+      return new ReadingCache();
     }
   }
 
@@ -54,10 +56,10 @@ export class FrontMatterCache {
     renameSync(`${file}.tmp`, file);
   }
 
-  /** The reading of this front matter: the one kept, or `read()`'s. */
-  reading(kind: string, file: string, text: string, read: () => FrontMatterReading): FrontMatterReading {
-    const key = createHash('sha256').update(`${kind}\0${file}\0${text}`).digest('base64url');
-    const reading = this.known.get(key) ?? this.used.get(key) ?? read();
+  /** The reading of this text: the one kept, or `read()`'s. Readings are shared: never change one. */
+  reading<T>(kind: string, scope: string, text: string, read: () => T): T {
+    const key = createHash('sha256').update(`${kind}\0${scope}\0${text}`).digest('base64url');
+    const reading = (this.known.get(key) ?? this.used.get(key) ?? read()) as T;
     this.used.set(key, reading);
     return reading;
   }

@@ -6,9 +6,9 @@
 import path from 'node:path';
 
 export type { Article, Tag, ArticleImage, ShareImage } from './article.ts';
-export { emptyBodyProblem, parseBody } from './body.ts';
+export { bodyFacts, emptyBodyProblem, parseBody, type BodyFacts } from './body.ts';
 export { buildArticles, type CheckedSource } from './articles.ts';
-export { FrontMatterCache } from './cache.ts';
+export { ReadingCache } from './cache.ts';
 export { ArticleImages, imagePath, imageReferences, processArticleImages, type ImageReference } from './photos.ts';
 export {
   FRONT_MATTER,

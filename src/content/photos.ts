@@ -1,10 +1,10 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
 import type { MarkdownSource } from './read.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
-import { bodyReferences, parsedTokens } from '../markdown/index.ts';
+import type { BodyReference } from '../markdown/index.ts';
+import { bodyFacts } from './body.ts';
 import { ImageError, imageErrorMessage, type ImageProcessor, type ProcessedImage } from '../images/index.ts';
 
 /** A photo an article shows: its front-matter lead image or an image in its Markdown body. */
@@ -56,11 +56,11 @@ const REMOTE = /^([a-z][a-z0-9+.-]*:|\/\/)/i;
 type IllustratedSource = MarkdownSource<object>;
 
 /** Every image of an article: the front-matter one first, then the body's in order. */
-export function imageReferences(source: IllustratedSource, tokens: Token[]): ImageReference[] {
+export function imageReferences(source: IllustratedSource, body: BodyReference[]): ImageReference[] {
   const found: ImageReference[] = [];
   const lead = (source.frontMatter as { image?: { src: string; alt: string } }).image;
   if (lead) found.push({ src: lead.src, alt: lead.alt, line: source.lines(['image', 'src']), field: 'image.src' });
-  for (const ref of bodyReferences(tokens)) {
+  for (const ref of body) {
     if (ref.kind === 'image')
       found.push({ src: ref.href, alt: ref.alt, line: source.bodyLine + ref.line - 1, field: BODY_FIELD });
   }
@@ -107,7 +107,7 @@ export async function processArticleImages(
   const check = (source: IllustratedSource, reference: ImageReference, result: Promise<ProcessedImage | string>) =>
     checks.push({ source, reference, result });
   for (const source of sources) {
-    for (const reference of imageReferences(source, parsedTokens(md, source))) {
+    for (const reference of imageReferences(source, bodyFacts(md, source).references)) {
       const name = fileName(reference.src);
       // The lead photo's alt text is checked with the front matter; a body photo's here, and its file as well.
       if (!reference.alt && reference.field === BODY_FIELD)

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
 import { lineAt, lineTable } from '../site/index.ts';
-import type { FrontMatterCache, FrontMatterReading } from './cache.ts';
+import type { ReadingCache, FrontMatterReading } from './cache.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
@@ -110,6 +110,8 @@ export interface MarkdownSource<T> {
    * the other checks still run, but the file is never published.
    */
   hasErrors: boolean;
+  /** The cache it was read with, which keeps its body's facts too (bodyFacts). */
+  cache?: ReadingCache;
 }
 
 /** What a kind of Markdown file (article, page, document) accepts in its front matter. */
@@ -126,7 +128,7 @@ export interface FrontMatterContract<T> {
   lenient?: ZodType<T, ZodTypeDef, unknown>;
 }
 
-/** Parses and validates a front matter (the text between the --- lines of `file`): what FrontMatterCache keeps. */
+/** Parses and validates a front matter (the text between the --- lines of `file`): what ReadingCache keeps. */
 function readFrontMatter<T>(file: string, text: string, contract: FrontMatterContract<T>): FrontMatterReading {
   const problems: Problem[] = [];
   const counter = new LineCounter();
@@ -172,7 +174,7 @@ export function readMarkdown<T>(
   bytes: Buffer,
   contract: FrontMatterContract<T>,
   problems: Problem[],
-  cache?: FrontMatterCache,
+  cache?: ReadingCache,
 ): MarkdownSource<T> | null {
   const text = decodeUtf8(file, bytes, problems);
   if (text === null) return null;
@@ -200,6 +202,7 @@ export function readMarkdown<T>(
     lines: (field) => lineAt(reading.lines, field),
     body: normalised.slice(match[0].length),
     bodyLine: normalised.slice(0, match[0].length).split('\n').length,
+    cache,
   };
 }
 
@@ -225,12 +228,12 @@ export function readMarkdownFiles<T>(
   dir: string,
   contract: FrontMatterContract<T>,
   problems: Problem[],
-  cache?: FrontMatterCache,
+  cache?: ReadingCache,
 ): MarkdownSource<T>[] {
   return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems, cache) ?? []);
 }
 
 /** Reads every article under `dir`. */
-export function readArticles(dir: string, problems: Problem[], cache?: FrontMatterCache): ArticleSource[] {
+export function readArticles(dir: string, problems: Problem[], cache?: ReadingCache): ArticleSource[] {
   return readMarkdownFiles(dir, articleContract, problems, cache);
 }

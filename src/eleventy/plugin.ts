@@ -23,7 +23,7 @@ import {
   type RenderPlan,
 } from '../incremental/index.ts';
 import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
-import { DOCUMENTS_FOLDER, FrontMatterCache, PAGES_FOLDER } from '../content/index.ts';
+import { DOCUMENTS_FOLDER, ReadingCache, PAGES_FOLDER } from '../content/index.ts';
 import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import type { BuildSettings } from '../settings/index.ts';
 import type { EleventyConfig } from './config.ts';
@@ -72,8 +72,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     if (!loaded) throw new Error('Nội dung chưa được nạp (eleventy.before chưa chạy)');
     return loaded;
   };
-  // npm start: what a rebuild read stays read; only the edited files' front matter is parsed again.
-  const frontMatter = new FrontMatterCache();
+  // npm start: what a rebuild read stays read; only the edited files' front matter and body are parsed again.
+  const readings = new ReadingCache();
   let previewStarted = 0;
   let previousPages = options.previousPages;
   let plan: RenderPlan | undefined;
@@ -86,7 +86,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       showDrafts: settings.showDrafts,
       now: settings.now,
       images: imageProcessor(settings.imageCacheDir),
-      frontMatter,
+      readings,
     };
     if (handedOver || runMode === 'build') loaded = handedOver ?? (await loadSite(load));
     else {

@@ -4,6 +4,9 @@ import type { Portal } from '../portal/index.ts';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
+/** The body's fields: `html` is only rendered when read, `bodyDigest` stands for it. */
+const BODY_FIELDS = new Set(['html', 'bodyDigest']);
+
 /**
  * Digests of the articles as a page shows them. `whole` is everything the
  * article's own page shows; `card` leaves out the body, which no list, card or
@@ -17,10 +20,12 @@ export class ArticleDigests {
 
   constructor(articles: Article[]) {
     for (const article of articles) {
-      const { html, ...card } = article;
+      // By key, so the HTML is not rendered to be left out.
+      const fields = Object.keys(article).filter((key) => !BODY_FIELDS.has(key));
+      const card = Object.fromEntries(fields.map((key) => [key, article[key as keyof Article]]));
       const cardDigest = sha256(JSON.stringify(card));
       this.cards.set(article, cardDigest);
-      this.wholes.set(article, sha256(`${cardDigest}\0${html}`));
+      this.wholes.set(article, sha256(`${cardDigest}\0${article.bodyDigest}`));
     }
   }
 

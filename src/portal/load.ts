@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import {
+  bodyFacts,
   DOCUMENTS_FOLDER,
   PAGES_FOLDER,
   buildArticles,
@@ -10,12 +11,12 @@ import {
   readArticles,
   readMarkdownFiles,
   siteFile,
-  type FrontMatterCache,
+  type ReadingCache,
   type MarkdownSource,
 } from '../content/index.ts';
 import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
 import { buildDocuments, documentContract, documentFileUses, type DocumentSource } from '../documents/index.ts';
-import { bodyReferences, createMarkdown, parsedTokens } from '../markdown/index.ts';
+import { createMarkdown } from '../markdown/index.ts';
 import {
   buildStaticPages,
   checkMenuUrls,
@@ -47,8 +48,8 @@ export interface LoadOptions {
   previous?: PreviousBuild;
   /** Encodes the articles' photos; by default the one for `.cache/images`. */
   images?: ImageProcessor;
-  /** Front matters read before (npm start's last rebuild, npm run build's last build): not parsed again. */
-  frontMatter?: FrontMatterCache;
+  /** Front matters and bodies read before (npm start's last rebuild, npm run build's last build): not parsed again. */
+  readings?: ReadingCache;
 }
 
 export interface LoadedContent {
@@ -68,8 +69,8 @@ export interface Inspection {
 /** Every file named for download: links in Markdown bodies, and documents' `tep:`. */
 function attachmentUses(sources: MarkdownSource<unknown>[], documents: DocumentSource[], md: MarkdownIt): AttachmentUse[] {
   const links = sources.flatMap((source) =>
-    bodyReferences(parsedTokens(md, source))
-      .filter((ref) => ref.kind === 'link' && isAttachmentLink(ref.href))
+    bodyFacts(md, source)
+      .references.filter((ref) => ref.kind === 'link' && isAttachmentLink(ref.href))
       .map((ref) => ({ file: source.file, href: ref.href, line: ref.line + source.bodyLine - 1, field: BODY_FIELD })),
   );
   return [...documents.flatMap(documentFileUses), ...links];
@@ -90,7 +91,7 @@ export async function inspectContent({
   showDrafts = false,
   previous,
   images = imageProcessor('.cache/images'),
-  frontMatter,
+  readings,
 }: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;
@@ -100,10 +101,10 @@ export async function inspectContent({
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
-  const sources = readArticles(path.join(contentDir, 'articles'), problems, frontMatter);
+  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings);
   const pagesDir = path.join(contentDir, PAGES_FOLDER);
-  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, frontMatter);
-  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, frontMatter);
+  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings);
+  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, readings);
   if (!site) return { problems: problems.sort(byFileAndLine) };
   problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 
@@ -120,7 +121,7 @@ export async function inspectContent({
       folders: ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER],
       imageFiles: new Set(
         illustrated.flatMap((source) =>
-          imageReferences(source, parsedTokens(md, source)).map((ref) => imagePath(contentDir, source.file, ref.src)),
+          imageReferences(source, bodyFacts(md, source).references).map((ref) => imagePath(contentDir, source.file, ref.src)),
         ),
       ),
     },

@@ -21,7 +21,7 @@ import {
   type OutputFile,
   type WrittenPage,
 } from './manifest.ts';
-import { FrontMatterCache } from '../content/index.ts';
+import { ReadingCache } from '../content/index.ts';
 import {
   codeDigest,
   outputFile,
@@ -52,8 +52,8 @@ const statSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.si
 
 /** Cached photos no build has used for this long are deleted. */
 const IMAGE_CACHE_DAYS = 30;
-/** The front matters read by the last build, in the page cache folder (src/content/cache.ts). */
-const FRONT_MATTER_FILE = 'front-matter.json';
+/** What the last build read of the content (front matters, bodies' facts), in the page cache folder (src/content/cache.ts). */
+const READINGS_FILE = 'readings.json';
 
 export interface BuildResult {
   outputDir: string;
@@ -132,16 +132,16 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const images = imageProcessor(settings.imageCacheDir);
   const before = { ...images.stats };
   const previousList = readPublishedList(publishedListFile(outputDir));
-  // The front matters the last build read, unless this one must do everything from scratch.
-  const [frontMatterFile, codeVersion] = [path.join(settings.pageCacheDir, FRONT_MATTER_FILE), codeDigest()];
-  const frontMatter = settings.fullBuild ? new FrontMatterCache() : FrontMatterCache.load(frontMatterFile, codeVersion);
+  // The front matters and bodies the last build read, unless this one must do everything from scratch.
+  const [readingsFile, codeVersion] = [path.join(settings.pageCacheDir, READINGS_FILE), codeDigest()];
+  const readings = settings.fullBuild ? new ReadingCache() : ReadingCache.load(readingsFile, codeVersion);
   const content = await loadSite({
     contentDir: settings.contentDir,
     now: settings.now,
     showDrafts: settings.showDrafts,
     previous: previousList,
     images,
-    frontMatter,
+    readings,
   });
   const { portal, problems, site } = content;
 
@@ -254,7 +254,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       fingerprints: plan.fingerprints,
       shards: plan.shardFingerprints,
     });
-  frontMatter.save(frontMatterFile, codeVersion);
+  readings.save(readingsFile, codeVersion);
   images.cache.prune(IMAGE_CACHE_DAYS);
   return {
     outputDir,

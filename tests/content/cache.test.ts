@@ -1,14 +1,16 @@
-// Front matters kept between builds (src/content/cache.ts): a cached reading is the reading.
+// Front matters and bodies kept between builds (src/content/cache.ts): a cached reading is the reading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DOCUMENTS_FOLDER, FrontMatterCache, PAGES_FOLDER, readArticles, readMarkdownFiles } from '../../src/content/index.ts';
+import { DOCUMENTS_FOLDER, ReadingCache, PAGES_FOLDER, readArticles, readMarkdownFiles } from '../../src/content/index.ts';
 import { documentContract } from '../../src/documents/index.ts';
 import type { Problem } from '../../src/problems/index.ts';
 import { pageContract } from '../../src/static-pages/index.ts';
 import { FIXTURES } from '../support/build.ts';
+import { loadSite } from '../../src/pages/index.ts';
+import { parseVietnamDate } from '../../src/dates/index.ts';
 
 const work = mkdtempSync(path.join(tmpdir(), 'front-matter-cache-'));
 const valid = '---\ntitle: Tiêu đề\ndate: "2024-01-02T08:00:00+07:00"\nauthor: Thu Cúc\n---\nNội dung.\n';
@@ -27,7 +29,7 @@ for (const [name, text] of Object.entries({
 }
 
 /** Every reader of Markdown files, on folders with valid and faulty files. */
-const READERS: [string, (problems: Problem[], cache?: FrontMatterCache) => unknown[]][] = [
+const READERS: [string, (problems: Problem[], cache?: ReadingCache) => unknown[]][] = [
   ['articles of the sample', (problems, cache) => readArticles('content/articles', problems, cache)],
   ['articles of the fixtures', (problems, cache) => readArticles(path.join(FIXTURES, 'basic', 'articles'), problems, cache)],
   ['faulty articles', (problems, cache) => readArticles(faulty, problems, cache)],
@@ -40,9 +42,12 @@ const READERS: [string, (problems: Problem[], cache?: FrontMatterCache) => unkno
 
 type Read = { frontMatter: object; lines: (field: (string | number)[]) => number | undefined };
 
-/** A source as plain data: its fields, and the line of every field and list item of its front matter (and of some that aren't there). */
+/**
+ * A source as plain data: its fields (not the cache it was read with), and the line of every field and list item of
+ * its front matter (and of some that aren't there).
+ */
 function described(source: unknown) {
-  const { lines, ...rest } = source as Read;
+  const { lines, cache: _readWith, ...rest } = source as Read & { cache?: ReadingCache };
   const paths: (string | number)[][] = [[], ['khong-co'], ['image', 'khong-co']];
   for (const [key, value] of Object.entries(rest.frontMatter)) {
     paths.push([key]);
@@ -56,12 +61,12 @@ for (const [name, read] of READERS) {
   test(`${name}: read through a saved cache, every file, problem and line is the same as read afresh`, () => {
     const fresh: Problem[] = [];
     const expected = read(fresh).map(described);
-    const saving = new FrontMatterCache();
+    const saving = new ReadingCache();
     read([], saving);
     const file = path.join(work, `${name}.json`);
     saving.save(file, 'v1');
     const cached: Problem[] = [];
-    assert.deepEqual(read(cached, FrontMatterCache.load(file, 'v1')).map(described), expected);
+    assert.deepEqual(read(cached, ReadingCache.load(file, 'v1')).map(described), expected);
     assert.deepEqual(cached, fresh);
   });
 }
@@ -81,7 +86,7 @@ test('the faulty articles do have problems (what the test above compares)', () =
 
 test('a saved reading is used by the same code only: another version reads the file again', () => {
   const file = path.join(work, 'tampered.json');
-  const saving = new FrontMatterCache();
+  const saving = new ReadingCache();
   readArticles('content/articles', [], saving);
   saving.save(file, 'v1');
   // What only the cache says: the build believes it when the version is its own.
@@ -89,12 +94,12 @@ test('a saved reading is used by the same code only: another version reads the f
   for (const reading of Object.values(stored.readings) as { frontMatter: { title: string } }[])
     reading.frontMatter.title = 'Từ bộ nhớ đệm';
   writeFileSync(file, JSON.stringify(stored));
-  const titles = (cache: FrontMatterCache) =>
+  const titles = (cache: ReadingCache) =>
     new Set(readArticles('content/articles', [], cache).map((source) => source.frontMatter.title));
-  assert.deepEqual(titles(FrontMatterCache.load(file, 'v1')), new Set(['Từ bộ nhớ đệm']));
-  assert.ok(!titles(FrontMatterCache.load(file, 'v2')).has('Từ bộ nhớ đệm'));
+  assert.deepEqual(titles(ReadingCache.load(file, 'v1')), new Set(['Từ bộ nhớ đệm']));
+  assert.ok(!titles(ReadingCache.load(file, 'v2')).has('Từ bộ nhớ đệm'));
   writeFileSync(file, '{ hỏng');
-  assert.ok(!titles(FrontMatterCache.load(file, 'v1')).has('Từ bộ nhớ đệm'));
+  assert.ok(!titles(ReadingCache.load(file, 'v1')).has('Từ bộ nhớ đệm'));
 });
 
 test('a cache keeps only what was read since it was made, and an edited front matter is read again', () => {
@@ -102,12 +107,35 @@ test('a cache keeps only what was read since it was made, and an edited front ma
   mkdirSync(folder);
   writeFileSync(path.join(folder, 'bai.md'), valid);
   const file = path.join(work, 'edited.json');
-  const first = new FrontMatterCache();
+  const first = new ReadingCache();
   readArticles(folder, [], first);
   first.save(file, 'v1');
   writeFileSync(path.join(folder, 'bai.md'), valid.replace('Tiêu đề', 'Tiêu đề mới'));
-  const second = FrontMatterCache.load(file, 'v1');
+  const second = ReadingCache.load(file, 'v1');
   assert.equal(readArticles(folder, [], second)[0].frontMatter.title, 'Tiêu đề mới');
   second.save(file, 'v1');
   assert.equal(Object.keys(JSON.parse(readFileSync(file, 'utf8')).readings).length, 1);
+});
+
+test('a body read before is not parsed again: its summary comes from the cache, its HTML is rendered when a page needs it', async () => {
+  const file = path.join(work, 'bodies.json');
+  const now = parseVietnamDate('2026-11-26T12:00:00+07:00')!;
+  const saving = new ReadingCache();
+  const fresh = (await loadSite({ contentDir: 'content', now, readings: saving })).portal.articles;
+  saving.save(file, 'v1');
+  // What only the cache says of the bodies: the first paragraphs (the summary of an article without one).
+  const stored = JSON.parse(readFileSync(file, 'utf8'));
+  for (const reading of Object.values(stored.readings) as { firstParagraph?: string }[])
+    if (reading.firstParagraph !== undefined) reading.firstParagraph = 'Từ bộ nhớ đệm';
+  writeFileSync(file, JSON.stringify(stored));
+  const cached = (await loadSite({ contentDir: 'content', now, readings: ReadingCache.load(file, 'v1') })).portal.articles;
+  const unsummarised = cached.filter((article) => article.standfirst === undefined);
+  assert.ok(unsummarised.length > 0, 'the sample has articles without a summary');
+  for (const article of unsummarised) assert.equal(article.summary, 'Từ bộ nhớ đệm');
+  // The body itself is read from the file: the same HTML as without a cache, and the same digest.
+  assert.deepEqual(
+    cached.map((article) => [article.url, article.html, article.bodyDigest]),
+    fresh.map((article) => [article.url, article.html, article.bodyDigest]),
+  );
+  assert.ok(cached.every((article) => article.html.includes('<p>')));
 });

@@ -14,6 +14,7 @@ function article(slug: string, category: string, tags: string[], day: number): A
     file: `${slug}.md`,
     summary: '',
     html: '',
+    bodyDigest: '',
     draft: false,
     aliases: [],
     images: [],
