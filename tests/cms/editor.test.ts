@@ -106,15 +106,23 @@ async function builtPage(url: string, shows?: string): Promise<cheerio.CheerioAP
     const html = response.ok ? await response.text() : '';
     if (response.ok && (!shows || html.includes(shows))) return cheerio.load(html);
     // Under load Eleventy's watcher can miss a file git wrote (the test run failed on it now and then):
-    // touch what the last commit changed, as an editor saving again would, once.
+    // touch what the last commit changed, as an editor saving again would, once. A page saved under a
+    // page once stayed unbuilt after that too, as if the watcher had lost its folder's events: the site
+    // settings are touched as well (any rebuild reads every file).
     if (!touched && Date.now() > deadline - 180_000) {
       touched = true;
       const now = new Date();
-      for (const file of cms.git('diff', '--name-only', 'HEAD~1', 'HEAD').split('\n').filter(Boolean))
+      const changed = cms.git('diff', '--name-only', 'HEAD~1', 'HEAD').split('\n').filter(Boolean);
+      for (const file of [...changed, 'content/_data/site.yaml'])
         if (existsSync(path.join(cms.repo, file))) utimesSync(path.join(cms.repo, file), now, now);
     }
-    if (Date.now() > deadline)
-      throw new Error(`${url}: ${response.status}${shows ? `, thiếu ${shows}` : ''}\n${cms.log().slice(-3000)}`);
+    if (Date.now() > deadline) {
+      // Whether the preview wrote the page and its server did not serve it, or never wrote it.
+      const written = existsSync(path.join(cms.repo, '_site.preview', url, 'index.html'));
+      throw new Error(
+        `${url}: ${response.status}${shows ? `, thiếu ${shows}` : ''}, tệp ${written ? 'đã' : 'chưa'} được ghi\n${cms.log().slice(-3000)}`,
+      );
+    }
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
 }
