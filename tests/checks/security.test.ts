@@ -119,7 +119,10 @@ async function watch(url: string, options: { width?: number } = {}): Promise<Wat
   });
   page.on('pageerror', (error) => errors.push(error.message));
   const response = await page.goto(url, { waitUntil: 'networkidle' });
-  assert.ok(response?.headers()['content-security-policy'], `${url} is served with the CSP header`);
+  // allHeaders() waits for the headers as received: headers() may hold only those Chromium reported first
+  // (the CSP header was missing from it once, on a busy machine, for a page served with it).
+  const received = await response?.allHeaders();
+  assert.ok(received?.['content-security-policy'], `${url} is served with the CSP header`);
   return {
     page,
     errors,
