@@ -28,6 +28,7 @@ import { contentSecurityPolicy, headerRules, headersFile } from '../security/ind
 import type { BuildSettings } from '../settings/index.ts';
 import type { EleventyConfig } from './config.ts';
 import { pageData } from './pages.ts';
+import { removalSignal, watchRemovals } from './removals.ts';
 
 export interface PortalOptions {
   settings: BuildSettings;
@@ -77,10 +78,15 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   let previewStarted = 0;
   let previousPages = options.previousPages;
   let plan: RenderPlan | undefined;
+  // content/images/ included: a changed photo is processed again.
+  const watchedContent = ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER, '_data', 'images'].map((folder) =>
+    path.join(settings.contentDir, folder),
+  );
   config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
     plan = undefined;
     previewStarted = performance.now();
+    if (runMode !== 'build') watchRemovals(watchedContent);
     const load = {
       contentDir: settings.contentDir,
       showDrafts: settings.showDrafts,
@@ -211,15 +217,12 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   config.addGlobalData('navigation', navigation());
   config.addNunjucksGlobal('sitemapEntries', sitemapEntries);
   config.addWatchTarget(layoutsDir);
-  for (const folder of ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER]) {
-    config.addWatchTarget(path.join(settings.contentDir, folder));
-    config.ignores.add(`${folder}/**`);
-  }
-  config.addWatchTarget(path.join(settings.contentDir, '_data'));
+  for (const folder of ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER]) config.ignores.add(`${folder}/**`);
+  for (const folder of watchedContent) config.addWatchTarget(folder);
+  config.addWatchTarget(removalSignal);
 
   // content/images/ is not copied: originals may carry GPS; readers get the processed files only.
   config.addPassthroughCopy(assetCopies(assetsDir, assets));
-  config.addWatchTarget(path.join(settings.contentDir, 'images'));
   const fonts = 'node_modules/@fontsource/be-vietnam-pro/files';
   for (const file of readdirSync(fonts).filter((f) => /-(latin|vietnamese)-(400|700)-normal\.woff2$/.test(f))) {
     config.addPassthroughCopy({ [path.join(fonts, file)]: `assets/fonts/${file}` });

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, unlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -66,6 +66,12 @@ async function fetchPage(url: string): Promise<{ status: number; $: cheerio.Chee
   return { status: response.status, $: cheerio.load(await response.text()) };
 }
 
+/** The errors the preview's banner lists on a page. */
+const problemsShown = ({ $ }: { $: cheerio.CheerioAPI }) =>
+  $('.preview-problems li')
+    .map((_, li) => $(li).text())
+    .get();
+
 test('a short summary per rebuild, not a line per file written', () => {
   assert.doesNotMatch(output, /Writing|\(virtual\)/);
   assert.match(output, /\[xem trước\] Đã dựng lại \d+ bài trong [\d.]+ giây: 1 lỗi, 1 cảnh báo/);
@@ -90,13 +96,21 @@ test('a draft with a broken link: the preview goes on, the draft shows, and ever
 test('an error made while previewing shows up in the browser at the next rebuild', async () => {
   writeArticle(content, '2025/chuyen-muc-sai.md', article('category: the-thao\n', 'Nội dung.'));
   await rebuilds(2);
-  const home = await fetchPage('/');
-  const problems = home
-    .$('.preview-problems li')
-    .map((_, li) => home.$(li).text())
-    .get();
+  const problems = problemsShown(await fetchPage('/'));
   assert.equal(problems.length, 2, problems.join('\n'));
   assert.ok(problems.some((p) => /chuyen-muc-sai\.md:6 — trường "category": chuyên mục "the-thao" không tồn tại/.test(p)));
   // The other articles are still previewed.
   assert.equal((await fetchPage('/tin-tuc/bac-kan-so-ket/')).status, 200);
+});
+
+test('an article deleted while previewing leaves the preview, with its errors (Eleventy 3.1 alone kept it)', async () => {
+  assert.equal((await fetchPage('/tin-tuc/nhap-hong/')).status, 200);
+  unlinkSync(path.join(content, 'articles', '2025', 'nhap-hong.md'));
+  await rebuilds(3);
+  assert.equal((await fetchPage('/tin-tuc/nhap-hong/')).status, 404);
+  const home = await fetchPage('/');
+  assert.equal(home.$('a[href="/tin-tuc/nhap-hong/"]').length, 0);
+  const problems = problemsShown(home);
+  assert.equal(problems.length, 1, problems.join('\n'));
+  assert.doesNotMatch(problems[0], /nhap-hong/);
 });

@@ -1,0 +1,47 @@
+import { existsSync, type FSWatcher, mkdirSync, readdirSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * npm start: Eleventy 3.1's watcher only logs a deleted file, so a deleted article stayed in the
+ * preview. The content folders are watched here, one watch per folder (Eleventy already holds one
+ * per file), and each deletion is written to this file, which Eleventy watches: it rebuilds.
+ */
+export const removalSignal = path.join(tmpdir(), `cong-thong-tin-xem-truoc-${process.pid}`, 'da-xoa.txt');
+
+const watched = new Map<string, FSWatcher>();
+
+/** An editor's swap or backup file, which comes and goes while a file is saved. */
+const isScratch = (name: string) => name.startsWith('.') || name.endsWith('~');
+
+function watchFolder(folder: string): void {
+  if (watched.has(folder) || !existsSync(folder) || !statSync(folder).isDirectory()) return;
+  const watcher = watch(folder, (event, name) => {
+    if (event !== 'rename' || !name || isScratch(name)) return;
+    const entry = path.join(folder, name);
+    // A new folder is watched too; a file that is still there was added or saved, which Eleventy sees.
+    if (existsSync(entry)) return watchFolder(entry);
+    watched.get(entry)?.close();
+    watched.delete(entry);
+    writeFileSync(removalSignal, `${new Date().toISOString()} ${entry}\n`);
+  });
+  // The folder itself was removed: its parent's watch reports that.
+  watcher.on('error', () => {
+    watcher.close();
+    watched.delete(folder);
+  });
+  watched.set(folder, watcher);
+  for (const entry of readdirSync(folder, { withFileTypes: true }))
+    if (entry.isDirectory()) watchFolder(path.join(folder, entry.name));
+}
+
+/** Starts watching `folders` and their subfolders for deletions (once per process; folders added later are added). */
+export function watchRemovals(folders: string[]): void {
+  mkdirSync(path.dirname(removalSignal), { recursive: true });
+  // Made before Eleventy starts watching, so that making it is no change.
+  if (!existsSync(removalSignal)) {
+    writeFileSync(removalSignal, '');
+    process.once('exit', () => rmSync(path.dirname(removalSignal), { recursive: true, force: true }));
+  }
+  for (const folder of folders) watchFolder(path.resolve(folder));
+}
