@@ -17,18 +17,40 @@ export function parseVietnamDate(text: string): DateTime | null {
 }
 
 function inVietnam(date: DateTime | Date): DateTime {
-  const dt = date instanceof Date ? DateTime.fromJSDate(date) : date;
-  return dt.setZone(VIETNAM_ZONE).setLocale('vi');
+  return (date instanceof Date ? DateTime.fromJSDate(date) : date).setZone(VIETNAM_ZONE);
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/**
+ * A date's fields as text, read straight from it: what luxon's toFormat and toISO write, without
+ * their locale and formatter (1.2 s at 20,000 articles, each build). Null when luxon must write
+ * the date: invalid, or a year it writes in its expanded form.
+ */
+function textFields(d: DateTime) {
+  if (!d.isValid || d.year < 0 || d.year > 9999) return null;
+  const [year, month, day, hour, minute, second] = [
+    pad(d.year, 4),
+    pad(d.month),
+    pad(d.day),
+    pad(d.hour),
+    pad(d.minute),
+    pad(d.second),
+  ];
+  return { date: `${day}/${month}/${year}`, time: `${hour}:${minute}:${second}`, isoDate: `${year}-${month}-${day}` };
 }
 
 /** 06/08/2018 */
 export function vietnamDate(date: DateTime | Date): string {
-  return inVietnam(date).toFormat('dd/MM/yyyy');
+  const d = inVietnam(date);
+  return textFields(d)?.date ?? d.setLocale('vi').toFormat('dd/MM/yyyy');
 }
 
 /** 06/08/2018 09:47:32, as the "Cập nhật lúc" line shows it. */
 export function vietnamDateTime(date: DateTime | Date): string {
-  return inVietnam(date).toFormat('dd/MM/yyyy HH:mm:ss');
+  const d = inVietnam(date);
+  const f = textFields(d);
+  return f ? `${f.date} ${f.time}` : d.setLocale('vi').toFormat('dd/MM/yyyy HH:mm:ss');
 }
 
 /** "tháng 8 năm 2018" for archive headings. */
@@ -38,5 +60,8 @@ export function vietnamMonth(year: number, month: number): string {
 
 /** 2018-08-06T09:47:32+07:00: machine-readable, with Vietnam's offset. */
 export function isoWithOffset(date: DateTime | Date): string {
-  return inVietnam(date).toISO({ suppressMilliseconds: true }) ?? '';
+  const d = inVietnam(date);
+  const f = textFields(d);
+  if (!f) return d.toISO({ suppressMilliseconds: true }) ?? '';
+  return `${f.isoDate}T${f.time}${d.millisecond ? `.${pad(d.millisecond, 3)}` : ''}+07:00`;
 }

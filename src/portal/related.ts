@@ -21,62 +21,87 @@ export const CANDIDATES_PER_LIST = 64;
  * cost per article stays the same however large the archive grows.
  */
 export class RelatedIndex {
+  // Articles as numbers (their position, newest first), categories and tags too: this runs for a few
+  // hundred candidates of every article of the archive, and maps keyed by objects or strings cost seconds.
   private readonly position = new Map<Article, number>();
-  private readonly byCategory = new Map<string, Article[]>();
-  private readonly byTag = new Map<string, Article[]>();
+  private readonly categoryOf: Int32Array;
+  private readonly tagsOf: Int32Array[];
+  private readonly byCategory: number[][] = [];
+  private readonly byTag: number[][] = [];
+  /** Per position, the call that last took it as a candidate (so nothing is cleared between calls). */
+  private readonly seenIn: Int32Array;
+  private calls = 0;
 
   /** `articles` newest first. */
   constructor(private readonly articles: Article[]) {
-    articles.forEach((article, index) => {
+    const categories = new Map<string, number>();
+    const tags = new Map<string, number>();
+    const code = (codes: Map<string, number>, lists: number[][], slug: string) => {
+      let n = codes.get(slug);
+      if (n === undefined) {
+        n = codes.size;
+        codes.set(slug, n);
+        lists.push([]);
+      }
+      return n;
+    };
+    this.categoryOf = new Int32Array(articles.length);
+    this.tagsOf = articles.map((article, index) => {
       this.position.set(article, index);
-      push(this.byCategory, article.category.slug, article);
-      for (const tag of article.tags) push(this.byTag, tag.slug, article);
+      this.categoryOf[index] = code(categories, this.byCategory, article.category.slug);
+      this.byCategory[this.categoryOf[index]].push(index);
+      return Int32Array.from(article.tags, (tag) => {
+        const n = code(tags, this.byTag, tag.slug);
+        this.byTag[n].push(index);
+        return n;
+      });
     });
+    this.seenIn = new Int32Array(articles.length);
   }
 
   for(article: Article, limit = 8): Article[] {
-    const scores = new Map<Article, number>();
-    const tagSlugs = new Set(article.tags.map((tag) => tag.slug));
-    // A plain loop: this runs for a few hundred candidates of every article.
-    const score = (other: Article) => {
-      let total = other.category.slug === article.category.slug ? CATEGORY_WEIGHT : 0;
-      for (const tag of other.tags) if (tagSlugs.has(tag.slug)) total += TAG_WEIGHT;
-      return total;
-    };
+    const self = this.position.get(article);
+    if (self === undefined) throw new Error(`Bài ${article.file} không thuộc danh sách các tin khác`);
+    const call = ++this.calls;
+    const { categoryOf, tagsOf, seenIn } = this;
+    const category = categoryOf[self];
+    const tags = tagsOf[self];
+    const candidates: number[] = [];
     // A candidate in several lists is scored once.
-    const consider = (list: Article[] = []) => {
+    const consider = (list: number[]) => {
       for (let i = 0; i < list.length && i < CANDIDATES_PER_LIST; i++)
-        if (!scores.has(list[i])) scores.set(list[i], score(list[i]));
+        if (seenIn[list[i]] !== call) {
+          seenIn[list[i]] = call;
+          candidates.push(list[i]);
+        }
     };
-    for (const tag of article.tags) consider(this.byTag.get(tag.slug));
-    consider(this.byCategory.get(article.category.slug));
+    for (const tag of tags) consider(this.byTag[tag]);
+    consider(this.byCategory[category]);
     // Fill up with the newest of all, in case the lists hold fewer than `limit` others.
-    let taken = 0;
-    for (const other of this.articles) {
-      if (taken > limit) break;
-      if (!scores.has(other)) {
-        scores.set(other, score(other));
+    for (let other = 0, taken = 0; other < this.articles.length && taken <= limit; other++)
+      if (seenIn[other] !== call) {
+        seenIn[other] = call;
+        candidates.push(other);
         taken++;
       }
-    }
-    scores.delete(article);
     // The best `limit` by score, then recency: kept in order while scanning, instead of sorting every candidate.
-    const best: { other: Article; score: number; position: number }[] = [];
-    for (const [other, score] of scores) {
-      const position = this.position.get(other)!;
+    const best: number[] = [];
+    const bestScore: number[] = [];
+    for (const other of candidates) {
+      if (other === self) continue;
+      let score = categoryOf[other] === category ? CATEGORY_WEIGHT : 0;
+      for (const tag of tagsOf[other]) if (tags.includes(tag)) score += TAG_WEIGHT;
       let at = best.length;
-      while (at > 0 && (best[at - 1].score < score || (best[at - 1].score === score && best[at - 1].position > position))) at--;
+      while (at > 0 && (bestScore[at - 1] < score || (bestScore[at - 1] === score && best[at - 1] > other))) at--;
       if (at < limit) {
-        best.splice(at, 0, { other, score, position });
-        if (best.length > limit) best.pop();
+        best.splice(at, 0, other);
+        bestScore.splice(at, 0, score);
+        if (best.length > limit) {
+          best.pop();
+          bestScore.pop();
+        }
       }
     }
-    return best.map(({ other }) => other);
+    return best.map((other) => this.articles[other]);
   }
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
