@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, readdirSync, readFileSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -23,31 +23,73 @@ function replaceWithPrevious(previousDir: string, stagingDir: string, file: stri
   }
 }
 
+/** The previous output's files an incremental build keeps, brought into its staging folder on a worker thread. */
+export interface KeptFiles {
+  /**
+   * Hard-links `files` (relative paths) in from the previous output, once the plan names them,
+   * never one Eleventy writes (those are the pages the plan renders). Resolves to their
+   * descriptions: a kept file is what the previous manifest says it is.
+   */
+  link(files: string[]): Promise<Record<string, FileDescription>>;
+  /** Once every file is there (`files`, the output's list): removes the folders made for pages the build no longer has. */
+  finish(files: Record<string, FileDescription>): Promise<void>;
+  /** The build failed: resolves once the worker has stopped touching the staging folder. */
+  stop(): Promise<void>;
+}
+
+/** A path's folder and each folder above it ('a/b/c.html' → 'a/b', 'a'). */
+function foldersOf(file: string): string[] {
+  const folders: string[] = [];
+  for (let folder = path.posix.dirname(file); folder !== '.'; folder = path.posix.dirname(folder)) folders.push(folder);
+  return folders;
+}
+
 /**
- * The first half of finishing an incremental build in its staging folder:
- * the kept pages and search shards (`keptFiles`, relative paths) come from the
- * previous output as hard links. Started as soon as the plan is known: the
- * links are made on a worker thread (link-worker.js) while Eleventy renders,
- * never touching a file it writes (those are the pages the plan renders).
- * Resolves to their descriptions: a kept file is what the previous manifest
- * says it is.
+ * The first half of finishing an incremental build in its staging folder, started before the
+ * content is read: a worker thread (link-worker.js) makes the previous output's folders there at
+ * once (the search index's aside: the indexer replaces those), and links the kept files in when
+ * told them. Eleventy then writes into folders that are already there.
  */
-export function linkKeptFiles(
+export function keepPreviousFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
-  keptFiles: string[],
-): Promise<Record<string, FileDescription>> {
+  aside: string,
+): KeptFiles {
+  const folders = [...new Set(Object.keys(previousFiles).map((file) => path.posix.dirname(file)))].filter(
+    (folder) => folder !== '.' && folder !== aside && !folder.startsWith(`${aside}/`),
+  );
   const worker = new Worker(new URL('./link-worker.js', import.meta.url), {
-    workerData: { previousDir, stagingDir, files: keptFiles },
+    workerData: { previousDir, stagingDir, folders },
   });
-  return new Promise((resolve, reject) => {
+  const exited = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`Không giữ lại được các trang của lần dựng trước (mã thoát ${code})`));
-      else resolve(Object.fromEntries(keptFiles.map((file) => [file, previousFiles[file]])));
-    });
+    worker.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`Không giữ lại được các trang của lần dựng trước (mã thoát ${code})`)),
+    );
   });
+  exited.catch(() => {}); // awaited by link(), finish() or stop()
+  let linked = false;
+  return {
+    async link(files) {
+      linked = true;
+      worker.postMessage(files);
+      await exited;
+      return Object.fromEntries(files.map((file) => [file, previousFiles[file]]));
+    },
+    async finish(files) {
+      if (!linked) await worker.terminate();
+      await exited.catch(() => {});
+      const used = new Set(Object.keys(files).flatMap(foldersOf));
+      // Deepest first, so a folder is empty when its turn comes.
+      for (const folder of folders.flatMap((f) => [f, ...foldersOf(f)]).sort((a, b) => b.length - a.length))
+        if (!used.has(folder)) rmSync(path.join(stagingDir, folder), { recursive: true, force: true });
+    },
+    async stop() {
+      await worker.terminate();
+      await exited.catch(() => {});
+    },
+  };
 }
 
 /**

@@ -6,7 +6,7 @@ import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { loadSite, publishedPageUrls } from '../pages/index.ts';
 import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
-import { shardEntryFile, shardFolder, type SearchIndexResult } from '../search/index.ts';
+import { SEARCH_BUNDLE_DIR, shardEntryFile, shardFolder, type SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from '../settings/index.ts';
 import {
   describeOutput,
@@ -26,7 +26,7 @@ import {
   codeDigest,
   outputFile,
   readPageFingerprints,
-  linkKeptFiles,
+  keepPreviousFiles,
   reuseUnchangedFiles,
   savePageFingerprints,
   type RenderPlan,
@@ -135,19 +135,30 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   // The front matters and bodies the last build read, unless this one must do everything from scratch.
   const [readingsFile, codeVersion] = [path.join(settings.pageCacheDir, READINGS_FILE), codeDigest()];
   const readings = settings.fullBuild ? new ReadingCache() : ReadingCache.load(readingsFile, codeVersion);
-  const content = await loadSite({
-    contentDir: settings.contentDir,
-    now: settings.now,
-    showDrafts: settings.showDrafts,
-    previous: previousList,
-    images,
-    readings,
-  });
+  // An incremental build: the pages an edit doesn't touch are the previous build's files (src/incremental).
+  const previousBuild = settings.fullBuild ? undefined : readBuildManifest(outputDir);
+  const staging = `${outputDir}.next`;
+  rmSync(staging, { recursive: true, force: true });
+  // Its folders are made in the staging folder (on a worker thread) while the content is read and checked.
+  const keeping = previousBuild && keepPreviousFiles(outputDir, previousBuild.files, staging, SEARCH_BUNDLE_DIR);
+  let content: Awaited<ReturnType<typeof loadSite>>;
+  try {
+    content = await loadSite({
+      contentDir: settings.contentDir,
+      now: settings.now,
+      showDrafts: settings.showDrafts,
+      previous: previousList,
+      images,
+      readings,
+    });
+  } catch (error) {
+    await keeping?.stop();
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
   const { portal, problems, site } = content;
 
   const contentMs = since(started);
-  // An incremental build: the pages an edit doesn't touch are the previous build's files (src/incremental).
-  const previousBuild = settings.fullBuild ? undefined : readBuildManifest(outputDir);
   const stored = previousBuild && readPageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE));
   const isPrevious = (file: string) => previousBuild?.files[file]?.size === statSize(path.join(outputDir, file));
   const previousPages = stored && {
@@ -156,9 +167,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     hasShard: (name: string) => isPrevious(shardEntryFile(name)),
   };
   let plan: RenderPlan | undefined;
-  const staging = `${outputDir}.next`;
   const previous = `${outputDir}.old`;
-  rmSync(staging, { recursive: true, force: true });
   // Listened for until the build is over: Eleventy's other failed copies settle after write() does.
   const stray: unknown[] = [];
   const collect = (reason: unknown) => stray.push(reason);
@@ -182,8 +191,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           onPlan: (made) => {
             plan = made;
             // The kept files are hard-linked in while Eleventy renders (tens of thousands at 20,000 articles).
-            if (previousPages && previousBuild) {
-              kept = linkKeptFiles(outputDir, previousBuild.files, staging, keptFiles(previousBuild.files, made));
+            if (previousPages && previousBuild && keeping) {
+              kept = keeping.link(keptFiles(previousBuild.files, made));
               kept.catch(() => {}); // awaited below, or before the staging folder is removed
             }
           },
@@ -230,6 +239,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       kept && previousBuild
         ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written)
         : describeOutput(staging, written);
+    await keeping?.finish(files);
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(
       staging,
@@ -237,7 +247,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       files,
     );
   } catch (error) {
-    await Promise.allSettled([kept]);
+    await Promise.allSettled([kept, keeping?.stop()]);
     rmSync(staging, { recursive: true, force: true });
     // Give the copies still failing a moment to settle while they are listened for.
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,4 +1,5 @@
 export {
+  BUNDLE_DIR as SEARCH_BUNDLE_DIR,
   indexPages,
   indexShards,
   PAGEFIND_HASHED_FILES,

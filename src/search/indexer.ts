@@ -27,7 +27,7 @@ export interface ShardPlan {
 export const SHARD_PLAN = 'shards.json';
 
 /** Pagefind's folder inside the built site; assets/js/search.js loads it from there. */
-const BUNDLE_DIR = 'pagefind';
+export const BUNDLE_DIR = 'pagefind';
 
 /** A shard's bundle folder, relative to the site (posix). */
 export const shardFolder = (name: string) => `${BUNDLE_DIR}/${name}`;

@@ -33,6 +33,13 @@ function inodes(dir: string): Map<string, number> {
   return new Map([...fileHashes(dir).keys()].map((file) => [file, statSync(path.join(dir, file)).ino]));
 }
 
+/** Every folder of the output: a deleted page's folder must go too, as a full build would not make it. */
+const folders = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+
 interface Compared {
   incremental: BuildRun;
   /** Files whose bytes changed, and those kept as the very same file. */
@@ -57,6 +64,7 @@ function buildBoth(): Compared {
   const [got, expected] = [fileHashes(outputDir), fileHashes(full.outputDir)];
   const differing = [...new Set([...got.keys(), ...expected.keys()])].filter((file) => got.get(file) !== expected.get(file));
   assert.deepEqual(differing, [], 'the incremental build differs from a full build');
+  assert.deepEqual(folders(outputDir), folders(full.outputDir), 'the incremental build has other folders than a full build');
   const afterInodes = inodes(outputDir);
   const changed = [...got.keys()].filter((file) => before.get(file) !== got.get(file));
   const unchanged = [...got.keys()].filter((file) => before.get(file) === got.get(file));
