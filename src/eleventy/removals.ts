@@ -15,24 +15,39 @@ const watched = new Map<string, FSWatcher>();
 const isScratch = (name: string) => name.startsWith('.') || name.endsWith('~');
 
 function watchFolder(folder: string): void {
-  if (watched.has(folder) || !existsSync(folder) || !statSync(folder).isDirectory()) return;
-  const watcher = watch(folder, (event, name) => {
-    if (event !== 'rename' || !name || isScratch(name)) return;
-    const entry = path.join(folder, name);
-    // A new folder is watched too; a file that is still there was added or saved, which Eleventy sees.
-    if (existsSync(entry)) return watchFolder(entry);
-    watched.get(entry)?.close();
-    watched.delete(entry);
-    writeFileSync(removalSignal, `${new Date().toISOString()} ${entry}\n`);
-  });
-  // The folder itself was removed: its parent's watch reports that.
-  watcher.on('error', () => {
-    watcher.close();
-    watched.delete(folder);
-  });
-  watched.set(folder, watcher);
-  for (const entry of readdirSync(folder, { withFileTypes: true }))
-    if (entry.isDirectory()) watchFolder(path.join(folder, entry.name));
+  // A folder that is gone, unreadable or past the system's watch limit is left out: Eleventy still sees saves there.
+  try {
+    if (watched.has(folder) || !statSync(folder).isDirectory()) return;
+    // Not persistent: Ctrl+C stops the preview, as Eleventy waits for nothing else to be pending.
+    const watcher = watch(folder, { persistent: false }, (event, name) => {
+      if (event !== 'rename' || !name || isScratch(name)) return;
+      const entry = path.join(folder, name);
+      try {
+        // A folder made (or made again, under the same name) is watched anew; a file still there was added or saved, which Eleventy sees.
+        if (existsSync(entry)) {
+          if (!statSync(entry).isDirectory()) return;
+          watched.get(entry)?.close();
+          watched.delete(entry);
+          return watchFolder(entry);
+        }
+        watched.get(entry)?.close();
+        watched.delete(entry);
+        writeFileSync(removalSignal, `${new Date().toISOString()} ${entry}\n`);
+      } catch {
+        // Gone between the two calls (an editor's scratch file), or the signal's folder removed: nothing to rebuild for.
+      }
+    });
+    // The folder itself was removed: its parent's watch reports that.
+    watcher.on('error', () => {
+      watcher.close();
+      if (watched.get(folder) === watcher) watched.delete(folder);
+    });
+    watched.set(folder, watcher);
+    for (const entry of readdirSync(folder, { withFileTypes: true }))
+      if (entry.isDirectory()) watchFolder(path.join(folder, entry.name));
+  } catch {
+    // See above.
+  }
 }
 
 /** Starts watching `folders` and their subfolders for deletions (once per process; folders added later are added). */

@@ -127,7 +127,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
   const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
   const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
-  // Checks first (the same as `npm run check`): a broken article or photo stops the build before anything is written.
+  // Checks first (the same as `npm run check`): a broken article or photo stops the build before any page is written.
   // The photos are processed here; Eleventy's pass shares the cache and finds them done.
   const images = imageProcessor(settings.imageCacheDir);
   const before = { ...images.stats };

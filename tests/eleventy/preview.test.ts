@@ -114,3 +114,10 @@ test('an article deleted while previewing leaves the preview, with its errors (E
   assert.equal(problems.length, 1, problems.join('\n'));
   assert.doesNotMatch(problems[0], /nhap-hong/);
 });
+
+test('Ctrl+C stops the preview (nothing it watches keeps it running)', async () => {
+  const exited = new Promise<boolean>((resolve) => preview.once('exit', () => resolve(true)));
+  preview.kill('SIGINT');
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000).unref());
+  assert.ok(await Promise.race([exited, timeout]), `the preview still runs 15 s after Ctrl+C:\n${output}`);
+});
