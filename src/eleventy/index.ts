@@ -2,6 +2,7 @@ import path from 'node:path';
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import type { EleventyConfig } from './config.ts';
 import { portalPlugin, type PortalOptions } from './plugin.ts';
+import { NUNJUCKS_OPTIONS } from './templates.ts';
 
 export type { EleventyConfig } from './config.ts';
 export type { PortalOptions } from './plugin.ts';
@@ -18,12 +19,7 @@ export function configurePortal(config: EleventyConfig, options: PortalOptions):
   config.setDataDirectory('_data');
   config.setOutputDirectory(outputDir);
   config.setTemplateFormats(['njk']);
-  config.setNunjucksEnvironmentOptions({
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
+  config.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
   config.addPlugin(portalPlugin, options);
   config.addPlugin(HtmlBasePlugin);
 }

@@ -35,3 +35,14 @@ export function pageData(type: PageType, renders: (url: string) => boolean = () 
     ...(Object.keys(computed).length ? { eleventyComputed: computed } : {}),
   };
 }
+
+/** One page of `type` (for a list type, the page of `item`) as Eleventy's data cascade gives it to its template. */
+export function pageOf(type: PageType, item?: unknown): { url: string; data: PageData } {
+  const { pagination, permalink, eleventyComputed, ...data } = pageData(type);
+  if (!pagination) return { url: permalink as string, data: { ...data, page: { url: permalink } } };
+  const page: PageData = { ...data, [(type as ListPageType).alias]: item };
+  for (const [name, compute] of Object.entries((eleventyComputed ?? {}) as Record<string, (page: PageData) => unknown>))
+    page[name] = compute(page);
+  const url = (permalink as (page: PageData) => string)(page);
+  return { url, data: { ...page, page: { url } } };
+}

@@ -1,16 +1,10 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { DateTime } from 'luxon';
 import { assetCopies, fingerprintAssets } from '../assets/index.ts';
-import type { ArticleImage } from '../content/index.ts';
 import { ContentError, formatProblem } from '../problems/index.ts';
-import { isoWithOffset } from '../dates/index.ts';
-import { t } from '../i18n/index.ts';
-import { articleImageFiles, imageProcessor, publishImages, renderPicture, type SizesName } from '../images/index.ts';
-import { externalLinkMarker } from '../markdown/index.ts';
-import { inspectSite, loadSite, navigation, pageTypes, searchablePages, sitemapEntries } from '../pages/index.ts';
+import { articleImageFiles, imageProcessor, publishImages } from '../images/index.ts';
+import { inspectSite, loadSite, pageTypes, searchablePages } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
-import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexShards, searchShards, shardEntryFile, type SearchIndexResult } from '../search/index.ts';
 import {
@@ -24,11 +18,11 @@ import {
 } from '../incremental/index.ts';
 import { ATTACHMENTS_FOLDER, publishAttachments } from '../attachments/index.ts';
 import { DOCUMENTS_FOLDER, ReadingCache, PAGES_FOLDER } from '../content/index.ts';
-import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
 import type { BuildSettings } from '../settings/index.ts';
 import type { EleventyConfig } from './config.ts';
 import { pageData } from './pages.ts';
 import { removalSignal, watchRemovals } from './removals.ts';
+import { templateTables } from './templates.ts';
 
 export interface PortalOptions {
   settings: BuildSettings;
@@ -51,14 +45,6 @@ export interface PortalOptions {
   previousPages?: PreviousPages;
   /** Told which pages this build renders and which it keeps, before Eleventy renders. */
   onPlan?: (plan: RenderPlan) => void;
-}
-
-/** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Wires the portal's content, pages, filters and assets into Eleventy. */
@@ -160,35 +146,12 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     );
   });
 
-  config.addGlobalData('site', () => content().site);
-  config.addGlobalData('portal', () => content().portal);
-  // Only the preview shows errors (a build with errors never gets this far).
-  config.addGlobalData('previewProblems', () =>
-    content()
-      .problems.filter((p) => p.severity === 'error')
-      .map(formatProblem),
-  );
-  config.addGlobalData('routes', routes);
-  config.addGlobalData('redirectStatus', options.settings.forceRedirects ? '301!' : '301');
-  // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
-  config.addGlobalData('pathPrefix', () => pathPrefixOf(content().site.baseUrl));
-  config.addNunjucksGlobal('t', t);
-  config.addNunjucksGlobal('externalLinkMarker', externalLinkMarker);
-  config.addFilter('absolute', (url: string) => absoluteUrl(content().site.baseUrl, url));
-  config.addFilter('iso', (date: DateTime) => isoWithOffset(date));
-  config.addFilter('jsonForScript', jsonForScript);
-  config.addNunjucksGlobal('picture', (image: ArticleImage, sizes: SizesName, priority = false, className?: string) =>
-    renderPicture(image.processed, { alt: image.alt, sizes, priority, className }),
-  );
-  config.addGlobalData('security', () => ({
-    metaPolicy: contentSecurityPolicy(content().site, { delivery: 'meta' }),
-    headersFile: headersFile(headerRules(content().site, settings.pathPrefix)),
-  }));
-
-  // Stylesheets and scripts are published under content-hashed names; layouts ask for them with `| asset`.
   const assetsDir = options.assetsDir ?? 'assets';
   const assets = fingerprintAssets(assetsDir);
-  config.addFilter('asset', (url: string) => assets.url(url));
+  const templates = templateTables(settings, assets);
+  for (const [name, value] of Object.entries(templates.data)) config.addGlobalData(name, () => value(content()));
+  for (const [name, filter] of Object.entries(templates.filters(content))) config.addFilter(name, filter);
+  for (const [name, value] of Object.entries(templates.globals)) config.addNunjucksGlobal(name, value);
 
   // npm run cms: the editor switches branches while it saves; a live reload would throw its page away.
   if (process.env.CMS_LOCAL_PROXY) config.setServerOptions({ liveReload: false });
@@ -214,8 +177,6 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   for (const type of pageTypes) {
     config.addTemplate(`portal/${type.name}.njk`, `{% include "pages/${type.template}" %}`, pageData(type, renders));
   }
-  config.addGlobalData('navigation', navigation());
-  config.addNunjucksGlobal('sitemapEntries', sitemapEntries);
   config.addWatchTarget(layoutsDir);
   for (const folder of ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER]) config.ignores.add(`${folder}/**`);
   for (const folder of watchedContent) config.addWatchTarget(folder);

@@ -1,0 +1,72 @@
+import type { DateTime } from 'luxon';
+import type { AssetManifest } from '../assets/index.ts';
+import type { ArticleImage } from '../content/index.ts';
+import { isoWithOffset } from '../dates/index.ts';
+import { t } from '../i18n/index.ts';
+import { renderPicture, type SizesName } from '../images/index.ts';
+import { externalLinkMarker } from '../markdown/index.ts';
+import { navigation, sitemapEntries } from '../pages/index.ts';
+import type { LoadedContent } from '../portal/index.ts';
+import { formatProblem } from '../problems/index.ts';
+import { absoluteUrl, pathPrefixOf, routes } from '../routes/index.ts';
+import { contentSecurityPolicy, headerRules, headersFile } from '../security/index.ts';
+import type { BuildSettings } from '../settings/index.ts';
+import type { EleventyConfig } from './config.ts';
+
+/** Nunjucks's options for the layouts, wherever they are rendered. */
+export const NUNJUCKS_OPTIONS = { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true };
+
+export type Filter = Parameters<EleventyConfig['addFilter']>[1];
+
+/**
+ * What the layouts read besides a page's own data: global data (from the content), filters and
+ * Nunjucks globals. One table, so that Eleventy and the preview's early pages (src/preview) render alike.
+ */
+export interface TemplateTables {
+  data: Record<string, (content: LoadedContent) => unknown>;
+  filters: (content: () => LoadedContent) => Record<string, Filter>;
+  globals: Record<string, unknown>;
+}
+
+/** JSON for a <script type="application/ld+json">: "<" escaped so content can't close the element. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function templateTables(settings: BuildSettings, assets: AssetManifest): TemplateTables {
+  const menus = navigation();
+  return {
+    data: {
+      site: (content) => content.site,
+      portal: (content) => content.portal,
+      // Only the preview shows errors (a build with errors never gets this far).
+      previewProblems: (content) => content.problems.filter((p) => p.severity === 'error').map(formatProblem),
+      routes: () => routes,
+      redirectStatus: () => (settings.forceRedirects ? '301!' : '301'),
+      // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
+      pathPrefix: (content) => pathPrefixOf(content.site.baseUrl),
+      security: (content) => ({
+        metaPolicy: contentSecurityPolicy(content.site, { delivery: 'meta' }),
+        headersFile: headersFile(headerRules(content.site, settings.pathPrefix)),
+      }),
+      navigation: () => menus,
+    },
+    filters: (content) => ({
+      absolute: (url: string) => absoluteUrl(content().site.baseUrl, url),
+      iso: (date: DateTime) => isoWithOffset(date),
+      jsonForScript,
+      // Stylesheets and scripts are published under content-hashed names; layouts ask for them with `| asset`.
+      asset: (url: string) => assets.url(url),
+    }),
+    globals: {
+      t,
+      externalLinkMarker,
+      picture: (image: ArticleImage, sizes: SizesName, priority = false, className?: string) =>
+        renderPicture(image.processed, { alt: image.alt, sizes, priority, className }),
+      sitemapEntries,
+    },
+  };
+}
