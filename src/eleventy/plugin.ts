@@ -23,6 +23,7 @@ import type { EleventyConfig } from './config.ts';
 import { pageData } from './pages.ts';
 import { removalSignal, watchRemovals } from './removals.ts';
 import { templateTables } from './templates.ts';
+import { EarlyPages } from '../preview/index.ts';
 
 export interface PortalOptions {
   settings: BuildSettings;
@@ -68,18 +69,28 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   const watchedContent = ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER, '_data', 'images'].map((folder) =>
     path.join(settings.contentDir, folder),
   );
+  const reading = {
+    contentDir: settings.contentDir,
+    showDrafts: settings.showDrafts,
+    now: settings.now,
+    images: imageProcessor(settings.imageCacheDir),
+  };
+  const assetsDir = options.assetsDir ?? 'assets';
+  const assets = fingerprintAssets(assetsDir);
+  const templates = templateTables(settings, assets);
+  // npm start: a saved article's page is written before Eleventy's rebuild (src/preview).
+  const early = new EarlyPages({ ...reading, layoutsDir, tables: templates, pathPrefix: settings.pathPrefix });
+  const articlesDir = path.resolve(settings.contentDir, 'articles');
+  const savedArticle = (file: string) => {
+    const inArticles = path.relative(articlesDir, file);
+    if (file.endsWith('.md') && !inArticles.startsWith('..')) early.saved(path.join(settings.contentDir, 'articles', inArticles));
+  };
   config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
     plan = undefined;
     previewStarted = performance.now();
-    if (runMode !== 'build') watchRemovals(watchedContent);
-    const load = {
-      contentDir: settings.contentDir,
-      showDrafts: settings.showDrafts,
-      now: settings.now,
-      images: imageProcessor(settings.imageCacheDir),
-      readings,
-    };
+    if (runMode !== 'build') watchRemovals(watchedContent, savedArticle);
+    const load = { ...reading, readings };
     if (handedOver || runMode === 'build') loaded = handedOver ?? (await loadSite(load));
     else {
       // npm start goes on past the editors' mistakes: articles with errors are left out, and the errors
@@ -133,6 +144,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       shards: plan.shardFingerprints,
       hasShard: (name) => existsSync(path.join(directories.output, shardEntryFile(name))),
     };
+    early.rebuilt(content(), directories.output);
   });
   // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
   config.on('eleventy.after', ({ runMode }: { runMode: string }) => {
@@ -146,9 +158,6 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     );
   });
 
-  const assetsDir = options.assetsDir ?? 'assets';
-  const assets = fingerprintAssets(assetsDir);
-  const templates = templateTables(settings, assets);
   for (const [name, value] of Object.entries(templates.data)) config.addGlobalData(name, () => value(content()));
   for (const [name, filter] of Object.entries(templates.filters(content))) config.addFilter(name, filter);
   for (const [name, value] of Object.entries(templates.globals)) config.addNunjucksGlobal(name, value);

@@ -6,10 +6,12 @@ import path from 'node:path';
  * npm start: Eleventy 3.1's watcher only logs a deleted file, so a deleted article stayed in the
  * preview. The content folders are watched here, one watch per folder (Eleventy already holds one
  * per file), and each deletion is written to this file, which Eleventy watches: it rebuilds.
+ * Saves are told too, as they happen (Eleventy waits for a file to stay unchanged for 150 ms).
  */
 export const removalSignal = path.join(tmpdir(), `cong-thong-tin-xem-truoc-${process.pid}`, 'da-xoa.txt');
 
 const watched = new Map<string, FSWatcher>();
+let onSaved: (file: string) => void = () => {};
 
 /** An editor's swap or backup file, which comes and goes while a file is saved. */
 const isScratch = (name: string) => name.startsWith('.') || name.endsWith('~');
@@ -20,12 +22,13 @@ function watchFolder(folder: string): void {
     if (watched.has(folder) || !statSync(folder).isDirectory()) return;
     // Not persistent: Ctrl+C stops the preview, as Eleventy waits for nothing else to be pending.
     const watcher = watch(folder, { persistent: false }, (event, name) => {
-      if (event !== 'rename' || !name || isScratch(name)) return;
+      if (!name || isScratch(name)) return;
       const entry = path.join(folder, name);
       try {
-        // A folder made (or made again, under the same name) is watched anew; a file still there was added or saved, which Eleventy sees.
+        // A folder made (or made again, under the same name) is watched anew; a file still there was added or saved.
         if (existsSync(entry)) {
-          if (!statSync(entry).isDirectory()) return;
+          if (!statSync(entry).isDirectory()) return onSaved(entry);
+          if (event !== 'rename') return;
           watched.get(entry)?.close();
           watched.delete(entry);
           return watchFolder(entry);
@@ -50,8 +53,12 @@ function watchFolder(folder: string): void {
   }
 }
 
-/** Starts watching `folders` and their subfolders for deletions (once per process; folders added later are added). */
-export function watchRemovals(folders: string[]): void {
+/**
+ * Starts watching `folders` and their subfolders for deletions (once per process; folders added later
+ * are added); `saved` is told every file written or moved into place there.
+ */
+export function watchRemovals(folders: string[], saved: (file: string) => void): void {
+  onSaved = saved;
   mkdirSync(path.dirname(removalSignal), { recursive: true });
   // Made before Eleventy starts watching, so that making it is no change.
   if (!existsSync(removalSignal)) {
