@@ -78,18 +78,21 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   const assetsDir = options.assetsDir ?? 'assets';
   const assets = fingerprintAssets(assetsDir);
   const templates = templateTables(settings, assets);
-  // npm start: a saved article's page is written before Eleventy's rebuild (src/preview).
+  // npm start: a saved or deleted article's pages are written before Eleventy's rebuild (src/preview).
   const early = new EarlyPages({ ...reading, layoutsDir, tables: templates, pathPrefix: settings.pathPrefix });
+  let digest = '';
   const articlesDir = path.resolve(settings.contentDir, 'articles');
-  const savedArticle = (file: string) => {
+  const changedArticle = (file: string) => {
     const inArticles = path.relative(articlesDir, file);
-    if (file.endsWith('.md') && !inArticles.startsWith('..')) early.saved(path.join(settings.contentDir, 'articles', inArticles));
+    // Named as the content's reading names it, which the portal's articles keep.
+    if (file.endsWith('.md') && !inArticles.startsWith('..'))
+      early.changed(path.join(settings.contentDir, 'articles', inArticles));
   };
   config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
     plan = undefined;
     previewStarted = performance.now();
-    if (runMode !== 'build') watchRemovals(watchedContent, savedArticle);
+    if (runMode !== 'build') watchRemovals(watchedContent, changedArticle);
     const load = { ...reading, readings };
     if (handedOver || runMode === 'build') loaded = handedOver ?? (await loadSite(load));
     else {
@@ -110,7 +113,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       problems: runMode === 'build' ? [] : loaded.problems.map(formatProblem),
     };
     const shards = searchShards(searchablePages(loaded.portal), settings.searchShardPages);
-    const digest = siteDigest({ layoutsDir, assetsDir, shown });
+    digest = siteDigest({ layoutsDir, assetsDir, shown });
     // The search index is made from the Portal, not from the pages, so Pagefind (its own process)
     // indexes on one core while the pages are planned and Eleventy renders on the other. The same hook serves
     // npm run build and npm start.
@@ -144,7 +147,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       shards: plan.shardFingerprints,
       hasShard: (name) => existsSync(path.join(directories.output, shardEntryFile(name))),
     };
-    early.rebuilt(content(), directories.output);
+    early.rebuilt({ content: content(), outputDir: directories.output, siteDigest: digest, fingerprints: plan.fingerprints });
   });
   // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
   config.on('eleventy.after', ({ runMode }: { runMode: string }) => {

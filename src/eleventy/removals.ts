@@ -11,7 +11,7 @@ import path from 'node:path';
 export const removalSignal = path.join(tmpdir(), `cong-thong-tin-xem-truoc-${process.pid}`, 'da-xoa.txt');
 
 const watched = new Map<string, FSWatcher>();
-let onSaved: (file: string) => void = () => {};
+let onChanged: (file: string) => void = () => {};
 
 /** An editor's swap or backup file, which comes and goes while a file is saved. */
 const isScratch = (name: string) => name.startsWith('.') || name.endsWith('~');
@@ -27,7 +27,7 @@ function watchFolder(folder: string): void {
       try {
         // A folder made (or made again, under the same name) is watched anew; a file still there was added or saved.
         if (existsSync(entry)) {
-          if (!statSync(entry).isDirectory()) return onSaved(entry);
+          if (!statSync(entry).isDirectory()) return onChanged(entry);
           if (event !== 'rename') return;
           watched.get(entry)?.close();
           watched.delete(entry);
@@ -36,6 +36,7 @@ function watchFolder(folder: string): void {
         watched.get(entry)?.close();
         watched.delete(entry);
         writeFileSync(removalSignal, `${new Date().toISOString()} ${entry}\n`);
+        onChanged(entry);
       } catch {
         // Gone between the two calls (an editor's scratch file), or the signal's folder removed: nothing to rebuild for.
       }
@@ -55,10 +56,10 @@ function watchFolder(folder: string): void {
 
 /**
  * Starts watching `folders` and their subfolders for deletions (once per process; folders added later
- * are added); `saved` is told every file written or moved into place there.
+ * are added); `changed` is told every file written, moved into place or deleted there.
  */
-export function watchRemovals(folders: string[], saved: (file: string) => void): void {
-  onSaved = saved;
+export function watchRemovals(folders: string[], changed: (file: string) => void): void {
+  onChanged = changed;
   mkdirSync(path.dirname(removalSignal), { recursive: true });
   // Made before Eleventy starts watching, so that making it is no change.
   if (!existsSync(removalSignal)) {

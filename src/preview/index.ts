@@ -1,26 +1,39 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { outputFile } from '../incremental/index.ts';
-import { pageTypes } from '../pages/index.ts';
+import type { TemplateTables } from '../eleventy/templates.ts';
+import { outputFile, planPages, type PageFingerprints } from '../incremental/index.ts';
+import { pageTypes, type ListPageType } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 import { PageRenderer } from './render.ts';
-import { withSavedArticle, type SavedArticleOptions } from './saved-article.ts';
-import type { TemplateTables } from '../eleventy/templates.ts';
+import { withSavedArticle, withoutArticle, type SavedArticleOptions } from './saved-article.ts';
 
 export { PageRenderer } from './render.ts';
 
 const articlePage = pageTypes.find((type) => type.name === 'article')!;
+/** Their templates use Eleventy's own filters: only Eleventy renders them. */
+export const ELEVENTY_ONLY = new Set(['search', 'redirects-file']);
 
 /** Saves of one file closer together than this are one save (an editor writes a file in several calls). */
 const SETTLE_MS = 20;
+/** More pages than this (an edit to one of the newest articles changes every article page) are left to the rebuild. */
+const MAX_EARLY_PAGES = 400;
+
+/** What Eleventy's last rebuild rendered from, and the fingerprints of the pages it wrote (src/incremental). */
+export interface Rebuild {
+  content: LoadedContent;
+  outputDir: string;
+  siteDigest: string;
+  fingerprints: PageFingerprints;
+}
 
 /**
- * npm start: the saved article's page is written as soon as the file is saved, from the last
- * rebuild's portal with that article read again, while Eleventy's rebuild (which starts later and
- * reads everything) makes the rest. The rebuild writes the page again, from all the content.
+ * npm start: as soon as an article file is saved or deleted, its page is written (or removed) from
+ * the last rebuild's portal with that article read again, then the pages whose fingerprint that
+ * changes (lists, "Các tin khác", the home page). Eleventy's rebuild, which starts later and reads
+ * everything, writes them all again from all the content.
  */
 export class EarlyPages {
-  private last: { content: LoadedContent; outputDir: string; renderer: PageRenderer } | undefined;
+  private last: (Rebuild & { renderer: PageRenderer }) | undefined;
   /** Counts Eleventy's rebuilds, and saves: a page is not written over a newer rebuild's or save's. */
   private rebuilds = 0;
   private saves = 0;
@@ -30,25 +43,23 @@ export class EarlyPages {
     private readonly options: SavedArticleOptions & { layoutsDir: string; tables: TemplateTables; pathPrefix: string },
   ) {}
 
-  /** After each of Eleventy's rebuilds: what it rendered from (layouts may have changed, so a new renderer). */
-  rebuilt(content: LoadedContent, outputDir: string): void {
+  /** After each of Eleventy's rebuilds (layouts may have changed: a new renderer). */
+  rebuilt(rebuild: Rebuild): void {
     this.rebuilds++;
     // Eleventy adds a path prefix to the pages' URLs (HtmlBasePlugin); the renderer does not.
     if (this.options.pathPrefix !== '/') return;
-    this.last = { content, outputDir, renderer: new PageRenderer(this.options.layoutsDir, this.options.tables) };
+    this.last = { ...rebuild, renderer: new PageRenderer(this.options.layoutsDir, this.options.tables) };
   }
 
-  /** An article file was saved (written, or moved into place). */
-  saved(file: string): void {
+  /** An article file was saved, moved into place or deleted. */
+  changed(file: string): void {
     clearTimeout(this.settling.get(file));
     this.saves++;
-    this.settling.set(
-      file,
-      setTimeout(() => {
-        this.settling.delete(file);
-        this.write(file).catch((error) => console.error(`[xem trước] Không viết trước được trang của ${file}:`, error));
-      }, SETTLE_MS),
-    );
+    const write = () => {
+      this.settling.delete(file);
+      this.write(file).catch((error) => console.error(`[xem trước] Không viết trước được trang của ${file}:`, error));
+    };
+    this.settling.set(file, setTimeout(write, SETTLE_MS));
   }
 
   private async write(file: string): Promise<void> {
@@ -56,13 +67,52 @@ export class EarlyPages {
     if (!last) return;
     const started = performance.now();
     const [rebuilds, saves] = [this.rebuilds, this.saves];
-    const saved = await withSavedArticle(last.content, file, this.options);
-    if (!saved || rebuilds !== this.rebuilds || saves !== this.saves) return;
-    const { url, html } = last.renderer.render(saved.content, articlePage, saved.article);
-    const target = path.join(last.outputDir, outputFile(url));
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, html);
+    const current = () => rebuilds === this.rebuilds && saves === this.saves;
+    const early = existsSync(file)
+      ? await withSavedArticle(last.content, file, this.options)
+      : withoutArticle(last.content, file, this.options.now);
+    if (!early || !current()) return;
+    const write = (url: string, html: string) => {
+      const target = path.join(last.outputDir, outputFile(url));
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, html);
+    };
+    const { content, article } = early;
+    if (article) write(article.url, last.renderer.render(content, articlePage, article).html);
+    // Served before the rest is planned.
+    await new Promise((resolve) => setImmediate(resolve));
+    const pages = current() ? this.follow(last, content, article?.url, write) : undefined;
     const ms = (performance.now() - started).toFixed(0);
-    console.log(`[xem trước] Đã viết trước trang ${url} (${ms} ms); các trang khác có sau khi dựng lại.`);
+    const done = [article && `trang ${article.url}`, pages !== undefined && `${pages} trang liên quan`].filter(Boolean);
+    if (done.length)
+      console.log(`[xem trước] Đã viết trước ${done.join(' và ')} (${ms} ms); các trang khác có sau khi dựng lại.`);
+  }
+
+  /** Writes the pages that the edit changes besides the article's own, removes those it leaves out; how many were written. */
+  private follow(
+    last: Rebuild & { renderer: PageRenderer },
+    content: LoadedContent,
+    written: string | undefined,
+    write: (url: string, html: string) => void,
+  ): number | undefined {
+    // The errors shown on every page changed: every page changes, the rebuild writes them.
+    const errors = (problems: LoadedContent['problems']) => problems.filter((p) => p.severity === 'error').length;
+    if (errors(content.problems) !== errors(last.content.problems)) return undefined;
+    const plan = planPages(content.portal, last.siteDigest, { fingerprints: last.fingerprints, hasFile: () => true });
+    const changed = new Set(Object.keys(plan.fingerprints).filter((url) => plan.renders(url) && url !== written));
+    if (changed.size + plan.removed.length > MAX_EARLY_PAGES) return undefined;
+    let pages = 0;
+    for (const type of pageTypes.filter((type) => !ELEVENTY_ONLY.has(type.name))) {
+      const items = 'items' in type ? (content.portal[(type as ListPageType).items] as unknown[]) : [undefined];
+      const route = 'items' in type ? (type.route as (item: unknown) => string) : () => type.route;
+      for (const item of items) {
+        if ('items' in type && !changed.has(route(item))) continue;
+        const { url, html } = last.renderer.render(content, type, item);
+        write(url, html);
+        pages++;
+      }
+    }
+    for (const url of plan.removed) rmSync(path.join(last.outputDir, outputFile(url)), { force: true });
+    return pages;
   }
 }

@@ -8,12 +8,40 @@ import type { ImageProcessor } from '../images/index.ts';
 import { createMarkdown } from '../markdown/index.ts';
 import { isPublished, Portal, type LoadedContent } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
+import type { SiteSettings } from '../site/index.ts';
 
 export interface SavedArticleOptions {
   contentDir: string;
   now: DateTime;
   showDrafts: boolean;
   images: ImageProcessor;
+}
+
+/** The portal of the last rebuild without the article of a deleted file (undefined: it had none). */
+export function withoutArticle(
+  last: LoadedContent,
+  file: string,
+  now: DateTime,
+): { content: LoadedContent; article?: undefined } | undefined {
+  const { site, portal } = last;
+  if (!portal.articles.some((article) => article.file === file)) return undefined;
+  return {
+    content: {
+      ...last,
+      portal: patched(
+        portal,
+        site,
+        portal.articles.filter((a) => a.file !== file),
+        now,
+      ),
+    },
+  };
+}
+
+/** A portal like `portal`, with other articles. */
+function patched(portal: Portal, site: SiteSettings, articles: Article[], now: DateTime): Portal {
+  const { staticPages, documents, navigation, attachments } = portal;
+  return new Portal(site, articles, { staticPages, documents, navigation, attachments }, now);
 }
 
 /**
@@ -49,12 +77,12 @@ export async function withSavedArticle(
   const spelled = new Map(portal.tags.map(({ tag }) => [tag.slug, tag]));
   article.tags = article.tags.map((tag) => spelled.get(tag.slug) ?? tag);
   const articles = [...portal.articles.filter((other) => other.file !== file), article];
-  const { staticPages, documents, navigation, attachments } = portal;
   return {
     content: {
       site,
-      portal: new Portal(site, articles, { staticPages, documents, navigation, attachments }, options.now),
-      problems: last.problems.filter((problem) => path.resolve(problem.file) !== path.resolve(file)),
+      portal: patched(portal, site, articles, options.now),
+      // Its errors are gone (it has none now); warnings from the other files' checks are kept, as the rebuild gives them again.
+      problems: last.problems.filter((p) => p.severity !== 'error' || path.resolve(p.file) !== path.resolve(file)),
     },
     article,
   };

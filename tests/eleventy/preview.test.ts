@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -103,10 +103,28 @@ test('an error made while previewing shows up in the browser at the next rebuild
   assert.equal((await fetchPage('/tin-tuc/bac-kan-so-ket/')).status, 200);
 });
 
+test("a saved article's page and the lists showing it are served before Eleventy's rebuild ends", async () => {
+  const file = path.join(content, 'articles', '2018', 'bac-kan-so-ket.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Sơ kết ba năm: tiêu đề đã sửa"'));
+  const pages = ['/tin-tuc/bac-kan-so-ket/', '/chuyen-muc/chi-dao-dieu-hanh/', '/the/giam-ngheo/'];
+  for (let waited = 0; waited < 30_000; waited += 20) {
+    const shown = await Promise.all(pages.map(async (url) => (await fetchPage(url)).$.html().includes('tiêu đề đã sửa')));
+    if (shown.every(Boolean)) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  // Two summaries so far (the first build and the last test's rebuild): the rebuild for this save had not ended.
+  assert.equal(output.match(/\[xem trước\] Đã dựng lại/g)?.length, 2, output);
+  assert.match(output, /\[xem trước\] Đã viết trước trang \/tin-tuc\/bac-kan-so-ket\/ và \d+ trang liên quan/);
+  await rebuilds(3);
+  const article = await fetchPage('/tin-tuc/bac-kan-so-ket/');
+  assert.equal(article.$('h1').first().text().trim(), 'Sơ kết ba năm: tiêu đề đã sửa');
+  assert.equal(problemsShown(article).length, 2, "the other articles' errors still show");
+});
+
 test('an article deleted while previewing leaves the preview, with its errors (Eleventy 3.1 alone kept it)', async () => {
   assert.equal((await fetchPage('/tin-tuc/nhap-hong/')).status, 200);
   unlinkSync(path.join(content, 'articles', '2025', 'nhap-hong.md'));
-  await rebuilds(3);
+  await rebuilds(4);
   assert.equal((await fetchPage('/tin-tuc/nhap-hong/')).status, 404);
   const home = await fetchPage('/');
   assert.equal(home.$('a[href="/tin-tuc/nhap-hong/"]').length, 0);

@@ -9,12 +9,9 @@ import { templateTables } from '../../src/eleventy/templates.ts';
 import { imageProcessor } from '../../src/images/index.ts';
 import { outputFile } from '../../src/incremental/index.ts';
 import { loadSite, pageTypes, type ListPageType } from '../../src/pages/index.ts';
-import { PageRenderer } from '../../src/preview/render.ts';
+import { ELEVENTY_ONLY, PageRenderer } from '../../src/preview/index.ts';
 import { buildSettings } from '../../src/settings/index.ts';
 import { BUILD_NOW, ROOT, build, writeArticle } from '../support/build.ts';
-
-/** Rendered by Eleventy alone: their templates use Eleventy's own filters. */
-const ELEVENTY_ONLY = new Set(['search', 'redirects-file']);
 
 test('every page rendered outside Eleventy is byte for byte the page Eleventy wrote', async () => {
   // The sample portal: pages of every type, photos, documents, static pages, aliases.

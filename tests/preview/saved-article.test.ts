@@ -1,0 +1,86 @@
+// npm start's early page of a saved article (src/preview) must be the page the full build then writes.
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fingerprintAssets } from '../../src/assets/index.ts';
+import { templateTables } from '../../src/eleventy/templates.ts';
+import { imageProcessor } from '../../src/images/index.ts';
+import { outputFile } from '../../src/incremental/index.ts';
+import { loadSite, pageTypes } from '../../src/pages/index.ts';
+import type { LoadedContent } from '../../src/portal/index.ts';
+import { PageRenderer } from '../../src/preview/index.ts';
+import { withSavedArticle, type SavedArticleOptions } from '../../src/preview/saved-article.ts';
+import { buildSettings } from '../../src/settings/index.ts';
+import { BUILD_NOW, ROOT, build } from '../support/build.ts';
+
+const articlePage = pageTypes.find((type) => type.name === 'article')!;
+let contentDir: string;
+let images: string;
+let options: SavedArticleOptions;
+let renderer: PageRenderer;
+let last: LoadedContent;
+
+before(async () => {
+  contentDir = path.join(mkdtempSync(path.join(tmpdir(), 'portal-saved-')), 'content');
+  cpSync(path.join(ROOT, 'content'), contentDir, { recursive: true });
+  images = mkdtempSync(path.join(tmpdir(), 'portal-saved-images-'));
+  const settings = buildSettings({ PORTAL_CONTENT: contentDir, PORTAL_NOW: BUILD_NOW, PORTAL_IMAGE_CACHE: images });
+  options = { contentDir, now: settings.now, showDrafts: false, images: imageProcessor(images) };
+  renderer = new PageRenderer('layouts', templateTables(settings, fingerprintAssets('assets')));
+  last = await loadSite(options);
+});
+
+const file = (name: string) => path.join(contentDir, 'articles', '2025', name);
+const SAVED = 'bua-an-ban-tru-cho-hoc-sinh-vung-cao.md';
+
+/** Saves `text` as `name`, renders the early page from the portal before the save, then builds everything. */
+async function earlyAndBuilt(name: string, text: string): Promise<{ early: string; built: string; url: string }> {
+  writeFileSync(file(name), text);
+  const saved = await withSavedArticle(last, file(name), options);
+  assert.ok(saved, `no early page for ${name}`);
+  const { url, html } = renderer.render(saved.content, articlePage, saved.article);
+  const run = build(contentDir, { PORTAL_IMAGE_CACHE: images });
+  assert.equal(run.status, 0, run.stderr);
+  last = await loadSite(options);
+  return { early: html, built: readFileSync(path.join(run.outputDir, outputFile(url)), 'utf8'), url };
+}
+
+test('after a body edit, a title edit, a tag change and a new article, the early page is the built page', async () => {
+  const original = readFileSync(file(SAVED), 'utf8');
+  const edits = [
+    original.replace('Năm học 2025 - 2026 là năm học', 'Năm học 2025 - 2026, theo lời MÃBÀI, là năm học'),
+    original.replace(/^title: .*$/m, 'title: "Bữa ăn bán trú mới MÃTIÊUĐỀ"'),
+    // An existing tag spelled otherwise keeps the portal's spelling; a new tag gets its own page.
+    original.replace('  - "Bán trú"\n  - "Giáo dục"', '  - "GIÁO DỤC"\n  - "Thẻ mới MÃTHẺ"'),
+  ];
+  for (const [index, text] of edits.entries()) {
+    const { early, built, url } = await earlyAndBuilt(SAVED, text);
+    assert.equal(early, built, `edit ${index} of ${url}`);
+    assert.match(early, /MÃ(BÀI|TIÊUĐỀ|THẺ)/);
+  }
+  const { early, built } = await earlyAndBuilt('bai-moi-luu.md', original.replace(/^title: .*$/m, 'title: "Bài mới MÃMỚI"'));
+  assert.equal(early, built);
+  assert.match(early, /<h1 class="article-title">Bài mới MÃMỚI<\/h1>/);
+  assert.match(early, /href="\/the\/giao-duc\/" rel="tag">Giáo dục</, 'the tag keeps the spelling the portal uses');
+});
+
+test('a saved article that the rebuild might show otherwise gets no early page', async () => {
+  const original = readFileSync(file(SAVED), 'utf8');
+  const cases = {
+    'an error in the front matter': original.replace(/^date: .*$/m, 'date: "hôm qua"'),
+    'a draft, when drafts are not shown': original.replace(/^author: .*$/m, '$&\ndraft: true'),
+    'the URL of another article': original.replace(
+      /^author: .*$/m,
+      '$&\nslug: "lay-y-kien-nhan-dan-ve-sap-xep-don-vi-hanh-chinh"',
+    ),
+    'an attached file': `${original}\n[Tải tờ trình](to-trinh.pdf)\n`,
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    writeFileSync(file(SAVED), text);
+    assert.equal(await withSavedArticle(last, file(SAVED), options), undefined, name);
+  }
+  writeFileSync(file(SAVED), original);
+  assert.ok(await withSavedArticle(last, file(SAVED), options));
+});
