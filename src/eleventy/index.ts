@@ -6,6 +6,10 @@ import { NUNJUCKS_OPTIONS } from './templates.ts';
 
 export type { EleventyConfig } from './config.ts';
 export type { PortalOptions } from './plugin.ts';
+export { ELEVENTY_ONLY } from './early-pages.ts';
+export { PageRenderer } from './render.ts';
+export { withSavedArticle, type SavedArticleOptions } from './saved-article.ts';
+export { templateTables } from './templates.ts';
 
 /**
  * Sets Eleventy up for the portal from explicit settings: folders, Nunjucks,

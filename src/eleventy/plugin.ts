@@ -23,7 +23,7 @@ import type { EleventyConfig } from './config.ts';
 import { pageData } from './pages.ts';
 import { removalSignal, watchRemovals } from './removals.ts';
 import { templateTables } from './templates.ts';
-import { EarlyPages } from '../preview/index.ts';
+import { EarlyPages } from './early-pages.ts';
 
 export interface PortalOptions {
   settings: BuildSettings;
@@ -78,7 +78,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   const assetsDir = options.assetsDir ?? 'assets';
   const assets = fingerprintAssets(assetsDir);
   const templates = templateTables(settings, assets);
-  // npm start: a saved or deleted article's pages are written before Eleventy's rebuild (src/preview).
+  // npm start: a saved or deleted article's pages are written before Eleventy's rebuild (early-pages.ts).
   const early = new EarlyPages({ ...reading, layoutsDir, tables: templates, pathPrefix: settings.pathPrefix });
   let digest = '';
   const articlesDir = path.resolve(settings.contentDir, 'articles');

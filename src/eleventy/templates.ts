@@ -20,7 +20,7 @@ export type Filter = Parameters<EleventyConfig['addFilter']>[1];
 
 /**
  * What the layouts read besides a page's own data: global data (from the content), filters and
- * Nunjucks globals. One table, so that Eleventy and the preview's early pages (src/preview) render alike.
+ * Nunjucks globals. One table, so that Eleventy and npm start's early pages (early-pages.ts) render alike.
  */
 export interface TemplateTables {
   data: Record<string, (content: LoadedContent) => unknown>;

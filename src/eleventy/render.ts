@@ -1,6 +1,6 @@
 import nunjucks, { type Environment } from 'nunjucks';
-import { pageOf } from '../eleventy/pages.ts';
-import { NUNJUCKS_OPTIONS, type TemplateTables } from '../eleventy/templates.ts';
+import { pageOf } from './pages.ts';
+import { NUNJUCKS_OPTIONS, type TemplateTables } from './templates.ts';
 import type { PageType } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 

@@ -1,17 +1,17 @@
-// npm start's early page of a saved article (src/preview) must be the page the full build then writes.
+// npm start's early page of a saved article (src/eleventy/saved-article.ts) must be the page the full build then writes.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprintAssets } from '../../src/assets/index.ts';
-import { templateTables } from '../../src/eleventy/templates.ts';
+import { templateTables } from '../../src/eleventy/index.ts';
 import { imageProcessor } from '../../src/images/index.ts';
 import { outputFile } from '../../src/incremental/index.ts';
 import { loadSite, pageTypes } from '../../src/pages/index.ts';
 import type { LoadedContent } from '../../src/portal/index.ts';
-import { PageRenderer } from '../../src/preview/index.ts';
-import { withSavedArticle, type SavedArticleOptions } from '../../src/preview/saved-article.ts';
+import { PageRenderer } from '../../src/eleventy/index.ts';
+import { withSavedArticle, type SavedArticleOptions } from '../../src/eleventy/index.ts';
 import { buildSettings } from '../../src/settings/index.ts';
 import { BUILD_NOW, ROOT, build } from '../support/build.ts';
 

@@ -17,25 +17,17 @@ export interface SavedArticleOptions {
   images: ImageProcessor;
 }
 
-/** The portal of the last rebuild without the article of a deleted file (undefined: it had none). */
+/** The portal of the last rebuild without the article of a deleted file, and that article's URL (undefined: it had none). */
 export function withoutArticle(
   last: LoadedContent,
   file: string,
   now: DateTime,
-): { content: LoadedContent; article?: undefined } | undefined {
+): { content: LoadedContent; article?: undefined; removed: string } | undefined {
   const { site, portal } = last;
-  if (!portal.articles.some((article) => article.file === file)) return undefined;
-  return {
-    content: {
-      ...last,
-      portal: patched(
-        portal,
-        site,
-        portal.articles.filter((a) => a.file !== file),
-        now,
-      ),
-    },
-  };
+  const removed = portal.articles.find((article) => article.file === file);
+  if (!removed) return undefined;
+  const articles = portal.articles.filter((article) => article !== removed);
+  return { content: { ...last, portal: patched(portal, site, articles, now) }, removed: removed.url };
 }
 
 /** A portal like `portal`, with other articles. */

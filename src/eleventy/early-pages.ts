@@ -1,13 +1,11 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TemplateTables } from '../eleventy/templates.ts';
+import type { TemplateTables } from './templates.ts';
 import { outputFile, planPages, type PageFingerprints } from '../incremental/index.ts';
 import { pageTypes, type ListPageType } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 import { PageRenderer } from './render.ts';
 import { withSavedArticle, withoutArticle, type SavedArticleOptions } from './saved-article.ts';
-
-export { PageRenderer } from './render.ts';
 
 const articlePage = pageTypes.find((type) => type.name === 'article')!;
 /** Their templates use Eleventy's own filters: only Eleventy renders them. */
@@ -15,6 +13,8 @@ export const ELEVENTY_ONLY = new Set(['search', 'redirects-file']);
 
 /** Saves of one file closer together than this are one save (an editor writes a file in several calls). */
 const SETTLE_MS = 20;
+/** How long the article's page is served before the other pages are planned and written. */
+const SERVE_FIRST_MS = 150;
 /** More pages than this (an edit to one of the newest articles changes every article page) are left to the rebuild. */
 const MAX_EARLY_PAGES = 400;
 
@@ -79,11 +79,13 @@ export class EarlyPages {
     };
     const { content, article } = early;
     if (article) write(article.url, last.renderer.render(content, articlePage, article).html);
-    // Served before the rest is planned.
-    await new Promise((resolve) => setImmediate(resolve));
+    if ('removed' in early) rmSync(path.join(last.outputDir, outputFile(early.removed)), { force: true });
+    // Planning the rest holds the server for a while (1.5 s at 5,000 articles): the page is served first.
+    await new Promise((resolve) => setTimeout(resolve, SERVE_FIRST_MS));
     const pages = current() ? this.follow(last, content, article?.url, write) : undefined;
     const ms = (performance.now() - started).toFixed(0);
-    const done = [article && `trang ${article.url}`, pages !== undefined && `${pages} trang liên quan`].filter(Boolean);
+    const removed = 'removed' in early ? `đã gỡ trang ${early.removed}` : undefined;
+    const done = [article && `trang ${article.url}`, removed, pages !== undefined && `${pages} trang liên quan`].filter(Boolean);
     if (done.length)
       console.log(`[xem trước] Đã viết trước ${done.join(' và ')} (${ms} ms); các trang khác có sau khi dựng lại.`);
   }

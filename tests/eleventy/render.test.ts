@@ -1,15 +1,15 @@
-// The preview's early pages (src/preview) must be the very bytes Eleventy writes for the same page.
+// npm start's early pages (src/eleventy/early-pages.ts) must be the very bytes Eleventy writes for the same page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprintAssets } from '../../src/assets/index.ts';
-import { templateTables } from '../../src/eleventy/templates.ts';
+import { templateTables } from '../../src/eleventy/index.ts';
 import { imageProcessor } from '../../src/images/index.ts';
 import { outputFile } from '../../src/incremental/index.ts';
 import { loadSite, pageTypes, type ListPageType } from '../../src/pages/index.ts';
-import { ELEVENTY_ONLY, PageRenderer } from '../../src/preview/index.ts';
+import { ELEVENTY_ONLY, PageRenderer } from '../../src/eleventy/index.ts';
 import { buildSettings } from '../../src/settings/index.ts';
 import { BUILD_NOW, ROOT, build, writeArticle } from '../support/build.ts';
 
