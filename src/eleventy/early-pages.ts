@@ -38,6 +38,7 @@ export class EarlyPages {
   private rebuilds = 0;
   private saves = 0;
   private readonly settling = new Map<string, NodeJS.Timeout>();
+  private written = new Set<string>();
 
   constructor(
     private readonly options: SavedArticleOptions & { layoutsDir: string; tables: TemplateTables; pathPrefix: string },
@@ -49,6 +50,13 @@ export class EarlyPages {
     // Eleventy adds a path prefix to the pages' URLs (HtmlBasePlugin); the renderer does not.
     if (this.options.pathPrefix !== '/') return;
     this.last = { ...rebuild, renderer: new PageRenderer(this.options.layoutsDir, this.options.tables) };
+  }
+
+  /** The URLs of the pages written since the last call: Eleventy's next rebuild renders them again. */
+  takeWritten(): Set<string> {
+    const taken = this.written;
+    this.written = new Set();
+    return taken;
   }
 
   /** An article file was saved, moved into place or deleted. */
@@ -73,6 +81,7 @@ export class EarlyPages {
       : withoutArticle(last.content, file, this.options.now);
     if (!early || !current()) return;
     const write = (url: string, html: string) => {
+      this.written.add(url);
       const target = path.join(last.outputDir, outputFile(url));
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, html);

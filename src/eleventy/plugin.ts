@@ -81,6 +81,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   // npm start: a saved or deleted article's pages are written before Eleventy's rebuild (early-pages.ts).
   const early = new EarlyPages({ ...reading, layoutsDir, tables: templates, pathPrefix: settings.pathPrefix });
   let digest = '';
+  /** Pages written early that the next rebuild renders (kept until a rebuild is over: a failed one renders nothing). */
+  const rewrite = new Set<string>();
   const articlesDir = path.resolve(settings.contentDir, 'articles');
   const changedArticle = (file: string) => {
     const inArticles = path.relative(articlesDir, file);
@@ -127,7 +129,11 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     // Awaited in eleventy.after, or by whoever was told, when rendering fails.
     indexing.catch(() => {});
     options.onIndexing?.(indexing);
-    plan = planPages(loaded.portal, digest, previousPages, index, articles);
+    // Pages written early (npm start) are rendered again from all the content: one may show a save newer or older than this read.
+    for (const url of early.takeWritten()) rewrite.add(url);
+    const last = previousPages;
+    const previous = last && rewrite.size ? { ...last, hasFile: (url: string) => !rewrite.has(url) && last.hasFile(url) } : last;
+    plan = planPages(loaded.portal, digest, previous, index, articles);
     options.onPlan?.(plan);
   });
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
@@ -147,6 +153,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       shards: plan.shardFingerprints,
       hasShard: (name) => existsSync(path.join(directories.output, shardEntryFile(name))),
     };
+    rewrite.clear();
     early.rebuilt({ content: content(), outputDir: directories.output, siteDigest: digest, fingerprints: plan.fingerprints });
   });
   // npm start: one short summary per rebuild, with the problems, instead of a line per file written.
