@@ -34,8 +34,9 @@ export interface Rebuild {
  */
 export class EarlyPages {
   private last: (Rebuild & { renderer: PageRenderer }) | undefined;
-  /** Counts Eleventy's rebuilds, and saves: a page is not written over a newer rebuild's or save's. */
+  /** Counts Eleventy's rebuilds (started and over), and saves: a page is not written over a newer rebuild's or save's. */
   private rebuilds = 0;
+  private building = false;
   private saves = 0;
   private readonly settling = new Map<string, NodeJS.Timeout>();
   private written = new Set<string>();
@@ -44,9 +45,19 @@ export class EarlyPages {
     private readonly options: SavedArticleOptions & { layoutsDir: string; tables: TemplateTables; pathPrefix: string },
   ) {}
 
+  /**
+   * When Eleventy starts a rebuild: until it is over nothing is written early (it may have read the
+   * file before or after the save, and write the same pages before or after).
+   */
+  rebuilding(): void {
+    this.rebuilds++;
+    this.building = true;
+  }
+
   /** After each of Eleventy's rebuilds (layouts may have changed: a new renderer). */
   rebuilt(rebuild: Rebuild): void {
     this.rebuilds++;
+    this.building = false;
     // Eleventy adds a path prefix to the pages' URLs (HtmlBasePlugin); the renderer does not.
     if (this.options.pathPrefix !== '/') return;
     this.last = { ...rebuild, renderer: new PageRenderer(this.options.layoutsDir, this.options.tables) };
@@ -75,14 +86,16 @@ export class EarlyPages {
     if (!last) return;
     const started = performance.now();
     const [rebuilds, saves] = [this.rebuilds, this.saves];
-    const current = () => rebuilds === this.rebuilds && saves === this.saves;
+    const current = () => !this.building && rebuilds === this.rebuilds && saves === this.saves;
     const early = existsSync(file)
       ? await withSavedArticle(last.content, file, this.options)
       : withoutArticle(last.content, file, this.options.now);
     if (!early || !current()) return;
     const write = (url: string, html: string) => {
-      this.written.add(url);
       const target = path.join(last.outputDir, outputFile(url));
+      // An alias such as "/../x" (an error the rebuild reports) must not write outside the preview.
+      if (path.relative(last.outputDir, target).startsWith('..')) return;
+      this.written.add(url);
       mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, html);
     };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { assetCopies, fingerprintAssets } from '../assets/index.ts';
 import { ContentError, formatProblem } from '../problems/index.ts';
 import { articleImageFiles, imageProcessor, publishImages } from '../images/index.ts';
-import { inspectSite, loadSite, pageTypes, searchablePages } from '../pages/index.ts';
+import { inspectSite, loadSite, pageTypes, pageUrls, searchablePages } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
 import { indexShards, searchShards, shardEntryFile, type SearchIndexResult } from '../search/index.ts';
@@ -94,6 +94,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     loaded = undefined;
     plan = undefined;
     previewStarted = performance.now();
+    early.rebuilding();
     if (runMode !== 'build') watchRemovals(watchedContent, changedArticle);
     const load = { ...reading, readings };
     if (handedOver || runMode === 'build') loaded = handedOver ?? (await loadSite(load));
@@ -153,6 +154,9 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       shards: plan.shardFingerprints,
       hasShard: (name) => existsSync(path.join(directories.output, shardEntryFile(name))),
     };
+    // An early page at a URL this rebuild does not have (a slug or tag typed, then changed again) leaves too.
+    const urls = new Set(pageUrls(content().portal));
+    for (const url of rewrite) if (!urls.has(url)) rmSync(path.join(directories.output, outputFile(url)), { force: true });
     rewrite.clear();
     early.rebuilt({ content: content(), outputDir: directories.output, siteDigest: digest, fingerprints: plan.fingerprints });
   });

@@ -9,6 +9,7 @@ import { createMarkdown } from '../markdown/index.ts';
 import { isPublished, Portal, type LoadedContent } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
 import type { SiteSettings } from '../site/index.ts';
+import { slugify } from '../slugs/index.ts';
 
 export interface SavedArticleOptions {
   contentDir: string;
@@ -40,7 +41,8 @@ function patched(portal: Portal, site: SiteSettings, articles: Article[], now: D
  * The portal of the last rebuild with one saved article read again, for the preview's early page:
  * only that file is read, checked and rendered. Undefined whenever the answer might differ from what
  * the rebuild that follows will show (any problem in the file, an attached file, a URL taken by
- * another article, a hidden article): that rebuild, which reads everything, then writes the page.
+ * another article or maybe by one left out, a tag spelled otherwise than the portal does, changed
+ * aliases, a hidden article): that rebuild, which reads everything, then writes the page.
  */
 export async function withSavedArticle(
   last: LoadedContent,
@@ -63,11 +65,17 @@ export async function withSavedArticle(
   const [checked] = buildArticles([source], site, md, pictures, new Attachments(), problems);
   const article = checked?.article;
   if (!article || problems.length || !isPublished(article, options.now, options.showDrafts)) return undefined;
+  const before = portal.articles.find((other) => other.file === file);
   if (portal.articles.some((other) => other.url === article.url && other.file !== file)) return undefined;
+  // A URL it did not have may be an article's that the portal left out (for its errors, or hidden).
+  const leftOut = !options.showDrafts || last.problems.some((p) => p.severity === 'error');
+  if (article.url !== before?.url && leftOut) return undefined;
+  // A tag's spelling is the one most articles use: another spelling may change it, or be another tag with the same URL.
+  const spelled = new Map(portal.tags.map(({ tag }) => [tag.slug, tag.name]));
+  if (source.frontMatter.tags.some((name) => (spelled.get(slugify(name)) ?? name) !== name)) return undefined;
+  // Redirects are checked against every page of the site.
+  if (JSON.stringify(article.aliases) !== JSON.stringify(before?.aliases ?? [])) return undefined;
   if (article.published > options.now) article.scheduledFor = vietnamDateTime(article.published);
-  // A tag's spelling is the one most articles use, as the whole portal counts it.
-  const spelled = new Map(portal.tags.map(({ tag }) => [tag.slug, tag]));
-  article.tags = article.tags.map((tag) => spelled.get(tag.slug) ?? tag);
   const articles = [...portal.articles.filter((other) => other.file !== file), article];
   return {
     content: {
