@@ -23,7 +23,7 @@ export function configurePortal(config: EleventyConfig, options: PortalOptions):
   config.setDataDirectory('_data');
   config.setOutputDirectory(outputDir);
   config.setTemplateFormats(['njk']);
-  config.setNunjucksEnvironmentOptions(NUNJUCKS_OPTIONS);
+  config.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
   config.addPlugin(portalPlugin, options);
   config.addPlugin(HtmlBasePlugin);
 }

@@ -15,7 +15,7 @@ export class PageRenderer {
   private content: LoadedContent | undefined;
 
   constructor(layoutsDir: string, tables: TemplateTables) {
-    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layoutsDir), NUNJUCKS_OPTIONS);
+    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader(layoutsDir), { ...NUNJUCKS_OPTIONS });
     const content = () => {
       if (!this.content) throw new Error('PageRenderer.render: chưa có nội dung');
       return this.content;

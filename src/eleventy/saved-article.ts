@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { Attachments, isAttachmentLink } from '../attachments/index.ts';
@@ -65,8 +65,10 @@ export async function withSavedArticle(
   const [checked] = buildArticles([source], site, md, pictures, new Attachments(), problems);
   const article = checked?.article;
   if (!article || problems.length || !isPublished(article, options.now, options.showDrafts)) return undefined;
-  const before = portal.articles.find((other) => other.file === file);
-  if (portal.articles.some((other) => other.url === article.url && other.file !== file)) return undefined;
+  // Another file with its URL, unless that file is gone (moved or renamed to this one).
+  const moved = portal.articles.find((other) => other.url === article.url && other.file !== file);
+  if (moved && existsSync(moved.file)) return undefined;
+  const before = portal.articles.find((other) => other.file === file) ?? moved;
   // A URL it did not have may be an article's that the portal left out (for its errors, or hidden).
   const leftOut = !options.showDrafts || last.problems.some((p) => p.severity === 'error');
   if (article.url !== before?.url && leftOut) return undefined;
@@ -76,7 +78,7 @@ export async function withSavedArticle(
   // Redirects are checked against every page of the site.
   if (JSON.stringify(article.aliases) !== JSON.stringify(before?.aliases ?? [])) return undefined;
   if (article.published > options.now) article.scheduledFor = vietnamDateTime(article.published);
-  const articles = [...portal.articles.filter((other) => other.file !== file), article];
+  const articles = [...portal.articles.filter((other) => other !== before), article];
   return {
     content: {
       site,

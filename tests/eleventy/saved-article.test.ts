@@ -1,7 +1,7 @@
 // npm start's early page of a saved article (src/eleventy/saved-article.ts) must be the page the full build then writes.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprintAssets } from '../../src/assets/index.ts';
@@ -89,6 +89,17 @@ test('a saved article that the rebuild might show otherwise gets no early page',
   assert.equal(await withSavedArticle(last, file(SAVED), { ...options, showDrafts: false }), undefined);
   writeFileSync(file(SAVED), original);
   assert.ok(await withSavedArticle(last, file(SAVED), options));
+  // Moved into a subfolder: the same URL, now the moved file's, listed once.
+  const movedTo = path.join(contentDir, 'articles', '2025', 'ban-tru', SAVED);
+  mkdirSync(path.dirname(movedTo));
+  renameSync(file(SAVED), movedTo);
+  const moved = await withSavedArticle(last, movedTo, options);
+  assert.ok(moved);
+  assert.deepEqual(
+    moved.content.portal.articles.filter((a) => a.url === moved.article.url).map((a) => a.file),
+    [movedTo],
+  );
+  renameSync(movedTo, file(SAVED));
   // A new URL might be an article's that the portal left out for its errors.
   writeFileSync(file('bai-moi-khac.md'), original.replace(/^title: .*$/m, 'title: "Một bài mới khác"'));
   assert.ok(await withSavedArticle(last, file('bai-moi-khac.md'), options));
