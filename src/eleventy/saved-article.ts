@@ -28,7 +28,15 @@ export function withoutArticle(
   const removed = portal.articles.find((article) => article.file === file);
   if (!removed) return undefined;
   const articles = portal.articles.filter((article) => article !== removed);
-  return { content: { ...last, portal: patched(portal, site, articles, now) }, removed: removed.url };
+  return {
+    content: { site, portal: patched(portal, site, articles, now), problems: withoutErrorsOf(last.problems, file) },
+    removed: removed.url,
+  };
+}
+
+/** The file's errors are gone (it has none now, or is deleted); warnings stay, as the rebuild gives them again. */
+function withoutErrorsOf(problems: Problem[], file: string): Problem[] {
+  return problems.filter((p) => p.severity !== 'error' || path.resolve(p.file) !== path.resolve(file));
 }
 
 /** A portal like `portal`, with other articles. */
@@ -83,8 +91,7 @@ export async function withSavedArticle(
     content: {
       site,
       portal: patched(portal, site, articles, options.now),
-      // Its errors are gone (it has none now); warnings from the other files' checks are kept, as the rebuild gives them again.
-      problems: last.problems.filter((p) => p.severity !== 'error' || path.resolve(p.file) !== path.resolve(file)),
+      problems: withoutErrorsOf(last.problems, file),
     },
     article,
   };
