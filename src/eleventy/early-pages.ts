@@ -73,20 +73,21 @@ export class EarlyPages {
   /** An article file was saved, moved into place or deleted. */
   changed(file: string): void {
     clearTimeout(this.settling.get(file));
-    this.saves++;
+    const save = ++this.saves;
     const write = () => {
       this.settling.delete(file);
-      this.write(file).catch((error) => console.error(`[xem trước] Không viết trước được trang của ${file}:`, error));
+      this.write(file, save).catch((error) => console.error(`[xem trước] Không viết trước được trang của ${file}:`, error));
     };
     this.settling.set(file, setTimeout(write, SETTLE_MS));
   }
 
-  private async write(file: string): Promise<void> {
+  /** Writes the pages of `save`, the saves' count when the file changed, while no other save came. */
+  private async write(file: string, save: number): Promise<void> {
     const { last } = this;
     if (!last) return;
     const started = performance.now();
-    const [rebuilds, saves] = [this.rebuilds, this.saves];
-    const current = () => !this.building && rebuilds === this.rebuilds && saves === this.saves;
+    const rebuilds = this.rebuilds;
+    const current = () => !this.building && rebuilds === this.rebuilds && save === this.saves;
     const early = existsSync(file)
       ? await withSavedArticle(last.content, file, this.options)
       : withoutArticle(last.content, file, this.options.now);
@@ -101,7 +102,9 @@ export class EarlyPages {
     };
     const { content, article } = early;
     if (article) write(article.url, last.renderer.render(content, articlePage, article).html);
-    if ('removed' in early) rmSync(path.join(last.outputDir, outputFile(early.removed)), { force: true });
+    // Not when another file just wrote it (an article moved: the copy saved first, the old file deleted after).
+    if ('removed' in early && !this.written.has(early.removed))
+      rmSync(path.join(last.outputDir, outputFile(early.removed)), { force: true });
     // Planning the rest holds the server for a while (1.5 s at 5,000 articles): the page is served first.
     await new Promise((resolve) => setTimeout(resolve, SERVE_FIRST_MS));
     const pages = current() ? this.follow(last, content, article?.url, write) : undefined;

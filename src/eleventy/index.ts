@@ -6,7 +6,7 @@ import { NUNJUCKS_OPTIONS } from './templates.ts';
 
 export type { EleventyConfig } from './config.ts';
 export type { PortalOptions } from './plugin.ts';
-export { ELEVENTY_ONLY } from './early-pages.ts';
+export { EarlyPages, ELEVENTY_ONLY } from './early-pages.ts';
 export { PageRenderer } from './render.ts';
 export { withSavedArticle, type SavedArticleOptions } from './saved-article.ts';
 export { templateTables } from './templates.ts';

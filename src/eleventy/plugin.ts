@@ -90,6 +90,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     if (file.endsWith('.md') && !inArticles.startsWith('..'))
       early.changed(path.join(settings.contentDir, 'articles', inArticles));
   };
+  // .eleventy.ts or its code changed: Eleventy sets up a new plugin, and this one's early pages stop.
+  config.on('eleventy.reset', () => early.rebuilding());
   config.on('eleventy.before', async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     loaded = undefined;
     plan = undefined;

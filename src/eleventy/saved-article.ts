@@ -48,9 +48,10 @@ function patched(portal: Portal, site: SiteSettings, articles: Article[], now: D
 /**
  * The portal of the last rebuild with one saved article read again, for the preview's early page:
  * only that file is read, checked and rendered. Undefined whenever the answer might differ from what
- * the rebuild that follows will show (any problem in the file, an attached file, a URL taken by
- * another article or maybe by one left out, a tag spelled otherwise than the portal does, changed
- * aliases, a hidden article): that rebuild, which reads everything, then writes the page.
+ * the rebuild that follows will show (any problem in the file, now or at the last rebuild, an attached
+ * file, a changed URL, a URL taken by another article or an alias or maybe by one left out, a tag
+ * spelled otherwise than the portal does, changed aliases, a hidden article): that rebuild, which
+ * reads everything, then writes the page.
  */
 export async function withSavedArticle(
   last: LoadedContent,
@@ -77,12 +78,17 @@ export async function withSavedArticle(
   const moved = portal.articles.find((other) => other.url === article.url && other.file !== file);
   if (moved && existsSync(moved.file)) return undefined;
   const before = portal.articles.find((other) => other.file === file) ?? moved;
-  // A URL it did not have may be an article's that the portal left out (for its errors, or hidden).
+  // Its errors came from the checks across files (links, aliases), which only the rebuild runs again.
+  if (last.problems.some((p) => p.severity === 'error' && path.resolve(p.file) === path.resolve(file))) return undefined;
+  // An article left out of the portal (for its errors, or hidden) still takes its URL and counts its tags' spellings.
   const leftOut = !options.showDrafts || last.problems.some((p) => p.severity === 'error');
-  if (article.url !== before?.url && leftOut) return undefined;
+  // A new URL: only a new article's (a changed one breaks links to the old), not an alias's, none possibly left out's.
+  const newUrl = article.url !== before?.url;
+  if (newUrl && (before || leftOut || portal.redirects.some((redirect) => redirect.from === article.url))) return undefined;
   // A tag's spelling is the one most articles use: another spelling may change it, or be another tag with the same URL.
   const spelled = new Map(portal.tags.map(({ tag }) => [tag.slug, tag.name]));
-  if (source.frontMatter.tags.some((name) => (spelled.get(slugify(name)) ?? name) !== name)) return undefined;
+  const tags = source.frontMatter.tags.map((name) => ({ name, known: spelled.get(slugify(name)) }));
+  if (tags.some(({ name, known }) => (known ?? name) !== name || (leftOut && !known))) return undefined;
   // Redirects are checked against every page of the site.
   if (JSON.stringify(article.aliases) !== JSON.stringify(before?.aliases ?? [])) return undefined;
   if (article.published > options.now) article.scheduledFor = vietnamDateTime(article.published);
@@ -91,7 +97,7 @@ export async function withSavedArticle(
     content: {
       site,
       portal: patched(portal, site, articles, options.now),
-      problems: withoutErrorsOf(last.problems, file),
+      problems: last.problems,
     },
     article,
   };

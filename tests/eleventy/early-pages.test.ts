@@ -5,8 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fingerprintAssets } from '../../src/assets/index.ts';
-import { EarlyPages } from '../../src/eleventy/early-pages.ts';
-import { templateTables } from '../../src/eleventy/index.ts';
+import { EarlyPages, templateTables } from '../../src/eleventy/index.ts';
 import { imageProcessor } from '../../src/images/index.ts';
 import { outputFile, planPages } from '../../src/incremental/index.ts';
 import { inspectSite } from '../../src/pages/index.ts';
@@ -55,4 +54,15 @@ test('a saved title: its page and its lists are written early; a rebuild that st
   await sleep(1000);
   assert.equal(early.takeWritten().size, 0);
   assert.match(readFileSync(page('/tin-tuc/dang-uy-hop/'), 'utf8'), /Tiêu đề lưu lần một/);
+
+  // A rebuild that starts after the article's page, while the server serves it: the other pages are left to it.
+  early.rebuilt({ content: { site, portal, problems }, outputDir, siteDigest, fingerprints });
+  writeFileSync(file, original.replace(/^title: .*$/m, 'title: "Tiêu đề lưu lần ba"'));
+  early.changed(file);
+  const article = page('/tin-tuc/dang-uy-hop/');
+  for (let waited = 0; waited < 20_000 && !readFileSync(article, 'utf8').includes('lần ba'); waited += 5) await sleep(5);
+  early.rebuilding();
+  await sleep(1000);
+  assert.deepEqual([...early.takeWritten()], ['/tin-tuc/dang-uy-hop/']);
+  assert.match(readFileSync(page('/chuyen-muc/chinh-tri/'), 'utf8'), /Tiêu đề lưu lần một/);
 });

@@ -79,6 +79,8 @@ test('a saved article that the rebuild might show otherwise gets no early page',
     'a tag spelled otherwise': original.replace('  - "Giáo dục"', '  - "GIÁO DỤC"'),
     'a tag with the URL of another tag': original.replace('  - "Giáo dục"', '  - "ban tru+"'),
     'a new alias': original.replace(/^author: .*$/m, '$&\naliases: ["/lien-he/"]'),
+    // Links to the old URL break: an error only the rebuild finds.
+    'a new URL': original.replace(/^author: .*$/m, '$&\nslug: "bua-an-ban-tru-moi"'),
   };
   for (const [name, text] of Object.entries(cases)) {
     writeFileSync(file(SAVED), text);
@@ -106,4 +108,18 @@ test('a saved article that the rebuild might show otherwise gets no early page',
   const withError = { ...last, problems: [{ severity: 'error' as const, file: file('loi.md'), message: 'lỗi' }] };
   assert.equal(await withSavedArticle(withError, file('bai-moi-khac.md'), options), undefined);
   assert.ok(await withSavedArticle(withError, file(SAVED), options), 'an article keeping its URL still gets one');
+  const withNewTag = original.replace('  - "Giáo dục"', '  - "Thẻ chưa có"');
+  writeFileSync(file(SAVED), withNewTag);
+  assert.ok(await withSavedArticle(last, file(SAVED), options));
+  // Its spelling may be counted against an article left out.
+  assert.equal(await withSavedArticle(withError, file(SAVED), options), undefined);
+  writeFileSync(file(SAVED), original);
+  // Its own error at the last rebuild (a broken link, say) came from checks across files.
+  const ownError = { ...last, problems: [{ severity: 'error' as const, file: file(SAVED), message: 'lỗi' }] };
+  assert.equal(await withSavedArticle(ownError, file(SAVED), options), undefined);
+  // A new article at an old URL that redirects to another.
+  writeFileSync(file('bai-da-chuyen.md'), original.replace(/^author: .*$/m, '$&\naliases: ["/tin-tuc/ten-cu/"]'));
+  const withAlias = await loadSite(options);
+  writeFileSync(file('ten-cu.md'), original.replace(/^title: .*$/m, 'title: "Bài ở địa chỉ cũ"'));
+  assert.equal(await withSavedArticle(withAlias, file('ten-cu.md'), options), undefined);
 });
