@@ -4,12 +4,10 @@ import type { TemplateTables } from './templates.ts';
 import { outputFile, planPages, type PageFingerprints } from '../incremental/index.ts';
 import { pageTypes, type ListPageType } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
-import { PageRenderer } from './render.ts';
+import { ELEVENTY_ONLY, PageRenderer } from './render.ts';
 import { withSavedArticle, withoutArticle, type SavedArticleOptions } from './saved-article.ts';
 
 const articlePage = pageTypes.find((type) => type.name === 'article')!;
-/** Their templates use Eleventy's own filters: only Eleventy renders them. */
-export const ELEVENTY_ONLY = new Set(['search', 'redirects-file']);
 
 /** Saves of one file closer together than this are one save (an editor writes a file in several calls). */
 const SETTLE_MS = 20;

@@ -6,8 +6,8 @@ import { NUNJUCKS_OPTIONS } from './templates.ts';
 
 export type { EleventyConfig } from './config.ts';
 export type { PortalOptions } from './plugin.ts';
-export { EarlyPages, ELEVENTY_ONLY } from './early-pages.ts';
-export { PageRenderer } from './render.ts';
+export { EarlyPages } from './early-pages.ts';
+export { ELEVENTY_ONLY, PageRenderer } from './render.ts';
 export { withSavedArticle, type SavedArticleOptions } from './saved-article.ts';
 export { templateTables } from './templates.ts';
 

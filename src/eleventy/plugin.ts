@@ -24,6 +24,8 @@ import { pageData } from './pages.ts';
 import { removalSignal, watchRemovals } from './removals.ts';
 import { templateTables } from './templates.ts';
 import { EarlyPages } from './early-pages.ts';
+import { writeListPages } from './list-pages.ts';
+import { PageRenderer } from './render.ts';
 
 export interface PortalOptions {
   settings: BuildSettings;
@@ -46,6 +48,8 @@ export interface PortalOptions {
   previousPages?: PreviousPages;
   /** Told which pages this build renders and which it keeps, before Eleventy renders. */
   onPlan?: (plan: RenderPlan) => void;
+  /** npm run build: told of each list page written outside Eleventy (its results don't have them). */
+  onPageWritten?: (outputPath: string, html: string) => void;
 }
 
 /** Wires the portal's content, pages, filters and assets into Eleventy. */
@@ -65,6 +69,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   let previewStarted = 0;
   let previousPages = options.previousPages;
   let plan: RenderPlan | undefined;
+  /** The list pages this build wrote without Eleventy (list-pages.ts), which Eleventy leaves out. */
+  let writtenOutside = new Set<string>();
   // content/images/ included: a changed photo is processed again.
   const watchedContent = ['articles', PAGES_FOLDER, DOCUMENTS_FOLDER, ATTACHMENTS_FOLDER, '_data', 'images'].map((folder) =>
     path.join(settings.contentDir, folder),
@@ -136,8 +142,20 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     for (const url of early.takeWritten()) rewrite.add(url);
     const last = previousPages;
     const previous = last && rewrite.size ? { ...last, hasFile: (url: string) => !rewrite.has(url) && last.hasFile(url) } : last;
-    plan = planPages(loaded.portal, digest, previous, index, articles);
+    const planned = planPages(loaded.portal, digest, previous, index, articles);
+    plan = planned;
     options.onPlan?.(plan);
+    // npm start renders with Eleventy, which serves and reloads what it wrote; HtmlBasePlugin adds a path prefix.
+    writtenOutside =
+      runMode === 'build' && settings.pathPrefix === '/' && !settings.eleventyPages
+        ? writeListPages(
+            new PageRenderer(layoutsDir, templates),
+            loaded,
+            directories.output,
+            planned.renders,
+            options.onPageWritten ?? (() => {}),
+          )
+        : new Set();
   });
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
     // Only the photos of published articles leave the cache: a draft's photo stays private.
@@ -196,7 +214,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     });
   });
 
-  const renders = (url: string) => plan?.renders(url) ?? true;
+  const renders = (url: string) => !writtenOutside.has(url) && (plan?.renders(url) ?? true);
   // Each page type includes its markup rather than holding it: Eleventy compiles a template's own
   // text for every paginated page, while an include is compiled once and cached by Nunjucks.
   for (const type of pageTypes) {

@@ -178,7 +178,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     // The checked content and the settings go to Eleventy directly; it indexes for search while it renders.
     const renderStarted = performance.now();
     let indexing: Promise<SearchIndexResult> | undefined;
-    let written: Record<string, OutputFile> = {};
+    const written: Record<string, OutputFile> = {};
     const eleventy = new Eleventy(settings.contentDir, staging, {
       configPath: '', // the settings come from here, not from .eleventy.ts (npm start)
       pathPrefix: settings.pathPrefix,
@@ -188,6 +188,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           settings: { ...settings, outputDir: staging },
           content,
           previousPages,
+          onPageWritten: (outputPath, html) => describeWritten(staging, [{ outputPath, content: html }], written),
           onPlan: (made) => {
             plan = made;
             // The kept files are hard-linked in while Eleventy renders (tens of thousands at 20,000 articles).
@@ -201,9 +202,9 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
             indexing.catch(() => {}); // settled below, after rendering
           },
         });
-        // Every page is written: hashed for the manifest from the text Eleventy wrote, while Pagefind may still be indexing.
+        // Every page is written: hashed for the manifest from the text Eleventy (and the portal) wrote, while Pagefind may still be indexing.
         config.on('eleventy.after', ({ results }: { results: WrittenPage[] }) => {
-          written = describeWritten(staging, results);
+          describeWritten(staging, results, written);
           renderMs = since(renderStarted);
         });
       },

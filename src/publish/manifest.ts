@@ -90,12 +90,15 @@ export interface WrittenPage {
 }
 
 /**
- * Size and sha256 of the pages Eleventy wrote, from the text it wrote rather
- * than read back from disk: done while Pagefind is still indexing, so the
- * manifest has only the other files left to read.
+ * Size and sha256 of the pages written (by Eleventy, or by the portal beside it), from the text
+ * written rather than read back from disk: done while Pagefind is still indexing, so the manifest
+ * has only the other files left to read. Added to `files`, which is returned.
  */
-export function describeWritten(outputDir: string, pages: WrittenPage[]): Record<string, OutputFile> {
-  const files: Record<string, OutputFile> = {};
+export function describeWritten(
+  outputDir: string,
+  pages: WrittenPage[],
+  files: Record<string, OutputFile> = {},
+): Record<string, OutputFile> {
   for (const { outputPath, content } of pages) {
     if (!outputPath || (typeof content !== 'string' && !Buffer.isBuffer(content))) continue;
     const file = path.relative(outputDir, path.resolve(outputPath)).split(path.sep).join('/');

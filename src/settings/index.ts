@@ -24,6 +24,11 @@ export interface BuildSettings {
   /** PORTAL_FULL_BUILD=1 renders every page, whatever the previous build (an incremental build's output is the same). */
   fullBuild: boolean;
   /**
+   * PORTAL_ELEVENTY_PAGES=1 has Eleventy render every page, as npm start does; otherwise npm run build writes the
+   * lists' pages (articles, categories, tags…) itself from the same layouts (src/eleventy/list-pages.ts). Same bytes, slower.
+   */
+  eleventyPages: boolean;
+  /**
    * Netlify serves a file that exists before it applies a redirect rule, so on Netlify
    * (NETLIFY=true, set by its builds) the `_redirects` rules are forced ("301!") over the
    * HTML redirect pages kept for GitHub Pages. Cloudflare Pages redirects first, and ignores a "301!" rule.
@@ -55,6 +60,7 @@ export function buildSettings(env: NodeJS.ProcessEnv = process.env): BuildSettin
     imageCacheDir: env.PORTAL_IMAGE_CACHE ?? '.cache/images',
     pageCacheDir: env.PORTAL_PAGE_CACHE ?? '.cache/pages',
     fullBuild: env.PORTAL_FULL_BUILD === '1',
+    eleventyPages: env.PORTAL_ELEVENTY_PAGES === '1',
     forceRedirects: env.NETLIFY === 'true',
     searchShardPages: Number(env.PORTAL_SEARCH_SHARD_PAGES) > 0 ? Number(env.PORTAL_SEARCH_SHARD_PAGES) : undefined,
   };

@@ -1,4 +1,5 @@
-// npm start's early pages (src/eleventy/early-pages.ts) must be the very bytes Eleventy writes for the same page.
+// npm run build's list pages (src/eleventy/list-pages.ts) and npm start's early pages (early-pages.ts) must be the
+// very bytes Eleventy writes for the same page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
@@ -11,9 +12,9 @@ import { outputFile } from '../../src/incremental/index.ts';
 import { loadSite, pageTypes, type ListPageType } from '../../src/pages/index.ts';
 import { ELEVENTY_ONLY, PageRenderer } from '../../src/eleventy/index.ts';
 import { buildSettings } from '../../src/settings/index.ts';
-import { BUILD_NOW, ROOT, build, writeArticle } from '../support/build.ts';
+import { BUILD_NOW, ROOT, build, fileHashes, writeArticle } from '../support/build.ts';
 
-test('every page rendered outside Eleventy is byte for byte the page Eleventy wrote', async () => {
+test('every page rendered outside Eleventy is byte for byte the page Eleventy wrote', async (t) => {
   // The sample portal: pages of every type, photos, documents, static pages, aliases.
   const contentDir = path.join(mkdtempSync(path.join(tmpdir(), 'portal-render-')), 'content');
   cpSync(path.join(ROOT, 'content'), contentDir, { recursive: true });
@@ -23,8 +24,14 @@ test('every page rendered outside Eleventy is byte for byte the page Eleventy wr
     '---\ntitle: "Bài đã chuyển"\ndate: "2024-04-02T08:00:00+07:00"\nauthor: Phóng viên\naliases: ["/tin-cu/"]\n---\nNội dung.\n',
   );
   const images = mkdtempSync(path.join(tmpdir(), 'portal-render-images-'));
-  const run = build(contentDir, { PORTAL_IMAGE_CACHE: images });
+  // Eleventy renders every page, as in npm start.
+  const run = build(contentDir, { PORTAL_IMAGE_CACHE: images, PORTAL_ELEVENTY_PAGES: '1' });
   assert.equal(run.status, 0, run.stderr);
+  await t.test('npm run build, writing the list pages itself, publishes the same files, manifest included', () => {
+    const own = build(contentDir, { PORTAL_IMAGE_CACHE: images, PORTAL_FULL_BUILD: '1' });
+    assert.equal(own.status, 0, own.stderr);
+    assert.deepEqual(fileHashes(own.outputDir), fileHashes(run.outputDir));
+  });
   const settings = buildSettings({ PORTAL_CONTENT: contentDir, PORTAL_NOW: BUILD_NOW, PORTAL_IMAGE_CACHE: images });
   const content = await loadSite({ contentDir, now: settings.now, images: imageProcessor(images) });
   const renderer = new PageRenderer('layouts', templateTables(settings, fingerprintAssets('assets')));

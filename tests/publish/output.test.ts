@@ -59,3 +59,36 @@ test('an output folder that cannot be written: a Vietnamese message, no stack tr
   assert.deepEqual(readdirSync(parent), []);
   assert.equal(existsSync(outputDir), false);
 });
+
+/** A folder on a small disk of its own (tmpfs), or undefined where mounting is not allowed. */
+function smallDisk(kilobytes: number): { dir: string; remove: () => void } | undefined {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-small-disk-'));
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${kilobytes}k`, 'tmpfs', dir]).status !== 0) return undefined;
+  return { dir, remove: () => spawnSync('umount', [dir]) };
+}
+
+test('a disk that fills up while the pages are written: a Vietnamese message, the published site as it was', (t) => {
+  const disk = smallDisk(1500);
+  if (!disk) return t.skip('mounting a small disk (tmpfs) needs root');
+  try {
+    const content = copyFixture('basic');
+    const outputDir = path.join(disk.dir, '_site');
+    assert.equal(build(content, {}, outputDir).status, 0, 'the first build fits on the disk');
+    const published = treeHash(outputDir);
+    // About 5 MB of article pages: the new build runs out of space while it writes them.
+    for (let i = 0; i < 200; i++)
+      writeArticle(
+        content,
+        `2024/bai-dai-${i}.md`,
+        `---\ntitle: "Bài dài ${i}"\ndate: "2024-05-01"\nauthor: A\n---\nNội dung ${i}.\n`,
+      );
+    const run = build(content, { PORTAL_FULL_BUILD: '1' }, outputDir);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /Không ghi được bản dựng vào .*portal-small-disk-.*: ổ đĩa đã đầy \(ENOSPC\)/);
+    assert.doesNotMatch(run.stderr, /\n\s+at |Error:/);
+    assert.equal(treeHash(outputDir), published);
+    assert.deepEqual(readdirSync(disk.dir), ['_site']);
+  } finally {
+    disk.remove();
+  }
+});
