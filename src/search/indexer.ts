@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,19 +72,31 @@ function pagefindBinary(): string {
   throw new SearchIndexError([`không có chương trình Pagefind cho ${platform}; hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
 }
 
+/** A folder's documents are all written when this file is there, beside it (`<folder>.ready`). */
+const readyFile = (folder: string) => `${folder}.ready`;
+
 /**
- * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs),
- * all from one shell: the next shard starts as soon as the last one ends,
- * even while Eleventy keeps this process's event loop busy (it would hear of
- * the end only when Eleventy is done).
+ * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs), each
+ * as soon as its documents are written (readyFile), all from one shell: the next
+ * shard starts as soon as the last one ends, even while Eleventy or the pages
+ * keep this process's event loop busy (it would hear of the end only when they
+ * are done). The shell gives up when this process is gone. `stop` ends it.
  */
-function runPagefind(runs: [site: string, output: string][]): Promise<void> {
-  const loop =
-    'set -e; bin="$1"; shift; while [ $# -gt 0 ]; do "$bin" --site "$1" --output-path "$2" --force-language vi --silent; shift 2; done';
-  return new Promise((resolve, reject) => {
-    const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), ...runs.flat()], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+function runPagefind(runs: [site: string, output: string][]): { done: Promise<void>; stop: () => void } {
+  const loop = [
+    'set -e; bin="$1"; shift; pid=""',
+    // Stopped: the running Pagefind stops too, rather than write into a folder being removed.
+    'trap \'[ -z "$pid" ] || kill "$pid" 2>/dev/null; exit 143\' TERM',
+    'while [ $# -gt 0 ]; do',
+    '  while [ ! -e "$1.ready" ]; do kill -0 "$PPID" 2>/dev/null || exit 1; sleep 0.02; done',
+    '  "$bin" --site "$1" --output-path "$2" --force-language vi --silent & pid=$!',
+    '  wait "$pid"; pid=""; shift 2',
+    'done',
+  ].join('\n');
+  const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), ...runs.flat()], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const done = new Promise<void>((resolve, reject) => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
     const notRunning = (reason: string) =>
@@ -97,6 +109,7 @@ function runPagefind(runs: [site: string, output: string][]): Promise<void> {
       else reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`]));
     });
   });
+  return { done, stop: () => child.kill() };
 }
 
 /**
@@ -118,18 +131,41 @@ export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPag
  * Indexes `shards` into `<siteDir>/pagefind/`; with `only`, only the shards
  * named there (an incremental build whose edits touched them: the others'
  * folders are kept as they are, and those of shards that no longer exist removed).
+ * Pagefind is started first and indexes each shard once its documents are
+ * written, so it is at work while the next shard's are made.
  */
 export function indexShards(siteDir: string, shards: SearchShard[], only?: ReadonlySet<string>): Promise<SearchIndexResult> {
   const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
+  const bundleDir = path.join(siteDir, BUNDLE_DIR);
   const chosen = only ? shards.filter((shard) => only.has(shard.name)) : shards;
-  for (const shard of chosen) {
-    for (const page of shard.pages) {
-      const folder = path.join(scratch, shard.name, page.url);
-      mkdirSync(folder, { recursive: true });
-      writeFileSync(path.join(folder, 'index.html'), searchDocument(page));
+  let pagefind: ReturnType<typeof runPagefind> | undefined;
+  try {
+    if (only) {
+      const kept = new Set(shards.filter((shard) => !chosen.includes(shard)).map((shard) => shard.name));
+      const present = existsSync(bundleDir) ? readdirSync(bundleDir, { withFileTypes: true }) : [];
+      for (const entry of present)
+        if (entry.isDirectory() && !kept.has(entry.name))
+          rmSync(path.join(bundleDir, entry.name), { recursive: true, force: true });
+    } else rmSync(bundleDir, { recursive: true, force: true });
+    mkdirSync(bundleDir, { recursive: true });
+    // One shard after another: Pagefind's memory is one shard's.
+    const runs = chosen.map((shard): [string, string] => [path.join(scratch, shard.name), path.join(bundleDir, shard.name)]);
+    pagefind = chosen.length ? runPagefind(runs) : undefined;
+    for (const [i, shard] of chosen.entries()) {
+      for (const page of shard.pages) {
+        const folder = path.join(runs[i][0], page.url);
+        mkdirSync(folder, { recursive: true });
+        writeFileSync(path.join(folder, 'index.html'), searchDocument(page));
+      }
+      writeFileSync(readyFile(runs[i][0]), '');
     }
+  } catch (error) {
+    pagefind?.stop();
+    pagefind?.done.catch(() => {});
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
   }
-  return indexDocuments(scratch, path.join(siteDir, BUNDLE_DIR), shards, chosen, Boolean(only));
+  return indexDocuments(scratch, bundleDir, shards, chosen, pagefind?.done);
 }
 
 async function indexDocuments(
@@ -137,22 +173,10 @@ async function indexDocuments(
   bundleDir: string,
   shards: SearchShard[],
   chosen: SearchShard[],
-  partial: boolean,
+  pagefind: Promise<void> | undefined,
 ): Promise<SearchIndexResult> {
   try {
-    if (partial) {
-      const kept = new Set(shards.filter((shard) => !chosen.includes(shard)).map((shard) => shard.name));
-      const present = await readdir(bundleDir, { withFileTypes: true }).catch(() => []);
-      await Promise.all(
-        present
-          .filter((entry) => entry.isDirectory() && !kept.has(entry.name))
-          .map((entry) => rm(path.join(bundleDir, entry.name), { recursive: true, force: true })),
-      );
-    } else await rm(bundleDir, { recursive: true, force: true });
-    await mkdir(bundleDir, { recursive: true });
-    // One after another: Pagefind's memory is one shard's.
-    if (chosen.length)
-      await runPagefind(chosen.map((shard) => [path.join(scratch, shard.name), path.join(bundleDir, shard.name)]));
+    await pagefind;
     for (const shard of chosen) {
       const shardDir = path.join(bundleDir, shard.name);
       const unused = (await readdir(shardDir)).filter((name) => UNUSED_UI.test(name));
