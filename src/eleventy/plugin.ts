@@ -142,8 +142,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     for (const url of early.takeWritten()) rewrite.add(url);
     const last = previousPages;
     const previous = last && rewrite.size ? { ...last, hasFile: (url: string) => !rewrite.has(url) && last.hasFile(url) } : last;
-    const planned = planPages(loaded.portal, digest, previous, index, articles);
-    plan = planned;
+    plan = planPages(loaded.portal, digest, previous, index, articles);
     options.onPlan?.(plan);
     // npm start renders with Eleventy, which serves and reloads what it wrote; HtmlBasePlugin adds a path prefix.
     writtenOutside =
@@ -152,7 +151,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
             new PageRenderer(layoutsDir, templates),
             loaded,
             directories.output,
-            planned.renders,
+            plan.renders,
             options.onPageWritten ?? (() => {}),
           )
         : new Set();

@@ -76,24 +76,28 @@ function pagefindBinary(): string {
 const readyFile = (folder: string) => `${folder}.ready`;
 
 /**
- * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs), each
+ * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs, in `scratch`), each
  * as soon as its documents are written (readyFile), all from one shell: the next
  * shard starts as soon as the last one ends, even while Eleventy or the pages
  * keep this process's event loop busy (it would hear of the end only when they
- * are done). The shell gives up when this process is gone. `stop` ends it.
+ * are done). The shell and its Pagefind stop when this process is gone or
+ * interrupted, and on `stop`.
  */
-function runPagefind(runs: [site: string, output: string][]): { done: Promise<void>; stop: () => void } {
+function runPagefind(scratch: string, runs: [site: string, output: string][]): { done: Promise<void>; stop: () => void } {
   const loop = [
-    'set -e; bin="$1"; shift; pid=""',
-    // Stopped: the running Pagefind stops too, rather than write into a folder being removed.
-    'trap \'[ -z "$pid" ] || kill "$pid" 2>/dev/null; exit 143\' TERM',
+    'set -e; bin="$1"; scratch="$2"; shift 2; pid=""',
+    // Stopped, interrupted (Ctrl+C) or left alone: Pagefind stops too, rather than write into a folder being
+    // removed, and the documents leave the memory (tmpfs) even when this process can no longer remove them.
+    'stop() { [ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$scratch"; exit 143; }',
+    'trap stop INT TERM HUP',
     'while [ $# -gt 0 ]; do',
-    '  while [ ! -e "$1.ready" ]; do kill -0 "$PPID" 2>/dev/null || exit 1; sleep 0.02; done',
+    '  while [ ! -e "$1.ready" ]; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.02; done',
     '  "$bin" --site "$1" --output-path "$2" --force-language vi --silent & pid=$!',
+    '  while kill -0 "$pid" 2>/dev/null; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.05; done',
     '  wait "$pid"; pid=""; shift 2',
     'done',
   ].join('\n');
-  const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), ...runs.flat()], {
+  const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), scratch, ...runs.flat()], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   const done = new Promise<void>((resolve, reject) => {
@@ -150,7 +154,7 @@ export function indexShards(siteDir: string, shards: SearchShard[], only?: Reado
     mkdirSync(bundleDir, { recursive: true });
     // One shard after another: Pagefind's memory is one shard's.
     const runs = chosen.map((shard): [string, string] => [path.join(scratch, shard.name), path.join(bundleDir, shard.name)]);
-    pagefind = chosen.length ? runPagefind(runs) : undefined;
+    pagefind = chosen.length ? runPagefind(scratch, runs) : undefined;
     for (const [i, shard] of chosen.entries()) {
       for (const page of shard.pages) {
         const folder = path.join(runs[i][0], page.url);

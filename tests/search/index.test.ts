@@ -1,9 +1,11 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ShardPlan } from '../../src/search/index.ts';
-import { build, copyFixture, treeHash, type BuildRun } from '../support/build.ts';
+import { ROOT, build, copyFixture, treeHash, type BuildRun } from '../support/build.ts';
 
 let run: BuildRun;
 let content: string;
@@ -71,4 +73,36 @@ test('when indexing fails, the build stops and the published site is kept', () =
   assert.match(failed.stderr, /Trang đã xuất bản trước đó ở .*_site được giữ nguyên/);
   assert.equal(treeHash(run.outputDir), before);
   assert.equal(existsSync(`${run.outputDir}.next`), false, 'no half-built site left behind');
+});
+
+test('a build stopped while Pagefind indexes stops Pagefind too, and its documents leave the memory', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'portal-pagefind-stop-'));
+  // A Pagefind that takes its time, named so that this test finds it; the documents go to a folder of the test's.
+  const slow = path.join(dir, 'pagefind-cham');
+  writeFileSync(slow, '#!/usr/bin/env node\nsetTimeout(() => {}, 60_000);\n', { mode: 0o755 });
+  const scratch = path.join(dir, 'scratch');
+  mkdirSync(scratch);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    const building = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORTAL_CONTENT: content,
+        PORTAL_OUTPUT: path.join(dir, '_site'),
+        PAGEFIND_BINARY_PATH: slow,
+        PORTAL_SEARCH_SCRATCH: scratch,
+      },
+      stdio: 'ignore',
+    });
+    const pagefinds = () => spawnSync('pgrep', ['-f', slow]).stdout.toString().trim();
+    for (let waited = 0; !readdirSync(scratch).length || !pagefinds(); waited += 50) {
+      assert.ok(waited < 60_000, 'Pagefind never started');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    building.kill(signal);
+    await new Promise((resolve) => building.on('exit', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(pagefinds(), '', `${signal}: Pagefind still runs`);
+    assert.deepEqual(readdirSync(scratch), [], `${signal}: the search documents are left`);
+  }
 });
