@@ -88,7 +88,7 @@ function runPagefind(scratch: string, runs: [site: string, output: string][]): {
     'set -e; bin="$1"; scratch="$2"; shift 2; pid=""',
     // Stopped, interrupted (Ctrl+C) or left alone: Pagefind stops too, rather than write into a folder being
     // removed, and the documents leave the memory (tmpfs) even when this process can no longer remove them.
-    'stop() { [ -z "$pid" ] || kill "$pid" 2>/dev/null; rm -rf "$scratch"; exit 143; }',
+    'stop() { [ -z "$pid" ] || kill "$pid" 2>/dev/null || :; rm -rf "$scratch"; exit 143; }',
     'trap stop INT TERM HUP',
     'while [ $# -gt 0 ]; do',
     '  while [ ! -e "$1.ready" ]; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.02; done',
@@ -166,7 +166,11 @@ export function indexShards(siteDir: string, shards: SearchShard[], only?: Reado
   } catch (error) {
     pagefind?.stop();
     pagefind?.done.catch(() => {});
-    rmSync(scratch, { recursive: true, force: true });
+    try {
+      rmSync(scratch, { recursive: true, force: true });
+    } catch {
+      // The stopped shell removes it too; the error that stopped the index is what counts.
+    }
     throw error;
   }
   return indexDocuments(scratch, bundleDir, shards, chosen, pagefind?.done);

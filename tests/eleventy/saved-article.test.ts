@@ -36,13 +36,14 @@ before(async () => {
 const file = (name: string) => path.join(contentDir, 'articles', '2025', name);
 const SAVED = 'bua-an-ban-tru-cho-hoc-sinh-vung-cao.md';
 
-/** Saves `text` as `name`, renders the early page from the portal before the save, then builds everything. */
+/** Saves `text` as `name`, renders the early page from the portal before the save, then builds everything with Eleventy. */
 async function earlyAndBuilt(name: string, text: string): Promise<{ early: string; built: string; url: string }> {
   writeFileSync(file(name), text);
   const saved = await withSavedArticle(last, file(name), options);
   assert.ok(saved, `no early page for ${name}`);
   const { url, html } = renderer.render(saved.content, articlePage, saved.article);
-  const run = build(contentDir, { PORTAL_IMAGE_CACHE: images, PORTAL_DRAFTS: '1' });
+  // Eleventy renders every page, as in npm start, where the early page is shown.
+  const run = build(contentDir, { PORTAL_IMAGE_CACHE: images, PORTAL_DRAFTS: '1', PORTAL_ELEVENTY_PAGES: '1' });
   assert.equal(run.status, 0, run.stderr);
   last = await loadSite(options);
   return { early: html, built: readFileSync(path.join(run.outputDir, outputFile(url)), 'utf8'), url };

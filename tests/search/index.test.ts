@@ -1,6 +1,6 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,32 +77,55 @@ test('when indexing fails, the build stops and the published site is kept', () =
 
 test('a build stopped while Pagefind indexes stops Pagefind too, and its documents leave the memory', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'portal-pagefind-stop-'));
-  // A Pagefind that takes its time, named so that this test finds it; the documents go to a folder of the test's.
-  const slow = path.join(dir, 'pagefind-cham');
-  writeFileSync(slow, '#!/usr/bin/env node\nsetTimeout(() => {}, 60_000);\n', { mode: 0o755 });
+  // A Pagefind that takes its time and, like Pagefind started in the background of a shell, outlives Ctrl+C;
+  // it writes its process id down once it runs. The search documents go to a folder of the test's.
+  const standIn = path.join(dir, 'pagefind-cham');
+  writeFileSync(
+    standIn,
+    "#!/usr/bin/env node\nprocess.on('SIGINT', () => {});\nrequire('node:fs').writeFileSync(process.env.STAND_IN_PID, String(process.pid));\nsetTimeout(() => {}, 60_000);\n",
+    { mode: 0o755 },
+  );
   const scratch = path.join(dir, 'scratch');
   mkdirSync(scratch);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const ways = {
+    'the build process is terminated': (pid: number) => process.kill(pid, 'SIGTERM'),
+    'Ctrl+C reaches the whole process group': (pid: number) => process.kill(-pid, 'SIGINT'),
+  };
+  for (const [way, stop] of Object.entries(ways)) {
+    const pidFile = path.join(dir, `${way.length}.pid`);
     const building = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
       cwd: ROOT,
       env: {
         ...process.env,
         PORTAL_CONTENT: content,
         PORTAL_OUTPUT: path.join(dir, '_site'),
-        PAGEFIND_BINARY_PATH: slow,
+        PAGEFIND_BINARY_PATH: standIn,
         PORTAL_SEARCH_SCRATCH: scratch,
+        STAND_IN_PID: pidFile,
       },
       stdio: 'ignore',
+      detached: true, // its own process group, as a terminal gives a command
     });
-    const pagefinds = () => spawnSync('pgrep', ['-f', slow]).stdout.toString().trim();
-    for (let waited = 0; !readdirSync(scratch).length || !pagefinds(); waited += 50) {
-      assert.ok(waited < 60_000, 'Pagefind never started');
+    const exited = new Promise((resolve) => building.on('exit', resolve));
+    for (let waited = 0; !existsSync(pidFile); waited += 50) {
+      assert.ok(waited < 60_000, `${way}: Pagefind never started`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    building.kill(signal);
-    await new Promise((resolve) => building.on('exit', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(pagefinds(), '', `${signal}: Pagefind still runs`);
-    assert.deepEqual(readdirSync(scratch), [], `${signal}: the search documents are left`);
+    const pagefind = Number(readFileSync(pidFile, 'utf8'));
+    assert.ok(alive(pagefind) && readdirSync(scratch).length, `${way}: Pagefind runs on the documents`);
+    stop(building.pid!);
+    await exited;
+    for (let waited = 0; alive(pagefind) || readdirSync(scratch).length; waited += 50) {
+      assert.ok(waited < 3000, `${way}: ${alive(pagefind) ? 'Pagefind still runs' : 'the search documents are left'}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 });
