@@ -120,8 +120,8 @@ interface Download {
   requests: number;
   parts: string;
 }
-/** What a Pagefind request is: its code, the page list (pf_meta), word index chunks, filters or result fragments. */
-const partOf = (url: string) => /\.pf_(meta|index|filter|fragment)$/.exec(new URL(url).pathname)?.[1] ?? 'code';
+/** What a Pagefind request is: its code, the word table (pf_words), the page list (pf_meta), word index chunks, filters or result fragments. */
+const partOf = (url: string) => /\.pf_(meta|index|filter|fragment|words)$/.exec(new URL(url).pathname)?.[1] ?? 'code';
 async function firstSearch(query: string): Promise<Download> {
   const context = await browser.newContext();
   const sizes: Promise<{ url: string; bytes: number; gzip: number }>[] = [];
@@ -153,7 +153,7 @@ async function firstSearch(query: string): Promise<Download> {
   await context.close();
   const inBundle = all.filter((s) => new URL(s.url).pathname.startsWith('/pagefind/'));
   const sum = (list: typeof all, key: 'bytes' | 'gzip') => list.reduce((total, s) => total + s[key], 0);
-  const parts = ['code', 'meta', 'index', 'filter', 'fragment']
+  const parts = ['code', 'words', 'meta', 'index', 'filter', 'fragment']
     .map((part) => [part, inBundle.filter((s) => partOf(s.url) === part)] as const)
     .filter(([, list]) => list.length)
     .map(([part, list]) => `${part} ${kb(sum(list, 'bytes'))}`)

@@ -135,10 +135,80 @@ const OPTIONS = { excerptLength: 30, ranking: { diacriticSimilarity: 2 } };
 /** How many of the best results are checked for the query in their title. */
 const TITLE_WINDOW = 20;
 
+/** A word as Pagefind keys its index and folds a query: lower case, without marks (ḏ is d), as its normalizeDiacritics. */
+export function indexKey(word) {
+  const bare = word
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/(?![\u3099\u309A])\p{M}/gu, '');
+  return /[\u3099\u309A]/.test(bare) ? bare.normalize('NFC') : bare;
+}
+
+/** The most chunks of the word table read for one word: a prefix spanning more (a letter or two) is in every shard. */
+const MAX_WORD_CHUNKS = 2;
+
+/**
+ * The shards that hold a word beginning with one of `words` (Pagefind matches each word as a prefix), from
+ * the word table (src/search/words.ts): `table` lists its chunks by first word, `chunk(file)` loads one as
+ * `{ words, shards }`, sorted words and the shard numbers holding each. A shard holding none of the words
+ * can't answer the query (at most Pagefind's fallback to shorter prefixes, which the ranking drops), so it
+ * needn't be loaded. Every shard when there is no table (one shard) or the browser can't unpack it.
+ */
+export async function shardsHolding(shards, table, words, chunk) {
+  if (!table?.length || typeof DecompressionStream === 'undefined') return shards;
+  const holding = new Set();
+  for (const word of words) {
+    const key = indexKey(word);
+    if (!key) return shards;
+    // The chunk `key` sorts into, and the next ones while they begin with it.
+    let first = 0;
+    while (first + 1 < table.length && table[first + 1].from <= key) first++;
+    let last = first;
+    while (last + 1 < table.length && table[last + 1].from.startsWith(key)) last++;
+    if (last - first + 1 > MAX_WORD_CHUNKS) return shards;
+    for (let i = first; i <= last; i++) {
+      const { words: keys, shards: held } = await chunk(table[i].file);
+      let j = lowerBound(keys, key);
+      for (; j < keys.length && keys[j].startsWith(key); j++) for (const shard of held[j]) holding.add(shard);
+    }
+  }
+  return shards.filter((_, i) => holding.has(i));
+}
+
+function lowerBound(sorted, key) {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** A chunk of the word table: gzipped lines "word<TAB>mask", the mask in base 36, bit i for the i-th shard. */
+export async function readWordChunk(response) {
+  if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+  const text = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  const words = [];
+  const shards = [];
+  for (const line of text.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    words.push(line.slice(0, tab));
+    const held = [];
+    for (let mask = Number.parseInt(line.slice(tab + 1), 36), i = 0; mask > 0; mask = Math.floor(mask / 2), i++)
+      if (mask % 2) held.push(i);
+    shards.push(held);
+  }
+  return { words, shards };
+}
+
 /**
  * Search over the portal's index at `searchUrl` (…/pagefind/), loaded on first use. The index is in
- * shards of whole years (src/search/shards.ts), listed newest first in shards.json: the first is
- * loaded as Pagefind's bundle, the others merged into it (mergeIndex), each marked with a `shard` filter.
+ * shards of whole years (src/search/shards.ts), listed newest first in shards.json: the newest is
+ * loaded as Pagefind's bundle, and the others a query needs (shardsHolding) are merged into it
+ * (mergeIndex), each marked with a `shard` filter. So a first search for a rare word loads the page
+ * lists and word chunks of the shards holding it, not of all of them.
  *
  * Pagefind ranks words, not phrases (it can't see adjacency before ranking), and matches every word
  * as a prefix ("thon" finds "thông"). So the results are the articles holding every syllable of the
@@ -154,33 +224,47 @@ const TITLE_WINDOW = 20;
  */
 export function createSearch(searchUrl) {
   let plan;
-  let loose;
-  let exact;
-  const shards = () => {
-    plan ??= fetch(new URL('shards.json', searchUrl)).then((response) => response.json());
-    return plan.then((list) => list.shards);
+  const shardPlan = () => (plan ??= fetch(new URL('shards.json', searchUrl)).then((response) => response.json()));
+  const chunks = new Map();
+  const chunk = (file) => {
+    if (!chunks.has(file)) chunks.set(file, fetch(new URL(file, searchUrl)).then(readWordChunk));
+    return chunks.get(file);
   };
   // Every shard's pages: the whole-word score weighs a word by how many pages lack it.
-  const pageCount = async () => (await shards()).reduce((sum, shard) => sum + shard.pages, 0);
-  const instance = async (extra) => {
-    const [primary, ...merged] = await shards();
-    if (!primary) return undefined;
+  const pageCount = async () => (await shardPlan()).shards.reduce((sum, shard) => sum + shard.pages, 0);
+  /** A Pagefind instance (these options), the newest shard primary; `(shards)` merges those not merged yet, one at a time. */
+  const engine = (extra) => {
     const options = { ...OPTIONS, ...extra };
-    const bundle = await import(new URL(`${primary.name}/pagefind.js`, searchUrl).href);
-    const pagefind = bundle.createInstance({ ...options, mergeFilter: { shard: primary.name } });
-    // A path, not a URL: Pagefind's worker makes result URLs relative to it (its base, up to /pagefind/).
-    for (const shard of merged)
-      await pagefind.mergeIndex(new URL(`${shard.name}/`, searchUrl).pathname, {
-        ...options,
-        mergeFilter: { shard: shard.name },
-      });
-    return pagefind;
+    const merged = new Set();
+    let ready;
+    const start = async () => {
+      const [primary] = (await shardPlan()).shards;
+      if (!primary) return undefined;
+      const bundle = await import(new URL(`${primary.name}/pagefind.js`, searchUrl).href);
+      merged.add(primary.name);
+      return bundle.createInstance({ ...options, mergeFilter: { shard: primary.name } });
+    };
+    return (shards) =>
+      (ready = (ready ?? start()).then(async (pagefind) => {
+        for (const shard of pagefind ? shards : [])
+          if (!merged.has(shard.name)) {
+            merged.add(shard.name);
+            // A path, not a URL: Pagefind's worker makes result URLs relative to it (its base, up to /pagefind/).
+            await pagefind.mergeIndex(new URL(`${shard.name}/`, searchUrl).pathname, {
+              ...options,
+              mergeFilter: { shard: shard.name },
+            });
+          }
+        return pagefind;
+      }));
   };
+  const loose = engine({});
+  const exact = engine({ exactDiacritics: true });
   // Pagefind orders merged results by score, which a sort makes each shard's position in its own list:
   // newest first is therefore each shard's own order, shard after shard (a shard is whole years).
-  const newest = async (pagefind, term, filters) => {
+  const newest = async (pagefind, shards, term, filters) => {
     const each = await Promise.all(
-      (await shards()).map(async (shard) => {
+      shards.map(async (shard) => {
         const found = await pagefind.search(term, { filters: { ...filters, shard: shard.name }, sort: { date: 'desc' } });
         return found.results;
       }),
@@ -198,8 +282,10 @@ export function createSearch(searchUrl) {
       const query = toPagefindQuery(text);
       const words = syllables(query);
       const normalised = Object.fromEntries(Object.entries(filters).map(([key, value]) => [key, value.normalize('NFC')]));
-      loose ??= instance({});
-      const pagefind = await loose;
+      const { shards: all, words: table } = await shardPlan();
+      const shards = words.length ? await shardsHolding(all, table, words, chunk) : all;
+      if (!shards.length) return [];
+      const pagefind = await loose(shards);
       if (!pagefind) return [];
       const matches = async (engine, term) =>
         new Map((await engine.search(term, { filters: normalised })).results.map((r) => [r.id, r]));
@@ -207,7 +293,7 @@ export function createSearch(searchUrl) {
       const term = words.length ? words.join(' ') : null;
       const ranked =
         newestFirst || !words.length
-          ? await newest(pagefind, term, normalised)
+          ? await newest(pagefind, shards, term, normalised)
           : (await pagefind.search(term, { filters: normalised })).results;
       if (!words.length) return ranked.map((result) => readable(result, []));
       if (!ranked.length) return [];
@@ -224,12 +310,12 @@ export function createSearch(searchUrl) {
 
       const accented = hasDiacritics(query);
       const phrase = `"${words.join(' ')}"`;
-      if (accented) exact ??= instance({ exactDiacritics: true });
+      const exactEngine = accented ? await exact(shards) : undefined;
       const none = new Map();
       const tiers = [
-        accented ? await matches(await exact, phrase) : none,
+        accented ? await matches(exactEngine, phrase) : none,
         words.length > 1 ? await matches(pagefind, phrase) : none,
-        accented ? await matches(await exact, words.join(' ')) : none,
+        accented ? await matches(exactEngine, words.join(' ')) : none,
         everyWord,
       ];
       const shown = (result) => readable(result, words);

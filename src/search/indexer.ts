@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { SearchablePage } from '../pages/index.ts';
 import { searchDocument } from './document.ts';
 import { SHARD_PAGES, searchShards, type SearchShard } from './shards.ts';
+import { shardWords, type WordChunk, WORDS_DIR, writeWordTable } from './words.ts';
 
 export interface SearchIndexResult {
   /** The folder of the Pagefind bundles written (pagefind/). */
@@ -18,9 +19,13 @@ export interface SearchIndexResult {
   indexed: number;
 }
 
-/** pagefind/shards.json: what the search page merges (assets/js/vietnamese-search.js), the first shard primary. */
+/**
+ * pagefind/shards.json: what the search page merges (assets/js/vietnamese-search.js), the first shard
+ * primary, and the word table that tells which shards hold a word (src/search/words.ts; empty for one shard).
+ */
 export interface ShardPlan {
   shards: { name: string; pages: number }[];
+  words: WordChunk[];
 }
 
 /** The shard list's file in pagefind/. */
@@ -41,6 +46,7 @@ export const PAGEFIND_HASHED_FILES = [
   `/${BUNDLE_DIR}/*.pf_fragment`,
   `/${BUNDLE_DIR}/*.pf_filter`,
   `/${BUNDLE_DIR}/*.pf_meta`,
+  `/${BUNDLE_DIR}/*.pf_words`,
 ] as const;
 
 /** Pagefind's ready-made search interfaces: the portal has its own (assets/js/search.js), so they are not published. */
@@ -147,8 +153,9 @@ export function indexShards(siteDir: string, shards: SearchShard[], only?: Reado
     if (only) {
       const kept = new Set(shards.filter((shard) => !chosen.includes(shard)).map((shard) => shard.name));
       const present = existsSync(bundleDir) ? readdirSync(bundleDir, { withFileTypes: true }) : [];
+      // The word table's folder stays: its chunks are named by their content, and those that don't change stay as they are.
       for (const entry of present)
-        if (entry.isDirectory() && !kept.has(entry.name))
+        if (entry.isDirectory() && !kept.has(entry.name) && entry.name !== WORDS_DIR)
           rmSync(path.join(bundleDir, entry.name), { recursive: true, force: true });
     } else rmSync(bundleDir, { recursive: true, force: true });
     mkdirSync(bundleDir, { recursive: true });
@@ -190,7 +197,12 @@ async function indexDocuments(
       const unused = (await readdir(shardDir)).filter((name) => UNUSED_UI.test(name));
       await Promise.all(unused.map((name) => rm(path.join(shardDir, name))));
     }
-    const plan: ShardPlan = { shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })) };
+    // Every shard's words, those kept from the last build too: a shard's bit in the table is its place in the list.
+    const words = await Promise.all(shards.map((shard) => shardWords(path.join(bundleDir, shard.name))));
+    const plan: ShardPlan = {
+      shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })),
+      words: writeWordTable(bundleDir, words),
+    };
     await writeFile(path.join(bundleDir, SHARD_PLAN), `${JSON.stringify(plan)}\n`);
     return {
       bundleDir,

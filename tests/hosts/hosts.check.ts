@@ -90,6 +90,8 @@ function buildAndDeploy(variant: Variant, content: string): void {
     SITE_URL: SITE_URL + variant.prefix,
     PORTAL_NOW: '',
     NETLIFY: variant.host === 'netlify' ? 'true' : '',
+    // The search index in shards, so the word table's files are served too (one shard has none).
+    PORTAL_SEARCH_SHARD_PAGES: '20',
   };
   run('scripts/build.ts', [], env);
   variant.root = path.join(dir, 'deploy');

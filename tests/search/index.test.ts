@@ -41,7 +41,7 @@ describe('npm run build writes the search index', () => {
     );
     assert.deepEqual(
       readdirSync(path.join(run.outputDir, 'pagefind')).sort(),
-      [...shards.map((shard) => shard.name), 'shards.json'].sort(),
+      [...shards.map((shard) => shard.name), 'shards.json', 'words'].sort(),
     );
     assert.match(run.stdout, new RegExp(`Chỉ mục tìm kiếm: ${articleCount()} mục`));
   });

@@ -163,6 +163,42 @@ describe('Vietnamese queries: the expected article is the first result', () => {
   });
 });
 
+describe('the shards a search loads', () => {
+  /** The shards whose page list (pf_meta) or word index (pf_index) the page fetched. */
+  const loaded = (urls: string[], kind: string) =>
+    [...new Set(urls.filter((url) => url.endsWith(`.${kind}`)).map((url) => new URL(url).pathname.split('/')[2]))].sort();
+
+  test('a word of one shard loads that shard and the newest (Pagefind’s primary) only; a later query merges more', async () => {
+    const page = await newPage();
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    // "rừng" is in a 2021 article only (the fixture's shards: 2024, 2023, 2022, 2021).
+    await page.goto(`${server.origin}/tim-kiem/?q=${encodeURIComponent('rung')}`);
+    await settled(page);
+    assert.deepEqual(
+      (await shown(page)).map((result) => result.slug),
+      ['trong-rung-go-lon'],
+    );
+    assert.deepEqual(loaded(urls, 'pf_meta'), ['2021', '2024']);
+    assert.deepEqual(loaded(urls, 'pf_index'), ['2021', '2024']);
+    assert.ok(
+      urls.some((url) => url.endsWith('.pf_words')),
+      'the word table was read',
+    );
+    // «chấp» (Ban Chấp hành) is in 2023 only: 2023 is merged now, and nothing else.
+    await page.fill('input[name="q"]', 'chấp');
+    await page.press('input[name="q"]', 'Enter');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'chấp');
+    await settled(page);
+    assert.deepEqual(
+      (await shown(page)).map((result) => result.slug),
+      ['hoi-nghi-ban-chap-hanh'],
+    );
+    assert.deepEqual(loaded(urls, 'pf_meta'), ['2021', '2023', '2024']);
+    await page.close();
+  });
+});
+
 describe('phrases, whole syllables and clean excerpts', () => {
   const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
 

@@ -48,10 +48,11 @@ test('_headers: security headers on every path, a year for hashed assets, paths 
     'pagefind/*.pf_fragment',
     'pagefind/*.pf_filter',
     'pagefind/*.pf_meta',
+    'pagefind/*.pf_words',
   ].entries()) {
     assert.equal(blocks[3 + i], `/cong-thong-tin/${pattern}\n  Cache-Control: public, max-age=31536000, immutable`);
   }
-  assert.equal(blocks[8], '/cong-thong-tin/assets/fonts/*\n  Cache-Control: public, max-age=2592000\n');
+  assert.equal(blocks[9], '/cong-thong-tin/assets/fonts/*\n  Cache-Control: public, max-age=2592000\n');
   assert.equal(headerRules(site)[0].path, '/*');
 });
 

@@ -1,0 +1,160 @@
+// The word table (src/search/words.ts): which shards hold which words, read back from Pagefind's own index,
+// and the search page's half of it (shardsHolding, readWordChunk in assets/js/vietnamese-search.js).
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parseVietnamDate } from '../../src/dates/index.ts';
+import { loadSite, searchablePages, type SearchablePage } from '../../src/pages/index.ts';
+import {
+  indexShards,
+  searchDocument,
+  searchShards,
+  shardWords,
+  writeWordTable,
+  type SearchShard,
+  type ShardPlan,
+} from '../../src/search/index.ts';
+import { BUILD_NOW, ROOT } from '../support/build.ts';
+
+interface WordChunkRead {
+  words: string[];
+  shards: number[][];
+}
+const browser = (await import(pathToFileURL(path.join(ROOT, 'assets/js/vietnamese-search.js')).href)) as {
+  indexKey(word: string): string;
+  readWordChunk(response: Response): Promise<WordChunkRead>;
+  shardsHolding<T>(
+    shards: T[],
+    table: ShardPlan['words'],
+    words: string[],
+    chunk: (file: string) => Promise<WordChunkRead>,
+  ): Promise<T[]>;
+};
+
+let site: string;
+let shards: SearchShard[];
+let plan: ShardPlan;
+const bundle = () => path.join(site, 'pagefind');
+const chunk = (file: string) => browser.readWordChunk(new Response(readFileSync(path.join(bundle(), file))));
+
+/**
+ * A page's words as Pagefind keys them whole: each run of text between spaces and tags, its letters and digits
+ * only, folded ("1946–1954" is one word, 19461954). An oracle independent of Pagefind's index.
+ */
+const textWords = (page: SearchablePage) =>
+  searchDocument(page)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/g, ' ')
+    .split(/\s+/)
+    .map((token) => browser.indexKey(token.replace(/[^\p{L}\p{N}]/gu, '')))
+    .filter(Boolean);
+
+before(async () => {
+  const { portal } = await loadSite({ contentDir: 'content', now: parseVietnamDate(BUILD_NOW)! });
+  // The sample portal in shards of at most 10 pages: several shards, words shared and words of one shard.
+  shards = searchShards(searchablePages(portal), 10);
+  site = mkdtempSync(path.join(tmpdir(), 'portal-words-'));
+  await indexShards(site, shards);
+  plan = JSON.parse(readFileSync(path.join(bundle(), 'shards.json'), 'utf8')) as ShardPlan;
+});
+
+describe('the word table', () => {
+  test('lists, for each word of the index, exactly the shards whose Pagefind index holds it', async () => {
+    assert.ok(shards.length >= 3, `${shards.length} shards`);
+    assert.ok(plan.words.length >= 1);
+    const table = new Map<string, number[]>();
+    for (const { file } of plan.words) {
+      const { words, shards: held } = await chunk(file);
+      for (const [i, word] of words.entries()) table.set(word, held[i]);
+    }
+    const expected = new Map<string, number[]>();
+    for (const [i, shard] of shards.entries())
+      for (const word of await shardWords(path.join(bundle(), shard.name)))
+        expected.set(word, [...(expected.get(word) ?? []), i]);
+    assert.deepEqual(table, expected);
+    // The chunks are in order and each starts with the word shards.json says.
+    const sorted = [...table.keys()];
+    assert.deepEqual(sorted, [...sorted].sort());
+    for (const { from, file } of plan.words) assert.equal((await chunk(file)).words[0], from);
+  });
+
+  test("holds every word a page shows, under the page's shard, and no word in a shard that lacks it", async () => {
+    const table = new Map<string, Set<number>>();
+    for (const [i, shard] of shards.entries())
+      for (const word of await shardWords(path.join(bundle(), shard.name)))
+        table.set(word, (table.get(word) ?? new Set()).add(i));
+    for (const [i, shard] of shards.entries()) {
+      const shown = new Set(shard.pages.flatMap(textWords));
+      for (const word of shown) assert.ok(table.get(word)?.has(i), `«${word}» of ${shard.name}`);
+      // Whatever Pagefind keyed (parts of compound words, dates of the meta, "1946–1954" dash and all) is in the shard's text.
+      const text = shard.pages.map((page) => browser.indexKey(searchDocument(page)).replace(/[^\p{L}\p{N}]/gu, '')).join(' ');
+      for (const [word, held] of table)
+        if (held.has(i)) assert.ok(text.includes(word.replace(/[^\p{L}\p{N}]/gu, '')), `«${word}» is not in ${shard.name}`);
+    }
+  });
+
+  test('the search page loads only the shards holding a word the query begins', async () => {
+    const holding = (query: string[]) =>
+      browser.shardsHolding(shards, plan.words, query, chunk).then((found) => found.map((shard) => shard.name));
+    const shardsWith = (word: string) =>
+      shards.filter((shard) => shard.pages.some((page) => textWords(page).some((w) => w.startsWith(word)))).map((s) => s.name);
+    // A word of one shard's text only, typed without accents, and whole or begun.
+    const all = shards.map((shard) => new Set(shard.pages.flatMap(textWords)));
+    const rare = [...all[1]].filter(
+      (word) => word.length > 6 && all.every((words, i) => i === 1 || ![...words].some((w) => w.startsWith(word.slice(0, 5)))),
+    )[0];
+    assert.ok(rare, 'a word of one shard only');
+    assert.deepEqual(await holding([rare.toUpperCase()]), [shards[1].name]);
+    assert.deepEqual(await holding([rare.slice(0, 5)]), [shards[1].name]);
+    // Accents and đ as the query side writes them (ḏ) fold as Pagefind folds them.
+    assert.deepEqual(await holding(['ḎỒNG']), shardsWith('dong'));
+    assert.deepEqual(await holding(['bitcoin']), []);
+    // A query's shards are those holding any of its words.
+    assert.deepEqual(await holding([rare, 'bitcoin']), [shards[1].name]);
+    // A letter or two spans the table: every shard, without reading it all.
+    assert.deepEqual(
+      await holding(['t']),
+      shards.map((shard) => shard.name),
+    );
+  });
+
+  test('without a table (one shard) every shard is searched', async () => {
+    assert.deepEqual(await browser.shardsHolding(['only'], [], ['bitcoin'], chunk), ['only']);
+  });
+});
+
+describe('writing the table', () => {
+  test('a chunk whose bytes do not change stays the same file, and chunks no longer listed are removed', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'portal-word-table-'));
+    const words = [
+      ['bac', 'kan'],
+      ['kan', 'ngoi'],
+    ];
+    const [first] = writeWordTable(dir, words);
+    const inode = statSync(path.join(dir, first.file)).ino;
+    assert.equal(writeWordTable(dir, words)[0].file, first.file);
+    assert.equal(statSync(path.join(dir, first.file)).ino, inode, 'written again');
+    const [changed] = writeWordTable(dir, [
+      ['bac', 'kan'],
+      ['kan', 'pac'],
+    ]);
+    assert.notEqual(changed.file, first.file);
+    assert.deepEqual(readdirSync(path.join(dir, 'words')), [path.basename(changed.file)]);
+    assert.deepEqual(writeWordTable(dir, [['bac']]), []);
+    assert.deepEqual(readdirSync(dir), [], 'one shard: no table');
+  });
+
+  test('an index chunk Pagefind did not write as expected fails the build with its name', async () => {
+    const shardDir = mkdtempSync(path.join(tmpdir(), 'portal-word-shard-'));
+    const folder = path.join(shardDir, 'index');
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, 'vi_0000000.pf_index'), gzipSync(Buffer.from('pagefind_dcd\x81\x81\x83\x63abc', 'latin1')));
+    await assert.rejects(shardWords(shardDir), /Không đọc được tệp chỉ mục Pagefind vi_0000000\.pf_index \(hết tệp giữa chừng\)/);
+    writeFileSync(path.join(folder, 'vi_0000000.pf_index'), gzipSync(Buffer.from('something else')));
+    await assert.rejects(shardWords(shardDir), /vi_0000000\.pf_index \(thiếu dấu pagefind_dcd\)/);
+  });
+});
