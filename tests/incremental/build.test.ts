@@ -107,7 +107,9 @@ describe('an incremental build is byte-identical to a full build', () => {
     assert.ok(index.length > 0, 'the index changed');
     // Besides the shard, at most the word table (the new words) and the list of its chunks.
     assert.deepEqual(
-      index.filter((f) => !f.startsWith(`pagefind/${own.name}/`) && !f.startsWith('pagefind/words/') && f !== 'pagefind/shards.json'),
+      index.filter(
+        (f) => !f.startsWith(`pagefind/${own.name}/`) && !f.startsWith('pagefind/words/') && f !== 'pagefind/shards.json',
+      ),
       [],
       `only pagefind/${own.name}/ changed`,
     );
