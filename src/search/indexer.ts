@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { SearchablePage } from '../pages/index.ts';
 import { searchDocument } from './document.ts';
 import { SHARD_PAGES, searchShards, type SearchShard } from './shards.ts';
-import { shardWords, type WordChunk, WORDS_DIR, writeWordTable } from './words.ts';
+import { type WordChunk, WORDS_DIR, wordTable } from './words.ts';
 
 export interface SearchIndexResult {
   /** The folder of the Pagefind bundles written (pagefind/). */
@@ -140,11 +140,17 @@ export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPag
 /**
  * Indexes `shards` into `<siteDir>/pagefind/`; with `only`, only the shards
  * named there (an incremental build whose edits touched them: the others'
- * folders are kept as they are, and those of shards that no longer exist removed).
- * Pagefind is started first and indexes each shard once its documents are
- * written, so it is at work while the next shard's are made.
+ * folders are kept as they are, and those of shards that no longer exist removed;
+ * `keptAt` says where a kept shard's folder can be read meanwhile, when it is
+ * linked in later). Pagefind is started first and indexes each shard once its
+ * documents are written, so it is at work while the next shard's are made.
  */
-export function indexShards(siteDir: string, shards: SearchShard[], only?: ReadonlySet<string>): Promise<SearchIndexResult> {
+export function indexShards(
+  siteDir: string,
+  shards: SearchShard[],
+  only?: ReadonlySet<string>,
+  keptAt?: (name: string) => string,
+): Promise<SearchIndexResult> {
   const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
   const bundleDir = path.join(siteDir, BUNDLE_DIR);
   const chosen = only ? shards.filter((shard) => only.has(shard.name)) : shards;
@@ -180,7 +186,10 @@ export function indexShards(siteDir: string, shards: SearchShard[], only?: Reado
     }
     throw error;
   }
-  return indexDocuments(scratch, bundleDir, shards, chosen, pagefind?.done);
+  const folders = shards.map((shard) =>
+    keptAt && !chosen.includes(shard) ? keptAt(shard.name) : path.join(bundleDir, shard.name),
+  );
+  return indexDocuments(scratch, bundleDir, shards, chosen, folders, pagefind?.done);
 }
 
 async function indexDocuments(
@@ -188,6 +197,7 @@ async function indexDocuments(
   bundleDir: string,
   shards: SearchShard[],
   chosen: SearchShard[],
+  folders: string[],
   pagefind: Promise<void> | undefined,
 ): Promise<SearchIndexResult> {
   try {
@@ -197,11 +207,10 @@ async function indexDocuments(
       const unused = (await readdir(shardDir)).filter((name) => UNUSED_UI.test(name));
       await Promise.all(unused.map((name) => rm(path.join(shardDir, name))));
     }
-    // Every shard's words, those kept from the last build too: a shard's bit in the table is its place in the list.
-    const words = await Promise.all(shards.map((shard) => shardWords(path.join(bundleDir, shard.name))));
     const plan: ShardPlan = {
       shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })),
-      words: writeWordTable(bundleDir, words),
+      // Every shard's words, those kept from the last build too.
+      words: await wordTable(bundleDir, folders),
     };
     await writeFile(path.join(bundleDir, SHARD_PLAN), `${JSON.stringify(plan)}\n`);
     return {

@@ -116,6 +116,15 @@ function skipItems(data: Uint8Array, from: number, count: number): number {
 }
 
 /**
+ * Writes the word table of the shards in `folders` (their bundles, in
+ * shards.json's order) into `<bundleDir>/words/` and returns its chunks.
+ */
+export async function wordTable(bundleDir: string, folders: string[]): Promise<WordChunk[]> {
+  const useful = folders.length > 1 && folders.length <= MAX_SHARDS;
+  return writeWordTable(bundleDir, useful ? await Promise.all(folders.map(shardWords)) : []);
+}
+
+/**
  * Writes the word table of `words` (each shard's words, in shards.json's
  * order) into `<bundleDir>/words/`, in chunks named by their content's hash,
  * and returns the list shards.json gives the search page. None for a single

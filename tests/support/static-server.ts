@@ -48,7 +48,8 @@ export interface ServedSite {
  * Serves a built site the way static hosts do, at a random port: a folder gets
  * its index.html (and a redirect to add the slash), a missing file gets the
  * site's 404.html with status 404 at any depth (GitHub Pages, Netlify and
- * Cloudflare Pages do that), text is gzipped when asked for.
+ * Cloudflare Pages do that), text is gzipped when asked for, a file carries an
+ * ETag and is a 304 when the browser has it.
  */
 export async function serveSite(
   folder: string,
@@ -92,7 +93,15 @@ export async function serveSite(
       if (existsSync(path.join(file, 'index.html')))
         return send(200, readFileSync(path.join(file, 'index.html')), types['.html'], extra);
     } else if (existsSync(file)) {
-      return send(200, readFileSync(file), types[path.extname(file).toLowerCase()] ?? 'application/octet-stream', extra);
+      // A validator, as hosts send: a file asked for again (Pagefind's second instance fetches its WebAssembly again) is a 304.
+      const { size, mtimeMs } = statSync(file);
+      const etag = `"${size.toString(16)}-${Math.floor(mtimeMs).toString(16)}"`;
+      if (request.headers['if-none-match'] === etag) {
+        response.writeHead(304, { ...extra, etag });
+        return response.end();
+      }
+      const type = types[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+      return send(200, readFileSync(file), type, { ...extra, etag });
     }
     const notFound = path.join(dir, '404.html');
     return existsSync(notFound) ? send(404, readFileSync(notFound), types['.html'], extra) : send(404, 'not found');
