@@ -122,12 +122,13 @@ describe('the word table', () => {
     );
   });
 
-  test("re-indexing one shard reads the kept ones where they are meanwhile (an incremental build links them in late)", async () => {
+  test('re-indexing one shard reads the kept ones where they are meanwhile (an incremental build links them in late)', async () => {
     const next = mkdtempSync(path.join(tmpdir(), 'portal-words-next-'));
     await indexShards(next, shards, new Set([shards[0].name]), (name) => path.join(bundle(), name));
     const again = JSON.parse(readFileSync(path.join(next, 'pagefind/shards.json'), 'utf8')) as ShardPlan;
     assert.deepEqual(again.words, plan.words);
-    for (const { file } of again.words) assert.ok(readFileSync(path.join(next, 'pagefind', file)).equals(readFileSync(path.join(bundle(), file))));
+    for (const { file } of again.words)
+      assert.ok(readFileSync(path.join(next, 'pagefind', file)).equals(readFileSync(path.join(bundle(), file))));
   });
 
   test('without a table (one shard) every shard is searched', async () => {
