@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { SearchablePage } from '../pages/index.ts';
 import { searchDocument } from './document.ts';
 import { SHARD_PAGES, searchShards, type SearchShard } from './shards.ts';
-import { type WordChunk, WORDS_DIR, wordTable } from './words.ts';
+import { hasWordTable, shardWords, type WordChunk, WORDS_DIR, writeWordTable } from './words.ts';
 
 export interface SearchIndexResult {
   /** The folder of the Pagefind bundles written (pagefind/). */
@@ -186,10 +186,22 @@ export function indexShards(
     }
     throw error;
   }
-  const folders = shards.map((shard) =>
-    keptAt && !chosen.includes(shard) ? keptAt(shard.name) : path.join(bundleDir, shard.name),
-  );
-  return indexDocuments(scratch, bundleDir, shards, chosen, folders, pagefind?.done);
+  // The word table: a kept shard's words are read at once, while Pagefind indexes the others.
+  const words = hasWordTable(shards.length)
+    ? shards.map((shard) =>
+        chosen.includes(shard)
+          ? () => shardWords(path.join(bundleDir, shard.name))
+          : keptWords(keptAt ? keptAt(shard.name) : path.join(bundleDir, shard.name)),
+      )
+    : [];
+  return indexDocuments(scratch, bundleDir, shards, chosen, words, pagefind?.done);
+}
+
+/** Starts reading a kept shard's words; the promise is awaited (and its failure reported) once the index is done. */
+function keptWords(folder: string): () => Promise<string[]> {
+  const reading = shardWords(folder);
+  reading.catch(() => {});
+  return () => reading;
 }
 
 async function indexDocuments(
@@ -197,7 +209,7 @@ async function indexDocuments(
   bundleDir: string,
   shards: SearchShard[],
   chosen: SearchShard[],
-  folders: string[],
+  words: (() => Promise<string[]>)[],
   pagefind: Promise<void> | undefined,
 ): Promise<SearchIndexResult> {
   try {
@@ -209,8 +221,7 @@ async function indexDocuments(
     }
     const plan: ShardPlan = {
       shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })),
-      // Every shard's words, those kept from the last build too.
-      words: await wordTable(bundleDir, folders),
+      words: writeWordTable(bundleDir, await Promise.all(words.map((read) => read()))),
     };
     await writeFile(path.join(bundleDir, SHARD_PLAN), `${JSON.stringify(plan)}\n`);
     return {

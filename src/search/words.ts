@@ -115,14 +115,8 @@ function skipItems(data: Uint8Array, from: number, count: number): number {
   return at;
 }
 
-/**
- * Writes the word table of the shards in `folders` (their bundles, in
- * shards.json's order) into `<bundleDir>/words/` and returns its chunks.
- */
-export async function wordTable(bundleDir: string, folders: string[]): Promise<WordChunk[]> {
-  const useful = folders.length > 1 && folders.length <= MAX_SHARDS;
-  return writeWordTable(bundleDir, useful ? await Promise.all(folders.map(shardWords)) : []);
-}
+/** Whether an index of `shards` shards has a word table: more than one (else there is nothing to choose), as many as a mask holds. */
+export const hasWordTable = (shards: number) => shards > 1 && shards <= MAX_SHARDS;
 
 /**
  * Writes the word table of `words` (each shard's words, in shards.json's
@@ -132,7 +126,7 @@ export async function wordTable(bundleDir: string, folders: string[]): Promise<W
  * page then merges them all).
  */
 export function writeWordTable(bundleDir: string, words: string[][]): WordChunk[] {
-  if (words.length < 2 || words.length > MAX_SHARDS) {
+  if (!hasWordTable(words.length)) {
     rmSync(path.join(bundleDir, WORDS_DIR), { recursive: true, force: true });
     return [];
   }
