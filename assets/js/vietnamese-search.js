@@ -167,7 +167,14 @@ export async function shardsHolding(shards, table, words, chunk) {
     while (last + 1 < table.length && table[last + 1].from.startsWith(key)) last++;
     if (last - first + 1 > MAX_WORD_CHUNKS) return shards;
     for (let i = first; i <= last; i++) {
-      const { words: keys, shards: held } = await chunk(table[i].file);
+      let read;
+      try {
+        read = await chunk(table[i].file);
+      } catch {
+        // A chunk that can't be read (a deploy renamed it, the network): every shard, as without a table.
+        return shards;
+      }
+      const { words: keys, shards: held } = read;
       let j = lowerBound(keys, key);
       for (; j < keys.length && keys[j].startsWith(key); j++) for (const shard of held[j]) holding.add(shard);
     }
@@ -224,10 +231,17 @@ export async function readWordChunk(response) {
  */
 export function createSearch(searchUrl) {
   let plan;
-  const shardPlan = () => (plan ??= fetch(new URL('shards.json', searchUrl)).then((response) => response.json()));
+  // Asked of the server each time the page loads: a deploy renames the word table's chunks.
+  const shardPlan = () =>
+    (plan ??= fetch(new URL('shards.json', searchUrl), { cache: 'no-cache' }).then((response) => response.json()));
   const chunks = new Map();
   const chunk = (file) => {
-    if (!chunks.has(file)) chunks.set(file, fetch(new URL(file, searchUrl)).then(readWordChunk));
+    if (!chunks.has(file)) {
+      const loading = fetch(new URL(file, searchUrl)).then(readWordChunk);
+      chunks.set(file, loading);
+      // Not kept when it fails (a deploy in between, the network): the next query asks again.
+      loading.catch(() => chunks.delete(file));
+    }
     return chunks.get(file);
   };
   // Every shard's pages: the whole-word score weighs a word by how many pages lack it.
@@ -244,19 +258,29 @@ export function createSearch(searchUrl) {
       merged.add(primary.name);
       return bundle.createInstance({ ...options, mergeFilter: { shard: primary.name } });
     };
-    return (shards) =>
-      (ready = (ready ?? start()).then(async (pagefind) => {
+    return (shards) => {
+      const merging = (ready ?? start()).then(async (pagefind) => {
         for (const shard of pagefind ? shards : [])
           if (!merged.has(shard.name)) {
-            merged.add(shard.name);
             // A path, not a URL: Pagefind's worker makes result URLs relative to it (its base, up to /pagefind/).
             await pagefind.mergeIndex(new URL(`${shard.name}/`, searchUrl).pathname, {
               ...options,
               mergeFilter: { shard: shard.name },
             });
+            merged.add(shard.name);
           }
         return pagefind;
-      }));
+      });
+      ready = merging;
+      // A shard that failed to load leaves Pagefind's instance broken: the next query starts a new one.
+      merging.catch(() => {
+        if (ready === merging) {
+          ready = undefined;
+          merged.clear();
+        }
+      });
+      return merging;
+    };
   };
   const loose = engine({});
   const exact = engine({ exactDiacritics: true });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,8 +40,17 @@ const unzip = promisify(gunzip);
 export async function shardWords(shardDir: string): Promise<string[]> {
   const folder = path.join(shardDir, 'index');
   const files = (await readdir(folder)).filter((name) => name.endsWith('.pf_index'));
-  const chunks = await Promise.all(files.map(async (name) => unzip(await readFile(path.join(folder, name)))));
-  return chunks.flatMap((chunk, i) => chunkWords(chunk, files[i]));
+  const words = await Promise.all(
+    files.map(async (name) => {
+      const file = path.join(folder, name);
+      const fail = (why: string): never => {
+        throw new Error(`Không đọc được tệp chỉ mục Pagefind ${file} (${why}); Pagefind có thể đã đổi định dạng.`);
+      };
+      const data = await unzip(await readFile(file)).catch((error: Error) => fail(`không giải nén được: ${error.message}`));
+      return chunkWords(data, fail);
+    }),
+  );
+  return words.flat();
 }
 
 /**
@@ -50,10 +59,7 @@ export async function shardWords(shardDir: string): Promise<string[]> {
  * the word. Only those strings are read; the rest (pages, positions) is
  * stepped over.
  */
-function chunkWords(data: Buffer, name: string): string[] {
-  const fail = (why: string): never => {
-    throw new Error(`Không đọc được tệp chỉ mục Pagefind ${name} (${why}); Pagefind có thể đã đổi định dạng.`);
-  };
+function chunkWords(data: Buffer, fail: (why: string) => never): string[] {
   if (data.toString('latin1', 0, PAGEFIND_TAG.length) !== PAGEFIND_TAG) fail('thiếu dấu pagefind_dcd');
   let at = PAGEFIND_TAG.length;
   /** The count or length of the next item, which must be an array (4) or a text (3). */
@@ -64,6 +70,7 @@ function chunkWords(data: Buffer, name: string): string[] {
     if (info > 26) fail(`độ dài không đọc được ở byte ${at}`);
     const size = info < 24 ? 0 : 2 ** (info - 24);
     at += 1 + size;
+    if (at > data.length) fail('hết tệp giữa chừng');
     return size ? data.readUIntBE(at - size, size) : info;
   };
   expect(4);
@@ -74,7 +81,8 @@ function chunkWords(data: Buffer, name: string): string[] {
     const length = expect(3);
     words.push(data.toString('utf8', at, at + length));
     at = skipItems(data, at + length, fields - 1);
-    if (at > data.length) fail('hết tệp giữa chừng');
+    // Past the end, or NaN: a byte read past the end is undefined.
+    if (!(at <= data.length)) fail('hết tệp giữa chừng');
   }
   return words;
 }
@@ -145,8 +153,12 @@ export function writeWordTable(bundleDir: string, words: string[][]): WordChunk[
   const flush = () => {
     const gzipped = gzipSync(`${lines.join('\n')}\n`, { level: 9 });
     const file = `${WORDS_DIR}/${createHash('sha256').update(gzipped).digest('hex').slice(0, 12)}.pf_words`;
-    // A chunk the last build wrote is the same file (an incremental build keeps the folder).
-    if (!existsSync(path.join(bundleDir, file))) writeFileSync(path.join(bundleDir, file), gzipped);
+    // A chunk the last build wrote is the same file (npm start keeps the folder); written whole or not at all.
+    const target = path.join(bundleDir, file);
+    if (!existsSync(target)) {
+      writeFileSync(`${target}.tmp`, gzipped);
+      renameSync(`${target}.tmp`, target);
+    }
     chunks.push({ from: lines[0].slice(0, lines[0].indexOf('\t')), file });
     lines = [];
     size = 0;

@@ -131,6 +131,35 @@ describe('the word table', () => {
       assert.ok(readFileSync(path.join(next, 'pagefind', file)).equals(readFileSync(path.join(bundle(), file))));
   });
 
+  test('a word begun across chunks reads the chunks it may be in; past two, or a chunk that fails, every shard', async () => {
+    // A made-up table of four chunks over three shards.
+    const chunks: Record<string, WordChunkRead> = {
+      a: { words: ['an', 'bac', 'ban'], shards: [[0], [1], [2]] },
+      b: { words: ['bang', 'banh', 'cao'], shards: [[0], [2], [1]] },
+      c: { words: ['dan', 'dang'], shards: [[2], [1]] },
+      d: { words: ['danh', 'dao', 'xa'], shards: [[0], [1], [2]] },
+    };
+    const table = Object.entries(chunks).map(([file, { words }]) => ({ from: words[0], file }));
+    const read: string[] = [];
+    const holding = (words: string[], load = async (file: string) => chunks[file]) =>
+      browser.shardsHolding(['s0', 's1', 's2'], table, words, (file) => {
+        read.push(file);
+        return load(file);
+      });
+    assert.deepEqual(await holding(['ban']), ['s0', 's2'], '"ban", "bang", "banh" over two chunks');
+    assert.deepEqual(await holding(['banh']), ['s2']);
+    assert.deepEqual(await holding(['dan']), ['s0', 's1', 's2']);
+    assert.deepEqual(await holding(['x']), ['s2'], 'in the last chunk');
+    assert.deepEqual(await holding(['aa']), [], 'before the first word');
+    read.length = 0;
+    assert.deepEqual(await holding(['d']), ['s0', 's1', 's2'], 'three chunks: every shard');
+    assert.deepEqual(read, [], 'without reading them');
+    const failing = async () => {
+      throw new Error('404');
+    };
+    assert.deepEqual(await holding(['banh'], failing), ['s0', 's1', 's2'], 'a chunk that fails: every shard');
+  });
+
   test('without a table (one shard) every shard is searched', async () => {
     assert.deepEqual(await browser.shardsHolding(['only'], [], ['bitcoin'], chunk), ['only']);
   });
@@ -162,8 +191,11 @@ describe('writing the table', () => {
     const folder = path.join(shardDir, 'index');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'vi_0000000.pf_index'), gzipSync(Buffer.from('pagefind_dcd\x81\x81\x83\x63abc', 'latin1')));
-    await assert.rejects(shardWords(shardDir), /Không đọc được tệp chỉ mục Pagefind vi_0000000\.pf_index \(hết tệp giữa chừng\)/);
+    const named = (why: string) => new RegExp(`Không đọc được tệp chỉ mục Pagefind ${folder}/vi_0000000\\.pf_index \\(${why}`);
+    await assert.rejects(shardWords(shardDir), named('hết tệp giữa chừng\\)'));
     writeFileSync(path.join(folder, 'vi_0000000.pf_index'), gzipSync(Buffer.from('something else')));
-    await assert.rejects(shardWords(shardDir), /vi_0000000\.pf_index \(thiếu dấu pagefind_dcd\)/);
+    await assert.rejects(shardWords(shardDir), named('thiếu dấu pagefind_dcd\\)'));
+    writeFileSync(path.join(folder, 'vi_0000000.pf_index'), 'not gzip');
+    await assert.rejects(shardWords(shardDir), named('không giải nén được'));
   });
 });
