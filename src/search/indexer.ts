@@ -221,7 +221,12 @@ async function indexDocuments(
     }
     const plan: ShardPlan = {
       shards: shards.map((shard) => ({ name: shard.name, pages: shard.pages.length })),
-      words: writeWordTable(bundleDir, await Promise.all(words.map((read) => read()))),
+      words: writeWordTable(
+        bundleDir,
+        await Promise.all(words.map((read) => read())).catch((error: Error) => {
+          throw new SearchIndexError([error.message]);
+        }),
+      ),
     };
     await writeFile(path.join(bundleDir, SHARD_PLAN), `${JSON.stringify(plan)}\n`);
     return {

@@ -197,5 +197,11 @@ describe('writing the table', () => {
     await assert.rejects(shardWords(shardDir), named('thiếu dấu pagefind_dcd\\)'));
     writeFileSync(path.join(folder, 'vi_0000000.pf_index'), 'not gzip');
     await assert.rejects(shardWords(shardDir), named('không giải nén được'));
+    // In a build: the index fails with it, in Vietnamese, as Pagefind's own failures do.
+    const next = mkdtempSync(path.join(tmpdir(), 'portal-words-broken-'));
+    await assert.rejects(
+      indexShards(next, shards, new Set([shards[0].name]), () => shardDir),
+      /^SearchIndexError: Không lập được chỉ mục tìm kiếm \(Pagefind\):\n {2}- Không đọc được tệp chỉ mục Pagefind .*không giải nén được/,
+    );
   });
 });
