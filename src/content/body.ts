@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { bodyReferences, firstParagraph, parsedTokens, type BodyReference } from '../markdown/index.ts';
@@ -34,6 +35,18 @@ export interface BodyFacts {
   firstImageAlt?: string;
 }
 
+const hashes = new WeakMap<object, string>();
+
+/** sha256 of a body's text, made once a source: its facts' cache key and its article's digest both start from it. */
+export function bodyHash(source: MarkdownSource<unknown>): string {
+  let hash = hashes.get(source);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(source.body).digest('base64url');
+    hashes.set(source, hash);
+  }
+  return hash;
+}
+
 /** Each renderer's facts, by the source object that holds the text. */
 const factsOf = new WeakMap<MarkdownIt, WeakMap<object, BodyFacts>>();
 
@@ -61,7 +74,7 @@ export function bodyFacts(md: MarkdownIt, source: MarkdownSource<unknown>): Body
       return { references: bodyReferences(tokens), firstParagraph: firstParagraph(tokens), firstImageAlt: firstImageAlt(tokens) };
     };
     // The parse depends on whether raw HTML is allowed.
-    facts = source.cache ? source.cache.reading('body', `html:${md.options.html}`, source.body, read) : read();
+    facts = source.cache ? source.cache.reading('body', `html:${md.options.html}`, bodyHash(source), read) : read();
     made.set(source, facts);
   }
   return facts;

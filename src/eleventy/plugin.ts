@@ -134,7 +134,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     const reindexed = keptShards.size
       ? new Set(shards.filter((shard) => !keptShards.has(shard.name)).map((s) => s.name))
       : undefined;
-    indexing = indexShards(directories.output, shards, reindexed, previousPages?.shardDir);
+    indexing = indexShards(directories.output, shards, reindexed, previousPages?.searchDir);
     // Awaited in eleventy.after, or by whoever was told, when rendering fails.
     indexing.catch(() => {});
     options.onIndexing?.(indexing);

@@ -17,6 +17,8 @@ const BODY_FIELDS = new Set(['html', 'bodyDigest']);
 export class ArticleDigests {
   private readonly cards = new Map<Article, string>();
   private readonly wholes = new Map<Article, string>();
+  /** Made once an article: every article page of a category links the same few (20,000 pages, 10 links each). */
+  private readonly links = new Map<Article, string>();
 
   constructor(articles: Article[]) {
     for (const article of articles) {
@@ -37,7 +39,12 @@ export class ArticleDigests {
 
   /** What a link to the article shows (the sidebar's lists): its URL, title and date. */
   link(article: Article): string {
-    return JSON.stringify([article.url, article.title, article.publishedIso, article.publishedText]);
+    let link = this.links.get(article);
+    if (link === undefined) {
+      link = JSON.stringify([article.url, article.title, article.publishedIso, article.publishedText]);
+      this.links.set(article, link);
+    }
+    return link;
   }
 
   whole(article: Article): string {

@@ -18,8 +18,8 @@ export interface PreviousPages {
   /** Its search index shards, and whether a shard's folder is still there to keep; none: every shard is indexed. */
   shards?: ShardFingerprints;
   hasShard?(name: string): boolean;
-  /** Where a kept shard's folder can be read while this build runs (the previous output's: a build links it in late). */
-  shardDir?(name: string): string;
+  /** The pagefind/ folder where its kept shards and their word table can be read while this build runs (the previous output's: a build links them in late). */
+  searchDir?: string;
 }
 
 /** Which search index shards a build re-indexes, and which it keeps from the previous one. */

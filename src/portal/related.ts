@@ -30,6 +30,8 @@ export class RelatedIndex {
   private readonly byTag: number[][] = [];
   /** Per position, the call that last took it as a candidate (so nothing is cleared between calls). */
   private readonly seenIn: Int32Array;
+  /** Per tag, the call whose article has it. */
+  private readonly tagIn: Int32Array;
   private calls = 0;
 
   /** `articles` newest first. */
@@ -57,26 +59,25 @@ export class RelatedIndex {
       });
     });
     this.seenIn = new Int32Array(articles.length);
+    this.tagIn = new Int32Array(tags.size);
   }
 
   for(article: Article, limit = 8): Article[] {
     const self = this.position.get(article);
     if (self === undefined) throw new Error(`Bài ${article.file} không thuộc danh sách các tin khác`);
     const call = ++this.calls;
-    const { categoryOf, tagsOf, seenIn } = this;
+    const { categoryOf, tagsOf, seenIn, tagIn } = this;
     const category = categoryOf[self];
     const tags = tagsOf[self];
+    for (const tag of tags) tagIn[tag] = call;
     const candidates: number[] = [];
     // A candidate in several lists is scored once.
-    const consider = (list: number[]) => {
+    for (const list of [...Array.from(tags, (tag) => this.byTag[tag]), this.byCategory[category]])
       for (let i = 0; i < list.length && i < CANDIDATES_PER_LIST; i++)
         if (seenIn[list[i]] !== call) {
           seenIn[list[i]] = call;
           candidates.push(list[i]);
         }
-    };
-    for (const tag of tags) consider(this.byTag[tag]);
-    consider(this.byCategory[category]);
     // Fill up with the newest of all, in case the lists hold fewer than `limit` others.
     for (let other = 0, taken = 0; other < this.articles.length && taken <= limit; other++)
       if (seenIn[other] !== call) {
@@ -90,16 +91,17 @@ export class RelatedIndex {
     for (const other of candidates) {
       if (other === self) continue;
       let score = categoryOf[other] === category ? CATEGORY_WEIGHT : 0;
-      for (const tag of tagsOf[other]) if (tags.includes(tag)) score += TAG_WEIGHT;
+      for (const tag of tagsOf[other]) if (tagIn[tag] === call) score += TAG_WEIGHT;
+      // Not better than the last of a full list: most candidates stop here.
+      if (best.length === limit && (bestScore[limit - 1] > score || (bestScore[limit - 1] === score && best[limit - 1] < other)))
+        continue;
       let at = best.length;
       while (at > 0 && (bestScore[at - 1] < score || (bestScore[at - 1] === score && best[at - 1] > other))) at--;
-      if (at < limit) {
-        best.splice(at, 0, other);
-        bestScore.splice(at, 0, score);
-        if (best.length > limit) {
-          best.pop();
-          bestScore.pop();
-        }
+      best.splice(at, 0, other);
+      bestScore.splice(at, 0, score);
+      if (best.length > limit) {
+        best.pop();
+        bestScore.pop();
       }
     }
     return best.map((other) => this.articles[other]);

@@ -165,7 +165,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     ...stored,
     hasFile: (url: string) => isPrevious(outputFile(url)),
     hasShard: (name: string) => isPrevious(shardEntryFile(name)),
-    shardDir: (name: string) => path.join(outputDir, shardFolder(name)),
+    searchDir: path.join(outputDir, SEARCH_BUNDLE_DIR),
   };
   let plan: RenderPlan | undefined;
   const previous = `${outputDir}.old`;

@@ -11,7 +11,7 @@ export {
   type ShardPlan,
 } from './indexer.ts';
 export { SHARD_PAGES, searchDate, searchShards, type SearchShard } from './shards.ts';
-export { shardWords, writeWordTable, type WordChunk } from './words.ts';
+export { shardWords, tableWords, writeWordTable, type WordChunk } from './words.ts';
 export { searchDocument } from './document.ts';
 export { toIndexerHtml, swapDForIndex, oneSpelling, indexSpelling } from './vietnamese.ts';
 export { numberVariants } from './document.ts';

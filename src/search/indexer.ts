@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { SearchablePage } from '../pages/index.ts';
 import { searchDocument } from './document.ts';
 import { SHARD_PAGES, searchShards, type SearchShard } from './shards.ts';
-import { hasWordTable, shardWords, type WordChunk, WORDS_DIR, writeWordTable } from './words.ts';
+import { hasWordTable, shardWords, tableWords, type WordChunk, WORDS_DIR, writeWordTable } from './words.ts';
 
 export interface SearchIndexResult {
   /** The folder of the Pagefind bundles written (pagefind/). */
@@ -141,15 +141,15 @@ export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPag
  * Indexes `shards` into `<siteDir>/pagefind/`; with `only`, only the shards
  * named there (an incremental build whose edits touched them: the others'
  * folders are kept as they are, and those of shards that no longer exist removed;
- * `keptAt` says where a kept shard's folder can be read meanwhile, when it is
- * linked in later). Pagefind is started first and indexes each shard once its
+ * `keptIn` is the pagefind/ folder where the kept shards and the word table
+ * written with them can be read meanwhile, when they are linked in later). Pagefind is started first and indexes each shard once its
  * documents are written, so it is at work while the next shard's are made.
  */
 export function indexShards(
   siteDir: string,
   shards: SearchShard[],
   only?: ReadonlySet<string>,
-  keptAt?: (name: string) => string,
+  keptIn?: string,
 ): Promise<SearchIndexResult> {
   const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
   const bundleDir = path.join(siteDir, BUNDLE_DIR);
@@ -187,21 +187,40 @@ export function indexShards(
     throw error;
   }
   // The word table: a kept shard's words are read at once, while Pagefind indexes the others.
+  const kept = keptWords(
+    keptIn ?? bundleDir,
+    shards.filter((shard) => !chosen.includes(shard)).map((shard) => shard.name),
+  );
   const words = hasWordTable(shards.length)
-    ? shards.map((shard) =>
-        chosen.includes(shard)
-          ? () => shardWords(path.join(bundleDir, shard.name))
-          : keptWords(keptAt ? keptAt(shard.name) : path.join(bundleDir, shard.name)),
-      )
+    ? shards.map((shard) => kept.get(shard.name) ?? (() => shardWords(path.join(bundleDir, shard.name))))
     : [];
   return indexDocuments(scratch, bundleDir, shards, chosen, words, pagefind?.done);
 }
 
-/** Starts reading a kept shard's words; the promise is awaited (and its failure reported) once the index is done. */
-function keptWords(folder: string): () => Promise<string[]> {
-  const reading = shardWords(folder);
-  reading.catch(() => {});
-  return () => reading;
+/**
+ * Starts reading the words of the shards `names` kept in `bundleDir`: from the word table written
+ * with them, else (none, or one that can't be read) from each one's index. Each promise is awaited,
+ * and its failure reported, once the index is done.
+ */
+function keptWords(bundleDir: string, names: string[]): Map<string, () => Promise<string[]>> {
+  if (!names.length) return new Map();
+  const table = readFile(path.join(bundleDir, SHARD_PLAN), 'utf8')
+    .then((text) => {
+      const plan = JSON.parse(text) as ShardPlan;
+      return tableWords(
+        bundleDir,
+        plan.shards.map((shard) => shard.name),
+        plan.words,
+      );
+    })
+    .catch(() => undefined);
+  return new Map(
+    names.map((name) => {
+      const reading = table.then((byShard) => byShard?.get(name) ?? shardWords(path.join(bundleDir, name)));
+      reading.catch(() => {});
+      return [name, () => reading];
+    }),
+  );
 }
 
 async function indexDocuments(
