@@ -19,6 +19,7 @@ export {
   readMarkdownFiles,
   type ArticleSource,
   type FrontMatterContract,
+  type MarkdownAhead,
   type MarkdownSource,
 } from './read.ts';
 export { fieldHints, frontMatterSchema, isoDate, type FrontMatter } from './schema.ts';

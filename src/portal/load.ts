@@ -12,6 +12,7 @@ import {
   readMarkdownFiles,
   siteFile,
   type ReadingCache,
+  type MarkdownAhead,
   type MarkdownSource,
 } from '../content/index.ts';
 import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
@@ -50,6 +51,8 @@ export interface LoadOptions {
   images?: ImageProcessor;
   /** Front matters and bodies read before (npm start's last rebuild, npm run build's last build): not parsed again. */
   readings?: ReadingCache;
+  /** The Markdown files as npm run build read them ahead (src/publish/read-ahead.ts): not read again. */
+  markdown?: MarkdownAhead;
 }
 
 export interface LoadedContent {
@@ -92,6 +95,7 @@ export async function inspectContent({
   previous,
   images = imageProcessor('.cache/images'),
   readings,
+  markdown,
 }: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;
@@ -101,10 +105,16 @@ export async function inspectContent({
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
-  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings);
+  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings, markdown);
   const pagesDir = path.join(contentDir, PAGES_FOLDER);
-  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings);
-  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, readings);
+  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings, markdown);
+  const documentSources = readMarkdownFiles(
+    path.join(contentDir, DOCUMENTS_FOLDER),
+    documentContract,
+    problems,
+    readings,
+    markdown,
+  );
   if (!site) return { problems: problems.sort(byFileAndLine) };
   problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 

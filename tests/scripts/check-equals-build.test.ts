@@ -103,6 +103,22 @@ const cases: Case[] = [
     says: new RegExp(`site\\.yaml:${siteLine('url: /chuyen-muc/y-te/')} — trường "menu\\.5\\.url": `),
   },
   {
+    // npm run build reads the Markdown ahead, on a worker thread (src/publish/read-ahead.ts): a file it can't decode is read again.
+    name: 'a byte-order mark',
+    setUp: (c) => writeArticle(c, '2025/bai.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article(''))])),
+    says: /bai\.md:1 — tệp bắt đầu bằng dấu BOM/,
+  },
+  {
+    name: 'bytes that are not UTF-8',
+    setUp: (c) =>
+      writeArticle(
+        c,
+        '2025/bai.md',
+        Buffer.concat([Buffer.from('---\ntitle: "H'), Buffer.from([0xe0, 0x20, 0x4e, 0xf4, 0x69]), Buffer.from('"\n---\nx\n')]),
+      ),
+    says: /bai\.md:2 — tệp không phải UTF-8/,
+  },
+  {
     name: 'a date in year 0001',
     setUp: (c) => writeArticle(c, '2025/bai.md', article('').replace('2024-05-01T08:00:00+07:00', '0001-01-01T08:00:00+07:00')),
     says: /bai\.md:3 — trường "date": .*1900/,
