@@ -126,11 +126,6 @@ function keptFiles(previousFiles: Record<string, OutputFile>, plan: RenderPlan):
 async function buildLocked(settings: BuildSettings, outputDir: string, ahead?: SourcesAhead): Promise<BuildResult> {
   const started = performance.now();
   const since = (from: number) => Math.round(performance.now() - from);
-  // Sources are hashed before they are read (the Markdown read ahead is the text that was hashed), so an edit
-  // made during the build makes the output stale, never silently newer.
-  const roots = buildRoots(settings.contentDir);
-  const read = ahead && JSON.stringify(ahead.roots) === JSON.stringify(roots) ? await ahead.reading : undefined;
-  const sourcesDigest = digestSources(read?.hashes ?? hashSources(roots, process.cwd()));
   // Checks first (the same as `npm run check`): a broken article or photo stops the build before any page is written.
   // The photos are processed here; Eleventy's pass shares the cache and finds them done.
   const images = imageProcessor(settings.imageCacheDir);
@@ -145,8 +140,14 @@ async function buildLocked(settings: BuildSettings, outputDir: string, ahead?: S
   rmSync(staging, { recursive: true, force: true });
   // Its folders are made in the staging folder (on a worker thread) while the content is read and checked.
   const keeping = previousBuild && keepPreviousFiles(outputDir, previousBuild.files, staging, SEARCH_BUNDLE_DIR);
+  // Sources are hashed before they are read (the Markdown read ahead is the text that was hashed), so an edit
+  // made during the build makes the output stale, never silently newer. What comes before is not theirs.
+  const roots = buildRoots(settings.contentDir);
+  let sourcesDigest: string;
   let content: Awaited<ReturnType<typeof loadSite>>;
   try {
+    const read = ahead && JSON.stringify(ahead.roots) === JSON.stringify(roots) ? await ahead.reading : undefined;
+    sourcesDigest = digestSources(read?.hashes ?? hashSources(roots, process.cwd()));
     content = await loadSite({
       contentDir: settings.contentDir,
       now: settings.now,

@@ -11,6 +11,12 @@ export interface SourcesAhead {
   reading: Promise<SourceReading | undefined>;
 }
 
+/**
+ * Threads reading side by side: the main thread mostly waits on tsx's loader while the code loads, so
+ * two share both cores (one alone finished 1.4 s after the code had loaded, at 20,000 articles).
+ */
+const READERS = 2;
+
 /** The sources a build of `contentDir` records in its manifest, as it records them. */
 export function buildRoots(contentDir: string): string[] {
   return recordedRoots(sourceRoots(contentDir), process.cwd());
@@ -26,14 +32,24 @@ export function buildRoots(contentDir: string): string[] {
  */
 export function readSourcesAhead(contentDir: string): SourcesAhead {
   const roots = buildRoots(contentDir);
-  const worker = new Worker(new URL('./sources-worker.js', import.meta.url), {
-    workerData: { roots, projectDir: process.cwd(), markdownDirs: [path.resolve(contentDir)] },
+  const parts = Array.from({ length: READERS }, (_, part) => {
+    const worker = new Worker(new URL('./sources-worker.js', import.meta.url), {
+      workerData: { roots, projectDir: process.cwd(), markdownDirs: [path.resolve(contentDir)], share: { part, parts: READERS } },
+    });
+    return new Promise<SourceReading | undefined>((resolve) => {
+      worker.once('message', resolve);
+      // A file it can't read: the build's own reading reports it, with the file's name.
+      worker.once('error', () => resolve(undefined));
+      worker.once('exit', () => resolve(undefined));
+    });
   });
-  const reading = new Promise<SourceReading | undefined>((resolve) => {
-    worker.once('message', resolve);
-    // A file it can't read: the build's own reading reports it, with the file's name.
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  const reading = Promise.all(parts).then((read) =>
+    read.every((part) => part !== undefined)
+      ? {
+          hashes: Object.assign({}, ...read.map((part) => part.hashes)),
+          markdown: Object.assign({}, ...read.map((part) => part.markdown)),
+        }
+      : undefined,
+  );
   return { roots, reading };
 }

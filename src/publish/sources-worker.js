@@ -3,6 +3,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readSources } from './sources.js';
 
-/** @type {{ roots: string[]; projectDir: string; markdownDirs: string[] }} */
-const { roots, projectDir, markdownDirs } = workerData;
-parentPort?.postMessage(readSources(roots, projectDir, markdownDirs));
+/** @type {{ roots: string[]; projectDir: string; markdownDirs: string[]; share: { part: number; parts: number } }} */
+const { roots, projectDir, markdownDirs, share } = workerData;
+parentPort?.postMessage(readSources(roots, projectDir, markdownDirs, share));

@@ -28,16 +28,19 @@ export function listFiles(dir) {
 /**
  * Reads every file under `roots` (files or folders, relative to `projectDir`; missing ones are skipped)
  * once: its sha256, and for a `.md` file under one of `markdownDirs` (absolute) its text, from the same bytes.
+ * With `part` of `parts`, only every `parts`-th file from the `part`-th: readers side by side share the files.
  * @param {string[]} roots
  * @param {string} projectDir
  * @param {string[]} [markdownDirs]
+ * @param {{ part: number; parts: number }} [share]
  * @returns {SourceReading}
  */
-export function readSources(roots, projectDir, markdownDirs = []) {
+export function readSources(roots, projectDir, markdownDirs = [], { part, parts } = { part: 0, parts: 1 }) {
   /** @type {Record<string, string>} */
   const hashes = {};
   /** @type {Record<string, string | null>} */
   const markdown = {};
+  let seen = 0;
   const inMarkdownDir = (/** @type {string} */ file) =>
     file.endsWith('.md') && markdownDirs.some((dir) => file.startsWith(`${dir}${path.sep}`));
   for (const root of roots) {
@@ -45,6 +48,7 @@ export function readSources(roots, projectDir, markdownDirs = []) {
     if (!existsSync(full)) continue;
     const files = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
     for (const file of files) {
+      if (seen++ % parts !== part) continue;
       const absolute = path.resolve(projectDir, file);
       const bytes = readFileSync(absolute);
       hashes[file] = createHash('sha256').update(bytes).digest('hex');
