@@ -1,20 +1,14 @@
 // npm run build: checks the content, then builds the portal into _site/ atomically.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readSourcesAhead } from '../src/publish/read-ahead.ts';
+import { BuildLockedError, buildSite, hasPublishedSite, OutputError } from '../src/publish/index.ts';
 import { buildSettings } from '../src/settings/index.ts';
+import { ContentError, formatProblem } from '../src/problems/index.ts';
+import { SearchIndexError } from '../src/search/index.ts';
 
 const settings = buildSettings();
-// The sources are read on a worker thread while the rest of the build's code loads (Eleventy, markdown-it, sharp…).
-const ahead = readSourcesAhead(settings.contentDir);
-const [{ BuildLockedError, buildSite, hasPublishedSite, OutputError }, { ContentError, formatProblem }, { SearchIndexError }] =
-  await Promise.all([import('../src/publish/index.ts'), import('../src/problems/index.ts'), import('../src/search/index.ts')]);
 try {
-  const { outputDir, warnings, images, search, stages, keptPages } = await buildSite(
-    settings,
-    (note) => console.warn(note),
-    ahead,
-  );
+  const { outputDir, warnings, images, search, stages, keptPages } = await buildSite(settings, (note) => console.warn(note));
   for (const warning of warnings) console.warn(formatProblem(warning));
   console.log(`Ảnh: mã hóa ${images.encoded}, dùng lại từ bộ nhớ đệm ${images.reused}.`);
   const keptShards = search.shards.length - search.indexed;

@@ -19,7 +19,6 @@ export {
   readMarkdownFiles,
   type ArticleSource,
   type FrontMatterContract,
-  type MarkdownAhead,
   type MarkdownSource,
 } from './read.ts';
 export { fieldHints, frontMatterSchema, isoDate, type FrontMatter } from './schema.ts';

@@ -177,17 +177,8 @@ export function readMarkdown<T>(
   cache?: ReadingCache,
 ): MarkdownSource<T> | null {
   const text = decodeUtf8(file, bytes, problems);
-  return text === null ? null : readMarkdownText(file, text.normalize('NFC'), contract, problems, cache);
-}
-
-/** readMarkdown of a file's text, decoded and in NFC. */
-function readMarkdownText<T>(
-  file: string,
-  normalised: string,
-  contract: FrontMatterContract<T>,
-  problems: Problem[],
-  cache?: ReadingCache,
-): MarkdownSource<T> | null {
+  if (text === null) return null;
+  const normalised = text.normalize('NFC');
   const match = FRONT_MATTER.exec(normalised);
   if (!match) {
     problems.push({
@@ -232,43 +223,17 @@ export function readArticle(file: string, bytes: Buffer, problems: Problem[]): A
   return readMarkdown(file, bytes, articleContract, problems);
 }
 
-/**
- * Markdown files read ahead, by absolute path (npm run build, src/publish/read-ahead.ts): each one's
- * text in NFC, or null when it is not UTF-8 without BOM (read again, and its problem reported).
- */
-export type MarkdownAhead = Readonly<Record<string, string | null>>;
-
-/** The files of `dir` that `ahead` holds, named and sorted as articleFiles names them. */
-function filesAhead(dir: string, ahead: MarkdownAhead): string[] {
-  const root = `${path.resolve(dir)}${path.sep}`;
-  return Object.keys(ahead)
-    .filter((file) => file.startsWith(root))
-    .map((file) => path.join(dir, file.slice(root.length)))
-    .sort();
-}
-
-/**
- * Reads every Markdown file under `dir` against `contract`, collecting all problems instead of stopping at the first;
- * with `ahead`, the files it holds, as they were read then.
- */
+/** Reads every Markdown file under `dir` against `contract`, collecting all problems instead of stopping at the first. */
 export function readMarkdownFiles<T>(
   dir: string,
   contract: FrontMatterContract<T>,
   problems: Problem[],
   cache?: ReadingCache,
-  ahead?: MarkdownAhead,
 ): MarkdownSource<T>[] {
-  return (ahead ? filesAhead(dir, ahead) : articleFiles(dir)).flatMap((file) => {
-    const text = ahead?.[path.resolve(file)];
-    const source =
-      typeof text === 'string'
-        ? readMarkdownText(file, text, contract, problems, cache)
-        : readMarkdown(file, readFileSync(file), contract, problems, cache);
-    return source ?? [];
-  });
+  return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems, cache) ?? []);
 }
 
 /** Reads every article under `dir`. */
-export function readArticles(dir: string, problems: Problem[], cache?: ReadingCache, ahead?: MarkdownAhead): ArticleSource[] {
-  return readMarkdownFiles(dir, articleContract, problems, cache, ahead);
+export function readArticles(dir: string, problems: Problem[], cache?: ReadingCache): ArticleSource[] {
+  return readMarkdownFiles(dir, articleContract, problems, cache);
 }

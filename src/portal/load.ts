@@ -12,7 +12,6 @@ import {
   readMarkdownFiles,
   siteFile,
   type ReadingCache,
-  type MarkdownAhead,
   type MarkdownSource,
 } from '../content/index.ts';
 import { ATTACHMENTS_FOLDER, isAttachmentLink, prepareAttachments, type AttachmentUse } from '../attachments/index.ts';
@@ -51,8 +50,6 @@ export interface LoadOptions {
   images?: ImageProcessor;
   /** Front matters and bodies read before (npm start's last rebuild, npm run build's last build): not parsed again. */
   readings?: ReadingCache;
-  /** The Markdown files as npm run build read them ahead (src/publish/read-ahead.ts): not read again. */
-  markdown?: MarkdownAhead;
 }
 
 export interface LoadedContent {
@@ -95,7 +92,6 @@ export async function inspectContent({
   previous,
   images = imageProcessor('.cache/images'),
   readings,
-  markdown,
 }: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;
@@ -105,16 +101,10 @@ export async function inspectContent({
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
-  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings, markdown);
+  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings);
   const pagesDir = path.join(contentDir, PAGES_FOLDER);
-  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings, markdown);
-  const documentSources = readMarkdownFiles(
-    path.join(contentDir, DOCUMENTS_FOLDER),
-    documentContract,
-    problems,
-    readings,
-    markdown,
-  );
+  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings);
+  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, readings);
   if (!site) return { problems: problems.sort(byFileAndLine) };
   problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 

@@ -15,6 +15,8 @@ import {
   hashSources,
   MANIFEST_FILE,
   readBuildManifest,
+  recordedRoots,
+  sourceRoots,
   writeBuildManifest,
   type OutputFile,
   type WrittenPage,
@@ -30,7 +32,6 @@ import {
   type RenderPlan,
 } from '../incremental/index.ts';
 import { acquireBuildLock } from './lock.ts';
-import { buildRoots, type SourcesAhead } from './read-ahead.ts';
 import { asOutputError, discardInBackground, recoverInterruptedSwap } from './output.ts';
 
 export {
@@ -44,7 +45,6 @@ export {
   type OutputFile,
 } from './manifest.ts';
 export { BuildLockedError } from './lock.ts';
-export { buildRoots, readSourcesAhead, type SourcesAhead } from './read-ahead.ts';
 export { OutputError, hasPublishedSite } from './output.ts';
 
 /** The size of a file, or -1 when there is none. */
@@ -89,8 +89,6 @@ export async function buildSite(
   settings: BuildSettings = buildSettings(),
   /** Told what the build repaired before it started (a killed build's lock or swap), as it happens. */
   notify: (message: string) => void = () => {},
-  /** The sources, read while the build's code loaded (npm run build); by default read here. */
-  ahead?: SourcesAhead,
 ): Promise<BuildResult> {
   const outputDir = path.resolve(settings.outputDir);
   let lock: ReturnType<typeof acquireBuildLock>;
@@ -107,7 +105,7 @@ export async function buildSite(
       );
     if (recoverInterruptedSwap(outputDir))
       notify(`Lần dựng trước bị dừng giữa lúc thay trang; đã khôi phục trang đã xuất bản vào ${outputDir}.`);
-    return await buildLocked(settings, outputDir, ahead);
+    return await buildLocked(settings, outputDir);
   } catch (error) {
     throw asOutputError(error, outputDir) ?? error;
   } finally {
@@ -123,9 +121,12 @@ function keptFiles(previousFiles: Record<string, OutputFile>, plan: RenderPlan):
   return [...plan.kept.map(outputFile), ...shardFiles];
 }
 
-async function buildLocked(settings: BuildSettings, outputDir: string, ahead?: SourcesAhead): Promise<BuildResult> {
+async function buildLocked(settings: BuildSettings, outputDir: string): Promise<BuildResult> {
   const started = performance.now();
   const since = (from: number) => Math.round(performance.now() - from);
+  // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
+  const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
+  const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
   // Checks first (the same as `npm run check`): a broken article or photo stops the build before any page is written.
   // The photos are processed here; Eleventy's pass shares the cache and finds them done.
   const images = imageProcessor(settings.imageCacheDir);
@@ -140,14 +141,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string, ahead?: S
   rmSync(staging, { recursive: true, force: true });
   // Its folders are made in the staging folder (on a worker thread) while the content is read and checked.
   const keeping = previousBuild && keepPreviousFiles(outputDir, previousBuild.files, staging, SEARCH_BUNDLE_DIR);
-  // Sources are hashed before they are read (the Markdown read ahead is the text that was hashed), so an edit
-  // made during the build makes the output stale, never silently newer. What comes before is not theirs.
-  const roots = buildRoots(settings.contentDir);
-  let sourcesDigest: string;
   let content: Awaited<ReturnType<typeof loadSite>>;
   try {
-    const read = ahead && JSON.stringify(ahead.roots) === JSON.stringify(roots) ? await ahead.reading : undefined;
-    sourcesDigest = digestSources(read?.hashes ?? hashSources(roots, process.cwd()));
     content = await loadSite({
       contentDir: settings.contentDir,
       now: settings.now,
@@ -155,7 +150,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string, ahead?: S
       previous: previousList,
       images,
       readings,
-      markdown: read?.markdown,
     });
   } catch (error) {
     await keeping?.stop();

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles, readSources } from './sources.js';
-
-export { listFiles } from './sources.js';
 
 /**
  * The build manifest, written into the output as the build's last step: its
@@ -49,9 +46,24 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
+/** Every file under `dir`, as sorted posix paths relative to it. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
 /** sha256 of every file under the roots (files or folders; missing ones are skipped), keyed by path as given. */
 export function hashSources(roots: string[], projectDir: string): Record<string, string> {
-  return readSources(roots, projectDir).hashes;
+  const hashes: Record<string, string> = {};
+  for (const root of roots) {
+    const full = path.resolve(projectDir, root);
+    if (!existsSync(full)) continue;
+    const files = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
+    for (const file of files) hashes[file] = sha256(path.resolve(projectDir, file));
+  }
+  return hashes;
 }
 
 /** The manifest's digest of `hashSources`: order-independent, names included. */
