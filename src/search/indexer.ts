@@ -187,13 +187,9 @@ export function indexShards(
     throw error;
   }
   // The word table: a kept shard's words are read at once, while Pagefind indexes the others.
-  const kept = keptWords(
-    keptIn ?? bundleDir,
-    shards.filter((shard) => !chosen.includes(shard)).map((shard) => shard.name),
-  );
-  const words = hasWordTable(shards.length)
-    ? shards.map((shard) => kept.get(shard.name) ?? (() => shardWords(path.join(bundleDir, shard.name))))
-    : [];
+  const tabled = hasWordTable(shards.length);
+  const kept = keptWords(keptIn ?? bundleDir, tabled ? shards.filter((shard) => !chosen.includes(shard)).map((s) => s.name) : []);
+  const words = tabled ? shards.map((shard) => kept.get(shard.name) ?? (() => shardWords(path.join(bundleDir, shard.name)))) : [];
   return indexDocuments(scratch, bundleDir, shards, chosen, words, pagefind?.done);
 }
 
@@ -207,6 +203,8 @@ function keptWords(bundleDir: string, names: string[]): Map<string, () => Promis
   const table = readFile(path.join(bundleDir, SHARD_PLAN), 'utf8')
     .then((text) => {
       const plan = JSON.parse(text) as ShardPlan;
+      // No table (one shard, or more than a mask holds): it says nothing of the shards' words.
+      if (!plan.words.length) return undefined;
       return tableWords(
         bundleDir,
         plan.shards.map((shard) => shard.name),
@@ -216,7 +214,11 @@ function keptWords(bundleDir: string, names: string[]): Map<string, () => Promis
     .catch(() => undefined);
   return new Map(
     names.map((name) => {
-      const reading = table.then((byShard) => byShard?.get(name) ?? shardWords(path.join(bundleDir, name)));
+      const reading = table.then((byShard) => {
+        // Every shard has words: one the table lists with none was not in it.
+        const words = byShard?.get(name);
+        return words?.length ? words : shardWords(path.join(bundleDir, name));
+      });
       reading.catch(() => {});
       return [name, () => reading];
     }),

@@ -146,6 +146,23 @@ describe('the word table', () => {
     sameTable(fromIndex);
   });
 
+  test('a previous index of one shard has no table: the kept shard is read from its index', async () => {
+    // The oldest shard alone (no table, shards.json lists it), then two: the newest indexed, the oldest kept.
+    const [newest, oldest] = [shards[0], shards.at(-1)!];
+    const alone = mkdtempSync(path.join(tmpdir(), 'portal-words-alone-'));
+    await indexShards(alone, [oldest]);
+    assert.deepEqual((JSON.parse(readFileSync(path.join(alone, 'pagefind/shards.json'), 'utf8')) as ShardPlan).words, []);
+    const two = mkdtempSync(path.join(tmpdir(), 'portal-words-two-'));
+    await indexShards(two, [newest, oldest], new Set([newest.name]), path.join(alone, 'pagefind'));
+    const fresh = mkdtempSync(path.join(tmpdir(), 'portal-words-fresh-'));
+    await indexShards(fresh, [newest, oldest]);
+    const plans = [two, fresh].map(
+      (site) => JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as ShardPlan,
+    );
+    assert.ok(plans[1].words.length > 0);
+    assert.deepEqual(plans[0].words, plans[1].words);
+  });
+
   test('the table gives back each shard its words', async () => {
     const byShard = await tableWords(
       bundle(),
