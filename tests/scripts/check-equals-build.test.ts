@@ -103,7 +103,7 @@ const cases: Case[] = [
     says: new RegExp(`site\\.yaml:${siteLine('url: /chuyen-muc/y-te/')} — trường "menu\\.5\\.url": `),
   },
   {
-    // npm run build reads the Markdown ahead, on a worker thread (src/publish/read-ahead.ts): a file it can't decode is read again.
+    // A file's encoding: both read every article's bytes the same way (src/content/read.ts).
     name: 'a byte-order mark',
     setUp: (c) => writeArticle(c, '2025/bai.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(article(''))])),
     says: /bai\.md:1 — tệp bắt đầu bằng dấu BOM/,
