@@ -142,8 +142,9 @@ export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPag
  * named there (an incremental build whose edits touched them: the others'
  * folders are kept as they are, and those of shards that no longer exist removed;
  * `keptIn` is the pagefind/ folder where the kept shards and the word table
- * written with them can be read meanwhile, when they are linked in later). Pagefind is started first and indexes each shard once its
- * documents are written, so it is at work while the next shard's are made.
+ * written with them can be read meanwhile, when they are linked in later).
+ * Pagefind is started first and indexes each shard once its documents are
+ * written, so it is at work while the next shard's are made.
  */
 export function indexShards(
   siteDir: string,
