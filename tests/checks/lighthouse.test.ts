@@ -1,6 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { setTimeout } from 'node:timers/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { pageTypes } from '../../src/pages/index.ts';
@@ -34,19 +35,25 @@ const servers: ServedSite[] = [];
 /**
  * One Lighthouse run in a fresh Chromium. Chromium sometimes loses the
  * navigation's start from the trace (runtime error NO_NAVSTART, "please run
- * Lighthouse again"): such a run is repeated, up to three times in all.
+ * Lighthouse again"), more often on a busy machine: CI once lost it three runs
+ * in a row. Such a run is repeated after a pause, up to five times in all; each
+ * repeat is reported. Any other runtime error fails at once.
  */
-async function audit(url: string): Promise<Result> {
-  let lhr: Result | undefined;
-  for (let attempt = 1; attempt <= 3 && (!lhr || lhr.runtimeError?.code === 'NO_NAVSTART'); attempt++) {
+const ATTEMPTS = 5;
+const PAUSE_MS = 5_000;
+async function audit(url: string, report: (line: string) => void): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
     const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
+    let lhr: Result;
     try {
       lhr = (await lighthouse(url, { port: chrome.port, logLevel: 'error', onlyCategories: ['performance', ...GATED] }))!.lhr;
     } finally {
       chrome.kill();
     }
+    if (lhr.runtimeError?.code !== 'NO_NAVSTART' || attempt === ATTEMPTS) return lhr;
+    report(`${url}: NO_NAVSTART on attempt ${attempt} of ${ATTEMPTS}, run again`);
+    await setTimeout(PAUSE_MS);
   }
-  return lhr!;
 }
 after(() => Promise.all(servers.map((server) => server.close())));
 
@@ -61,7 +68,7 @@ for (const name of CHECKED_SITES) {
     const samples = PAGES[name].flatMap((type) => all.find((sample) => sample.type === type) ?? []);
     const findings: string[] = [];
     for (const sample of samples) {
-      const lhr = await audit(server.url(sample.url));
+      const lhr = await audit(server.url(sample.url), (line) => t.diagnostic(line));
       assert.equal(lhr.runtimeError, undefined, `${sample.url}: ${lhr.runtimeError?.message}`);
       const score = (id: string) => Math.round((lhr.categories[id].score ?? 0) * 100);
       const metric = (id: string) => lhr.audits[id].displayValue;
