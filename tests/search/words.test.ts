@@ -1,6 +1,6 @@
 // The word table (src/search/words.ts): which shards hold which words, read back from Pagefind's own index,
 // and the search page's half of it (shardsHolding, readWordChunk in assets/js/vietnamese-search.js).
-import { before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,11 +54,22 @@ const textWords = (page: SearchablePage) =>
     .map((token) => browser.indexKey(token.replace(/[^\p{L}\p{N}]/gu, '')))
     .filter(Boolean);
 
+/** A folder of this file's own in the system's temporary one, removed when the file's tests end. */
+const scratchDirs: string[] = [];
+function scratch(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  scratchDirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 before(async () => {
   const { portal } = await loadSite({ contentDir: 'content', now: parseVietnamDate(BUILD_NOW)! });
   // The sample portal in shards of at most 10 pages: several shards, words shared and words of one shard.
   shards = searchShards(searchablePages(portal), 10);
-  site = mkdtempSync(path.join(tmpdir(), 'portal-words-'));
+  site = scratch('portal-words');
   await indexShards(site, shards);
   plan = JSON.parse(readFileSync(path.join(bundle(), 'shards.json'), 'utf8')) as ShardPlan;
 });
@@ -131,14 +142,14 @@ describe('the word table', () => {
         assert.ok(readFileSync(path.join(next, 'pagefind', file)).equals(readFileSync(path.join(bundle(), file))));
     };
     // From the word table written with them.
-    const next = mkdtempSync(path.join(tmpdir(), 'portal-words-next-'));
+    const next = scratch('portal-words-next');
     await indexShards(next, shards, new Set([shards[0].name]), bundle());
     sameTable(next);
     // Without a table there (or one that can't be read), from each kept shard's own index: the same words.
-    const untabled = mkdtempSync(path.join(tmpdir(), 'portal-words-untabled-'));
+    const untabled = scratch('portal-words-untabled');
     cpSync(bundle(), untabled, { recursive: true });
     writeFileSync(path.join(untabled, plan.words[0].file), 'not gzip');
-    const fromIndex = mkdtempSync(path.join(tmpdir(), 'portal-words-from-index-'));
+    const fromIndex = scratch('portal-words-from-index');
     await indexShards(fromIndex, shards, new Set([shards[0].name]), untabled);
     sameTable(fromIndex);
     rmSync(path.join(untabled, 'shards.json'));
@@ -149,12 +160,12 @@ describe('the word table', () => {
   test('a previous index of one shard has no table: the kept shard is read from its index', async () => {
     // The oldest shard alone (no table, shards.json lists it), then two: the newest indexed, the oldest kept.
     const [newest, oldest] = [shards[0], shards.at(-1)!];
-    const alone = mkdtempSync(path.join(tmpdir(), 'portal-words-alone-'));
+    const alone = scratch('portal-words-alone');
     await indexShards(alone, [oldest]);
     assert.deepEqual((JSON.parse(readFileSync(path.join(alone, 'pagefind/shards.json'), 'utf8')) as ShardPlan).words, []);
-    const two = mkdtempSync(path.join(tmpdir(), 'portal-words-two-'));
+    const two = scratch('portal-words-two');
     await indexShards(two, [newest, oldest], new Set([newest.name]), path.join(alone, 'pagefind'));
-    const fresh = mkdtempSync(path.join(tmpdir(), 'portal-words-fresh-'));
+    const fresh = scratch('portal-words-fresh');
     await indexShards(fresh, [newest, oldest]);
     const plans = [two, fresh].map(
       (site) => JSON.parse(readFileSync(path.join(site, 'pagefind/shards.json'), 'utf8')) as ShardPlan,
@@ -209,7 +220,7 @@ describe('the word table', () => {
 
 describe('writing the table', () => {
   test('a chunk whose bytes do not change stays the same file, and chunks no longer listed are removed', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'portal-word-table-'));
+    const dir = scratch('portal-word-table');
     const words = [
       ['bac', 'kan'],
       ['kan', 'ngoi'],
@@ -229,7 +240,7 @@ describe('writing the table', () => {
   });
 
   test('an index chunk Pagefind did not write as expected fails the build with its name', async () => {
-    const shardDir = mkdtempSync(path.join(tmpdir(), 'portal-word-shard-'));
+    const shardDir = scratch('portal-word-shard');
     const folder = path.join(shardDir, 'index');
     mkdirSync(folder);
     writeFileSync(path.join(folder, 'vi_0000000.pf_index'), gzipSync(Buffer.from('pagefind_dcd\x81\x81\x83\x63abc', 'latin1')));
@@ -240,9 +251,9 @@ describe('writing the table', () => {
     writeFileSync(path.join(folder, 'vi_0000000.pf_index'), 'not gzip');
     await assert.rejects(shardWords(shardDir), named('không giải nén được'));
     // In a build (kept shards without a word table): the index fails with it, in Vietnamese, as Pagefind's own failures do.
-    const kept = mkdtempSync(path.join(tmpdir(), 'portal-words-kept-'));
+    const kept = scratch('portal-words-kept');
     for (const shard of shards.slice(1)) cpSync(shardDir, path.join(kept, shard.name), { recursive: true });
-    const next = mkdtempSync(path.join(tmpdir(), 'portal-words-broken-'));
+    const next = scratch('portal-words-broken');
     await assert.rejects(
       indexShards(next, shards, new Set([shards[0].name]), kept),
       /^SearchIndexError: Không lập được chỉ mục tìm kiếm \(Pagefind\):\n {2}- Không đọc được tệp chỉ mục Pagefind .*không giải nén được/,
