@@ -20,6 +20,10 @@ export function treeRssKb(pid: number): number {
 export interface Measured {
   /** Wall time. */
   ms: number;
+  /** CPU time of the process tree, user and system (its processes that have ended; all have, at its end). */
+  cpuMs: number;
+  /** The share of the machine's CPU time the hypervisor gave to other guests meanwhile ("steal"): the noise of a shared machine. */
+  stolen: number;
   /** Peak resident memory of the whole process tree, sampled every 20 ms. */
   peakKb: number;
   stdout: string;
@@ -30,9 +34,30 @@ export interface MeasureOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Runs a command to its end, measuring wall time and the peak memory of its process tree; rejects if it fails. */
+/** Linux's clock ticks per second in /proc (USER_HZ, 100 on every architecture Node runs on). */
+const TICKS_PER_SECOND = 100;
+
+/** The machine's CPU ticks, all and stolen (/proc/stat), and those of this process's ended children (/proc/self/stat). */
+function cpuTicks(): { machine: number; stolen: number; children: number } {
+  // cpu  user nice system idle iowait irq softirq steal …
+  const machine = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  // After the command's name: state is field 3, cutime and cstime fields 16 and 17.
+  const self = readFileSync('/proc/self/stat', 'utf8');
+  const fields = self.slice(self.lastIndexOf(')') + 2).split(' ');
+  return {
+    machine: machine.reduce((sum, ticks) => sum + ticks, 0),
+    stolen: machine[7],
+    children: Number(fields[13]) + Number(fields[14]),
+  };
+}
+
+/**
+ * Runs a command to its end, measuring wall time, CPU time, the share of CPU stolen from the machine
+ * and the peak memory of its process tree; rejects if it fails. Commands run one at a time.
+ */
 export function measure(command: string, args: string[], { cwd, env }: MeasureOptions = {}): Promise<Measured> {
   return new Promise((resolve, reject) => {
+    const before = cpuTicks();
     const started = performance.now();
     const child = spawn(command, args, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -45,7 +70,16 @@ export function measure(command: string, args: string[], { cwd, env }: MeasureOp
     child.on('exit', (code) => {
       clearInterval(sampler);
       if (code !== 0) reject(new Error(`${command} ${args.join(' ')} failed (${code}):\n${stderr.slice(-4000)}`));
-      else resolve({ ms: performance.now() - started, peakKb, stdout });
+      else {
+        const after = cpuTicks();
+        resolve({
+          ms: performance.now() - started,
+          cpuMs: ((after.children - before.children) * 1000) / TICKS_PER_SECOND,
+          stolen: (after.stolen - before.stolen) / Math.max(1, after.machine - before.machine),
+          peakKb,
+          stdout,
+        });
+      }
     });
   });
 }

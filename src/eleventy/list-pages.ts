@@ -19,7 +19,7 @@ export function writeListPages(
   content: LoadedContent,
   outputDir: string,
   renders: (url: string) => boolean,
-  written: (outputPath: string, html: string) => void,
+  written: (outputPath: string, bytes: Buffer) => void,
 ): Set<string> {
   const urls = new Set<string>();
   for (const type of listTypes) {
@@ -31,9 +31,11 @@ export function writeListPages(
       if (urls.has(url)) throw new Error(`Hai trang cùng địa chỉ ${url}`);
       urls.add(url);
       const outputPath = path.join(outputDir, outputFile(url));
+      // Encoded once for the file and for its line in the manifest.
+      const bytes = Buffer.from(html);
       mkdirSync(path.dirname(outputPath), { recursive: true });
-      writeFileSync(outputPath, html);
-      written(outputPath, html);
+      writeFileSync(outputPath, bytes);
+      written(outputPath, bytes);
     }
   }
   return urls;

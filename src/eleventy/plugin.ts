@@ -49,7 +49,7 @@ export interface PortalOptions {
   /** Told which pages this build renders and which it keeps, before Eleventy renders. */
   onPlan?: (plan: RenderPlan) => void;
   /** npm run build: told of each list page written outside Eleventy (its results don't have them). */
-  onPageWritten?: (outputPath: string, html: string) => void;
+  onPageWritten?: (outputPath: string, bytes: Buffer) => void;
 }
 
 /** Wires the portal's content, pages, filters and assets into Eleventy. */

@@ -189,7 +189,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           settings: { ...settings, outputDir: staging },
           content,
           previousPages,
-          onPageWritten: (outputPath, html) => describeWritten(staging, [{ outputPath, content: html }], written),
+          onPageWritten: (outputPath, bytes) => describeWritten(staging, [{ outputPath, content: bytes }], written),
           onPlan: (made) => {
             plan = made;
             // The kept files are hard-linked in while Eleventy renders (tens of thousands at 20,000 articles).

@@ -31,13 +31,16 @@ const QU_I = /(?<![\p{L}\p{M}])[qQ][uU][iIíìỉĩịÍÌỈĨỊ][tT]?(?![\p{L
  * accents and all. Returns NFC.
  */
 export function oneSpelling(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(TONE_ON_GLIDE, (glide: string) => {
-      const [vowel, second, tone] = glide.normalize('NFD');
-      return `${vowel}${tone}${second}`.normalize('NFC');
-    })
-    .replace(QU_I, (syllable: string) => syllable.normalize('NFD').replace(/i/, 'y').replace(/I/, 'Y').normalize('NFC'));
+  return text.normalize('NFC').replace(TONE_ON_GLIDE, toneOnFirstVowel).replace(QU_I, quyForQui);
+}
+
+function toneOnFirstVowel(glide: string): string {
+  const [vowel, second, tone] = glide.normalize('NFD');
+  return `${vowel}${tone}${second}`.normalize('NFC');
+}
+
+function quyForQui(syllable: string): string {
+  return syllable.normalize('NFD').replace(/i/, 'y').replace(/I/, 'Y').normalize('NFC');
 }
 
 /** A text as the index spells it: one spelling (oneSpelling), then đ → ḏ. */
@@ -54,9 +57,17 @@ function decodeD(reference: string): string {
   return /^#(?:273|x111)$/i.test(name) ? 'đ' : 'Đ';
 }
 
-// A comment, a raw-text element (script, style, textarea), a tag (quoted attributes may hold ">"), or text.
-const HTML_TOKENS =
-  /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<[a-zA-Z/!?](?:"[^"]*"|'[^']*'|[^'">])*>|([^<]+|<)/gi;
+// A comment, a raw-text element (script, style, textarea) or a tag (quoted attributes may hold ">"), kept as it is;
+// else, in text, what oneSpelling and swapDForIndex change: all in one pass over the page.
+const INDEXER_TOKENS = new RegExp(
+  [
+    /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<[a-zA-Z/!?](?:"[^"]*"|'[^']*'|[^'">])*>/.source,
+    `(${TONE_ON_GLIDE.source})`,
+    `(${QU_I.source})`,
+    '([đĐ])',
+  ].join('|'),
+  'giu',
+);
 
 /**
  * The indexer's copy of a built page: NFC everywhere (so decomposed input
@@ -66,7 +77,10 @@ const HTML_TOKENS =
  */
 export function toIndexerHtml(html: string): string {
   const decoded = html.normalize('NFC').replace(D_REFERENCES, decodeD);
-  return decoded.replace(HTML_TOKENS, (token: string, _rawElement?: string, text?: string) =>
-    text === undefined ? token : indexSpelling(text),
-  );
+  return decoded.replace(INDEXER_TOKENS, (token: string, _rawElement?: string, glide?: string, qui?: string, d?: string) => {
+    if (glide) return toneOnFirstVowel(glide);
+    if (qui) return quyForQui(qui);
+    if (d) return d === 'đ' ? INDEXED_D.lower : INDEXED_D.upper;
+    return token;
+  });
 }
