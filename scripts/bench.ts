@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import sharp from 'sharp';
 import { generateCorpus } from './corpus/generate.ts';
-import { measure, median, megabytes, seconds, type Measured } from './bench/measure.ts';
+import { measure, median, megabytes, percent, seconds, type Measured } from './bench/measure.ts';
 import type { BuildStages } from '../src/publish/index.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -105,7 +105,6 @@ async function baselineBuild(): Promise<BaselineRun> {
 /** The steal over both of the baseline's commands, each weighted by its wall time. */
 const baselineStolen = (b: BaselineRun) =>
   (b.eleventy.stolen * b.eleventy.ms + b.pagefind.stolen * b.pagefind.ms) / (b.eleventy.ms + b.pagefind.ms);
-const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 const count = (dir: string, ext: string) =>
   (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(ext)).length;

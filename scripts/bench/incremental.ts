@@ -15,7 +15,7 @@ import { generateCorpus } from '../corpus/generate.ts';
 import { loadSite } from '../../src/pages/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { routes } from '../../src/routes/index.ts';
-import { measure, median, megabytes, seconds } from './measure.ts';
+import { measure, median, megabytes, percent, seconds } from './measure.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOW = '2026-06-01T00:00:00+07:00';
@@ -212,7 +212,7 @@ async function buildBench(options: Options, work: string) {
     rmSync(path.dirname(scratch), { recursive: true, force: true });
     const f = await run(scratch, { PORTAL_FULL_BUILD: '1' });
     full.push(f);
-    console.log(`  lượt ${round + 1}: dựng toàn bộ ${seconds(f.ms)} (đỉnh ${megabytes(f.peakKb)})`);
+    console.log(`  lượt ${round + 1}: dựng toàn bộ ${seconds(f.ms)} (đỉnh ${megabytes(f.peakKb)}, steal ${percent(f.stolen)})`);
     for (const kind of KINDS) {
       makeEdit(kind, round, articles, contentDir);
       const i = await run(site);
@@ -222,7 +222,7 @@ async function buildBench(options: Options, work: string) {
       const stages = `nội dung ${seconds(s.content)}, dựng trang ${seconds(s.render)} ‖ chỉ mục ${seconds(s.index)}, xuất bản ${seconds(s.publish)}`;
       incremental.push({ kind, ms: i.ms, peakKb: i.peakKb, kept, stages });
       const indexed = shards ? `, chỉ mục: lập lại ${shards[2] ?? shards[1]}/${shards[1]} phần` : '';
-      console.log(`    ${kind}: ${seconds(i.ms)}, giữ ${kept} trang${indexed} (${stages})`);
+      console.log(`    ${kind}: ${seconds(i.ms)}, giữ ${kept} trang${indexed} (${stages}; steal ${percent(i.stolen)})`);
     }
   }
   return { full, incremental };

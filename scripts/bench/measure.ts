@@ -105,3 +105,4 @@ export function folderSize(dir: string): { bytes: number; files: number } {
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 export const megabytes = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+export const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
