@@ -58,7 +58,8 @@ function decodeD(reference: string): string {
 }
 
 // A comment, a raw-text element (script, style, textarea) or a tag (quoted attributes may hold ">"), kept as it is;
-// else, in text, what oneSpelling and swapDForIndex change: all in one pass over the page.
+// else, in text, what oneSpelling and swapDForIndex change: all in one pass over the page. The `i` the tags need
+// changes nothing for the rest, whose classes hold both cases; đ and Đ share a group for that reason.
 const INDEXER_TOKENS = new RegExp(
   [
     /<!--[\s\S]*?-->|<(script|style|textarea)\b[\s\S]*?<\/\1\s*>|<[a-zA-Z/!?](?:"[^"]*"|'[^']*'|[^'">])*>/.source,
