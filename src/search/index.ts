@@ -13,5 +13,5 @@ export {
 export { SHARD_PAGES, searchDate, searchShards, type SearchShard } from './shards.ts';
 export { shardWords, tableWords, writeWordTable, type WordChunk } from './words.ts';
 export { searchDocument } from './document.ts';
-export { toIndexerHtml, swapDForIndex, oneSpelling, indexSpelling } from './vietnamese.ts';
+export { toIndexerHtml, swapDForIndex, oneSpelling } from './vietnamese.ts';
 export { numberVariants } from './document.ts';

@@ -43,11 +43,6 @@ function quyForQui(syllable: string): string {
   return syllable.normalize('NFD').replace(/i/, 'y').replace(/I/, 'Y').normalize('NFC');
 }
 
-/** A text as the index spells it: one spelling (oneSpelling), then đ → ḏ. */
-export function indexSpelling(text: string): string {
-  return swapDForIndex(oneSpelling(text));
-}
-
 // đ and Đ written as character references would slip past the text-node pass.
 const D_REFERENCES = /&(?:#273|#x111|dstrok|#272|#x110|Dstrok);/gi;
 function decodeD(reference: string): string {
