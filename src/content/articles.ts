@@ -11,7 +11,7 @@ import type { SiteSettings } from '../site/index.ts';
 import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import type { Problem } from '../problems/index.ts';
-import { bodyFacts, bodyHash, emptyBodyProblem } from './body.ts';
+import { bodyFacts, emptyBodyProblem } from './body.ts';
 
 /** A tag's spelling with case, accents, Unicode form, spaces and dashes set aside: what tells two tags apart. */
 function tagIdentity(name: string): string {
@@ -202,7 +202,7 @@ export function buildArticles(
     // Everything the renderer is given for this body: the photo of each image, the file of each link.
     const shownWith = references.map((ref) => (ref.kind === 'image' ? pictures.get(ref.href) : env.attachment?.(ref.href)));
     const bodyDigest = createHash('sha256')
-      .update(JSON.stringify([bodyHash(source), shownWith]))
+      .update(JSON.stringify([source.bodyDigest, shownWith]))
       .digest('base64url');
     let html: string | undefined;
     entry.article = {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { bodyReferences, firstParagraph, parsedTokens, type BodyReference } from '../markdown/index.ts';
@@ -14,7 +13,7 @@ export function parseBody(md: MarkdownIt, source: MarkdownSource<unknown>): { to
 
 /** The error of a file with nothing below its front matter; `kind` is what editors call the file. */
 export function emptyBodyProblem(source: MarkdownSource<unknown>, kind: 'bài viết' | 'trang'): Problem | undefined {
-  if (source.body.trim()) return undefined;
+  if (!source.bodyBlank) return undefined;
   const head = kind === 'trang' ? 'đầu trang' : 'đầu bài';
   return {
     severity: 'error',
@@ -33,18 +32,6 @@ export interface BodyFacts {
   firstParagraph: string;
   /** Alt text of its first image: the share image's, when there is no lead photo. */
   firstImageAlt?: string;
-}
-
-const hashes = new WeakMap<object, string>();
-
-/** sha256 of a body's text, made once a source: its facts' cache key and its article's digest both start from it. */
-export function bodyHash(source: MarkdownSource<unknown>): string {
-  let hash = hashes.get(source);
-  if (hash === undefined) {
-    hash = createHash('sha256').update(source.body).digest('base64url');
-    hashes.set(source, hash);
-  }
-  return hash;
 }
 
 /** Each renderer's facts, by the source object that holds the text. */
@@ -74,7 +61,7 @@ export function bodyFacts(md: MarkdownIt, source: MarkdownSource<unknown>): Body
       return { references: bodyReferences(tokens), firstParagraph: firstParagraph(tokens), firstImageAlt: firstImageAlt(tokens) };
     };
     // The parse depends on whether raw HTML is allowed.
-    facts = source.cache ? source.cache.reading('body', `html:${md.options.html}`, bodyHash(source), read) : read();
+    facts = source.cache ? source.cache.reading('body', `html:${md.options.html}`, source.bodyDigest, read) : read();
     made.set(source, facts);
   }
   return facts;

@@ -23,10 +23,11 @@ interface StoredReadings {
 }
 
 /**
- * What reading the editors' files gave, by kind, scope and text: front
- * matters parsed and validated (FrontMatterReading, scoped by file: its
- * problems name it) and Markdown bodies' facts (src/content/body.ts). Parsing
- * them is most of reading 20,000 articles, and an edit changes one.
+ * What reading the editors' files gave, by kind, scope and text: whole files
+ * by their bytes' sha256 (decoded, front matter parsed and validated, scoped
+ * by file: its problems name it; src/content/read.ts) and Markdown bodies'
+ * facts by their text's (src/content/body.ts). Decoding and parsing them is
+ * most of reading 20,000 articles, and an edit changes one.
  * `npm start` keeps one between rebuilds; `npm run build` keeps it on disk
  * next to the page fingerprints (src/publish), holding only what the last
  * build read.

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
@@ -7,6 +8,7 @@ import type { ReadingCache, FrontMatterReading } from './cache.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
+import { SourceFiles, type SourceFile } from './files.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export type ArticleSource = MarkdownSource<FrontMatter>;
@@ -102,9 +104,14 @@ export interface MarkdownSource<T> {
   frontMatter: T;
   /** Line of each front-matter field, for messages. */
   lines: (field: (string | number)[]) => number | undefined;
-  body: string;
+  /** The text below the front matter (decoded when first read). */
+  readonly body: string;
   /** Line in the file where the body starts. */
   bodyLine: number;
+  /** sha256 of the body's text: its facts' cache key and its article's digest both start from it. */
+  bodyDigest: string;
+  /** Nothing but white space below the front matter. */
+  bodyBlank: boolean;
   /**
    * The front matter had errors (reported): the fields at fault were dropped so
    * the other checks still run, but the file is never published.
@@ -164,18 +171,13 @@ function readFrontMatter<T>(file: string, text: string, contract: FrontMatterCon
   return { frontMatter: repaired?.success ? repaired.data : null, hasErrors: true, problems, lines: table };
 }
 
-/**
- * Reads one Markdown file against `contract`; problems found are pushed, and
- * null returned if it can't be used. With a cache, a front matter read before
- * is not parsed again.
- */
-export function readMarkdown<T>(
+/** A file's text cut at its front matter, or null (the problems pushed) when it has none or isn't UTF-8. */
+function splitFile<T>(
   file: string,
   bytes: Buffer,
   contract: FrontMatterContract<T>,
   problems: Problem[],
-  cache?: ReadingCache,
-): MarkdownSource<T> | null {
+): { frontMatter: string; body: string; bodyLine: number } | null {
   const text = decodeUtf8(file, bytes, problems);
   if (text === null) return null;
   const normalised = text.normalize('NFC');
@@ -189,8 +191,56 @@ export function readMarkdown<T>(
     });
     return null;
   }
-  const read = () => readFrontMatter(file, match[1], contract);
-  const reading = cache ? cache.reading(contract.kind, file, match[1], read) : read();
+  return {
+    frontMatter: match[1],
+    body: normalised.slice(match[0].length),
+    bodyLine: normalised.slice(0, match[0].length).split('\n').length,
+  };
+}
+
+/** What reading a whole file gives, kept by ReadingCache under the file's bytes: its front matter's reading and its body's shape. */
+interface FileReading extends FrontMatterReading {
+  bodyLine: number;
+  bodyDigest: string;
+  bodyBlank: boolean;
+}
+
+function readFile<T>(file: string, bytes: Buffer, contract: FrontMatterContract<T>): { reading: FileReading; body?: string } {
+  const problems: Problem[] = [];
+  const parts = splitFile(file, bytes, contract, problems);
+  if (!parts)
+    return { reading: { frontMatter: null, hasErrors: true, problems, lines: {}, bodyLine: 1, bodyDigest: '', bodyBlank: true } };
+  const frontMatter = readFrontMatter(file, parts.frontMatter, contract);
+  const reading = {
+    ...frontMatter,
+    bodyLine: parts.bodyLine,
+    bodyDigest: createHash('sha256').update(parts.body).digest('base64url'),
+    bodyBlank: !parts.body.trim(),
+  };
+  return { reading, body: parts.body };
+}
+
+/**
+ * Reads one Markdown file against `contract`; problems found are pushed, and
+ * null returned if it can't be used. With a cache, a file read before (the
+ * same bytes) is not decoded nor parsed again: its body is decoded only when
+ * something reads it (the pages an incremental build renders).
+ */
+export function readMarkdown<T>(
+  file: string,
+  source: Buffer | SourceFile,
+  contract: FrontMatterContract<T>,
+  problems: Problem[],
+  cache?: ReadingCache,
+): MarkdownSource<T> | null {
+  const { bytes, digest } = Buffer.isBuffer(source) ? { bytes: source, digest: undefined } : source;
+  let body: string | undefined;
+  const read = () => {
+    const made = readFile(file, bytes, contract);
+    body = made.body;
+    return made.reading;
+  };
+  const reading = cache ? cache.reading(`file:${contract.kind}`, file, digest ?? sha256Hex(bytes), read) : read();
   // Copies: a cached reading serves every rebuild of npm start.
   problems.push(...reading.problems.map((problem) => ({ ...problem })));
   if (reading.frontMatter === null) return null;
@@ -200,10 +250,19 @@ export function readMarkdown<T>(
     frontMatter: structuredClone(reading.frontMatter) as T,
     hasErrors: reading.hasErrors,
     lines: (field) => lineAt(reading.lines, field),
-    body: normalised.slice(match[0].length),
-    bodyLine: normalised.slice(0, match[0].length).split('\n').length,
+    get body() {
+      body ??= splitFile(file, bytes, contract, [])!.body;
+      return body;
+    },
+    bodyLine: reading.bodyLine,
+    bodyDigest: reading.bodyDigest,
+    bodyBlank: reading.bodyBlank,
     cache,
   };
+}
+
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 const articleContract: FrontMatterContract<FrontMatter> = {
@@ -229,11 +288,12 @@ export function readMarkdownFiles<T>(
   contract: FrontMatterContract<T>,
   problems: Problem[],
   cache?: ReadingCache,
+  files = new SourceFiles(),
 ): MarkdownSource<T>[] {
-  return articleFiles(dir).flatMap((file) => readMarkdown(file, readFileSync(file), contract, problems, cache) ?? []);
+  return articleFiles(dir).flatMap((file) => readMarkdown(file, files.read(file), contract, problems, cache) ?? []);
 }
 
 /** Reads every article under `dir`. */
-export function readArticles(dir: string, problems: Problem[], cache?: ReadingCache): ArticleSource[] {
-  return readMarkdownFiles(dir, articleContract, problems, cache);
+export function readArticles(dir: string, problems: Problem[], cache?: ReadingCache, files?: SourceFiles): ArticleSource[] {
+  return readMarkdownFiles(dir, articleContract, problems, cache, files);
 }

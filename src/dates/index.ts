@@ -12,8 +12,31 @@ export const VIETNAM_ZONE = FixedOffsetZone.instance(7 * 60);
  * Returns null when the text is not a valid ISO date.
  */
 export function parseVietnamDate(text: string): DateTime | null {
-  const parsed = DateTime.fromISO(text.trim(), { zone: VIETNAM_ZONE });
+  const trimmed = text.trim();
+  const simple = simpleVietnamDate(trimmed);
+  if (simple) return simple;
+  const parsed = DateTime.fromISO(trimmed, { zone: VIETNAM_ZONE });
   return parsed.isValid ? parsed.setZone(VIETNAM_ZONE) : null;
+}
+
+/** The form editors write ("2018-08-06", "2018-08-06T09:47:32+07:00"): Vietnam time, or its offset spelt out. */
+const SIMPLE_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\+07:00)?)?$/;
+const VIETNAM_OFFSET_MS = 7 * 3600 * 1000;
+
+/**
+ * A date of SIMPLE_DATE's form, worked out without luxon's ISO parser (0.4 s
+ * of reading 20,000 articles, each build); null for anything else, or any
+ * field out of range, which luxon then reads (or refuses) as before.
+ */
+function simpleVietnamDate(text: string): DateTime | null {
+  const match = SIMPLE_DATE.exec(text);
+  if (!match) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((field) => (field ? Number(field) : undefined));
+  if (year! < 1000 || hour > 23 || minute > 59 || second > 59) return null;
+  const local = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, second));
+  // Date.UTC rolls the 30th of February over into March: such a date is luxon's to refuse.
+  if (local.getUTCMonth() !== month! - 1 || local.getUTCDate() !== day) return null;
+  return DateTime.fromMillis(local.getTime() - VIETNAM_OFFSET_MS, { zone: VIETNAM_ZONE });
 }
 
 function inVietnam(date: DateTime | Date): DateTime {

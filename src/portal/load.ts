@@ -11,6 +11,7 @@ import {
   readArticles,
   readMarkdownFiles,
   siteFile,
+  SourceFiles,
   type ReadingCache,
   type MarkdownSource,
 } from '../content/index.ts';
@@ -50,6 +51,8 @@ export interface LoadOptions {
   images?: ImageProcessor;
   /** Front matters and bodies read before (npm start's last rebuild, npm run build's last build): not parsed again. */
   readings?: ReadingCache;
+  /** The Markdown files as the build hashed them (src/publish): parsed from those bytes rather than read again. */
+  files?: SourceFiles;
 }
 
 export interface LoadedContent {
@@ -92,6 +95,7 @@ export async function inspectContent({
   previous,
   images = imageProcessor('.cache/images'),
   readings,
+  files = new SourceFiles(),
 }: LoadOptions): Promise<Inspection> {
   const problems: Problem[] = [];
   let site: SiteSettings | undefined;
@@ -101,10 +105,10 @@ export async function inspectContent({
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
-  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings);
+  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings, files);
   const pagesDir = path.join(contentDir, PAGES_FOLDER);
-  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings);
-  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, readings);
+  const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings, files);
+  const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, readings, files);
   if (!site) return { problems: problems.sort(byFileAndLine) };
   problems.push(...missingLegalNotice(site, siteFile(contentDir)));
 

@@ -21,7 +21,7 @@ import {
   type OutputFile,
   type WrittenPage,
 } from './manifest.ts';
-import { ReadingCache } from '../content/index.ts';
+import { ReadingCache, SourceFiles } from '../content/index.ts';
 import {
   codeDigest,
   outputFile,
@@ -124,9 +124,11 @@ function keptFiles(previousFiles: Record<string, OutputFile>, plan: RenderPlan):
 async function buildLocked(settings: BuildSettings, outputDir: string): Promise<BuildResult> {
   const started = performance.now();
   const since = (from: number) => Math.round(performance.now() - from);
-  // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently newer.
+  // Sources are hashed before they are read, so an edit made during the build makes the output stale, never silently
+  // newer; the Markdown files are then parsed from the bytes hashed (each read once).
   const roots = recordedRoots(sourceRoots(settings.contentDir), process.cwd());
-  const sourcesDigest = digestSources(hashSources(roots, process.cwd()));
+  const sourceFiles = new SourceFiles();
+  const sourcesDigest = digestSources(hashSources(roots, process.cwd(), sourceFiles));
   // Checks first (the same as `npm run check`): a broken article or photo stops the build before any page is written.
   // The photos are processed here; Eleventy's pass shares the cache and finds them done.
   const images = imageProcessor(settings.imageCacheDir);
@@ -150,6 +152,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       previous: previousList,
       images,
       readings,
+      files: sourceFiles,
     });
   } catch (error) {
     await keeping?.stop();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { SourceFiles } from '../content/index.ts';
 
 /**
  * The build manifest, written into the output as the build's last step: its
@@ -55,13 +56,13 @@ export function listFiles(dir: string): string[] {
 }
 
 /** sha256 of every file under the roots (files or folders; missing ones are skipped), keyed by path as given. */
-export function hashSources(roots: string[], projectDir: string): Record<string, string> {
+export function hashSources(roots: string[], projectDir: string, files = new SourceFiles()): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const root of roots) {
     const full = path.resolve(projectDir, root);
     if (!existsSync(full)) continue;
-    const files = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
-    for (const file of files) hashes[file] = sha256(path.resolve(projectDir, file));
+    const names = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
+    for (const file of names) hashes[file] = files.hash(path.resolve(projectDir, file));
   }
   return hashes;
 }
