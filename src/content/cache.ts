@@ -34,6 +34,8 @@ interface StoredReadings {
  */
 export class ReadingCache {
   private readonly used = new Map<string, unknown>();
+  /** Readings worked out rather than found. */
+  private made = 0;
 
   constructor(private readonly known = new Map<string, unknown>()) {}
 
@@ -49,8 +51,10 @@ export class ReadingCache {
     }
   }
 
-  /** Saves what was read since this cache was made (whole or not at all). */
+  /** Saves what was read since this cache was made (whole or not at all); nothing when that is what it was loaded with. */
   save(file: string, version: string): void {
+    // A build with no edit (the scheduled ones) would write the same 20 MB again.
+    if (this.made === 0 && this.used.size === this.known.size && existsSync(file)) return;
     mkdirSync(path.dirname(file), { recursive: true });
     const stored: StoredReadings = { format: 1, version, readings: Object.fromEntries(this.used) };
     writeFileSync(`${file}.tmp`, JSON.stringify(stored));
@@ -60,8 +64,12 @@ export class ReadingCache {
   /** The reading of this text: the one kept, or `read()`'s. Readings are shared: never change one. */
   reading<T>(kind: string, scope: string, text: string, read: () => T): T {
     const key = createHash('sha256').update(`${kind}\0${scope}\0${text}`).digest('base64url');
-    const reading = (this.known.get(key) ?? this.used.get(key) ?? read()) as T;
+    let reading = this.known.get(key) ?? this.used.get(key);
+    if (reading === undefined) {
+      reading = read();
+      this.made++;
+    }
     this.used.set(key, reading);
-    return reading;
+    return reading as T;
   }
 }

@@ -1,7 +1,7 @@
 // Front matters and bodies kept between builds (src/content/cache.ts): a cached reading is the reading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DOCUMENTS_FOLDER, ReadingCache, PAGES_FOLDER, readArticles, readMarkdownFiles } from '../../src/content/index.ts';
@@ -138,4 +138,28 @@ test('a body read before is not parsed again: its summary comes from the cache, 
     fresh.map((article) => [article.url, article.html, article.bodyDigest]),
   );
   assert.ok(cached.every((article) => article.html.includes('<p>')));
+});
+
+test('a build that reads nothing again leaves the saved readings as they are; one edit saves them anew', () => {
+  const folder = path.join(work, 'unchanged');
+  mkdirSync(folder);
+  writeFileSync(path.join(folder, 'bai.md'), valid);
+  writeFileSync(path.join(folder, 'bai-khac.md'), valid.replace('Tiêu đề', 'Tiêu đề khác'));
+  const file = path.join(work, 'unchanged.json');
+  const first = new ReadingCache();
+  readArticles(folder, [], first);
+  first.save(file, 'v1');
+  const saved = statSync(file);
+  const second = ReadingCache.load(file, 'v1');
+  readArticles(folder, [], second);
+  second.save(file, 'v1');
+  // Written files are renamed into place: the same inode is the same file, untouched.
+  assert.equal(statSync(file).ino, saved.ino);
+  writeFileSync(path.join(folder, 'bai.md'), valid.replace('Tiêu đề', 'Tiêu đề mới'));
+  const third = ReadingCache.load(file, 'v1');
+  readArticles(folder, [], third);
+  third.save(file, 'v1');
+  assert.notEqual(statSync(file).ino, saved.ino);
+  const titles = readArticles(folder, [], ReadingCache.load(file, 'v1')).map((source) => source.frontMatter.title);
+  assert.deepEqual(titles.sort(), ['Tiêu đề khác', 'Tiêu đề mới']);
 });
