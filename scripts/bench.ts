@@ -72,6 +72,10 @@ const portalEnv = {
   PORTAL_CONTENT: corpus.dir,
   PORTAL_OUTPUT: path.join(work, 'portal', '_site'),
   PORTAL_IMAGE_CACHE: path.join(work, 'image-cache'),
+  // From scratch, as the baseline: the front matters and bodies the warm-up read are not read from a cache
+  // (and the project's own .cache/pages is left alone). Only the photos come from their warm cache.
+  PORTAL_FULL_BUILD: '1',
+  PORTAL_PAGE_CACHE: path.join(work, 'page-cache'),
   PORTAL_NOW: '2026-06-01T00:00:00+07:00',
   PORTAL_STAGES_FILE: path.join(work, 'stages.json'),
 };

@@ -36,6 +36,32 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** What Nunjucks gives a global function as `this`: the page's variables and the environment rendering it. */
+interface TemplateContext {
+  ctx: Record<string, unknown>;
+  env: { render(name: string, context: object): string };
+}
+
+/** The partials rendered once a build (by the Portal they show, which each build and npm start rebuild makes anew). */
+const renderedOnce = new WeakMap<object, Map<string, string>>();
+
+/**
+ * `{{ once("partials/footer.njk") | safe }}`: a partial that shows the same on every page of a build,
+ * reading nothing of the page, rendered for the first page and reused for the other 23,000.
+ */
+function once(this: TemplateContext, template: string): string {
+  const portal = this.ctx.portal;
+  if (!portal || typeof portal !== 'object') return this.env.render(template, this.ctx);
+  const made = renderedOnce.get(portal) ?? new Map<string, string>();
+  renderedOnce.set(portal, made);
+  let html = made.get(template);
+  if (html === undefined) {
+    html = this.env.render(template, this.ctx);
+    made.set(template, html);
+  }
+  return html;
+}
+
 export function templateTables(settings: BuildSettings, assets: AssetManifest): TemplateTables {
   const menus = navigation();
   return {
@@ -63,6 +89,7 @@ export function templateTables(settings: BuildSettings, assets: AssetManifest): 
     }),
     globals: {
       t,
+      once,
       externalLinkMarker,
       picture: (image: ArticleImage, sizes: SizesName, priority = false, className?: string) =>
         renderPicture(image.processed, { alt: image.alt, sizes, priority, className }),
