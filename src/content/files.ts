@@ -42,4 +42,9 @@ export class SourceFiles {
     this.kept.delete(key);
     return kept ?? sourceFile(readFileSync(key));
   }
+
+  /** Forgets the bytes no reader took (a README beside the content). */
+  release(): void {
+    this.kept.clear();
+  }
 }

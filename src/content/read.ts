@@ -135,7 +135,7 @@ export interface FrontMatterContract<T> {
   lenient?: ZodType<T, ZodTypeDef, unknown>;
 }
 
-/** Parses and validates a front matter (the text between the --- lines of `file`): what ReadingCache keeps. */
+/** Parses and validates a front matter (the text between the --- lines of `file`): the heart of a file's reading. */
 function readFrontMatter<T>(file: string, text: string, contract: FrontMatterContract<T>): FrontMatterReading {
   const problems: Problem[] = [];
   const counter = new LineCounter();
@@ -233,14 +233,18 @@ export function readMarkdown<T>(
   problems: Problem[],
   cache?: ReadingCache,
 ): MarkdownSource<T> | null {
-  const { bytes, digest } = Buffer.isBuffer(source) ? { bytes: source, digest: undefined } : source;
+  // Kept until the body is decoded, then let go: a build holds either a file's bytes or its text, not both.
+  let bytes: Buffer | undefined = Buffer.isBuffer(source) ? source : source.bytes;
   let body: string | undefined;
   const read = () => {
-    const made = readFile(file, bytes, contract);
+    const made = readFile(file, bytes!, contract);
     body = made.body;
+    if (body !== undefined) bytes = undefined;
     return made.reading;
   };
-  const reading = cache ? cache.reading(`file:${contract.kind}`, file, digest ?? sha256Hex(bytes), read) : read();
+  // Not in a closure: the getter below would keep `source`, and its bytes, alive.
+  const digest = cache && (Buffer.isBuffer(source) ? sha256Hex(source) : source.digest);
+  const reading = cache && digest ? cache.reading(`file:${contract.kind}`, file, digest, read) : read();
   // Copies: a cached reading serves every rebuild of npm start.
   problems.push(...reading.problems.map((problem) => ({ ...problem })));
   if (reading.frontMatter === null) return null;
@@ -251,7 +255,10 @@ export function readMarkdown<T>(
     hasErrors: reading.hasErrors,
     lines: (field) => lineAt(reading.lines, field),
     get body() {
-      body ??= splitFile(file, bytes, contract, [])!.body;
+      if (body === undefined) {
+        body = splitFile(file, bytes!, contract, [])!.body;
+        bytes = undefined;
+      }
       return body;
     },
     bodyLine: reading.bodyLine,

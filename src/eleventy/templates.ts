@@ -42,44 +42,45 @@ interface TemplateContext {
   env: { render(name: string, context: object): string };
 }
 
-/** The partials rendered once a build (by the Portal they show, which each build and npm start rebuild makes anew). */
-const renderedOnce = new WeakMap<object, Map<string, string>>();
-
-/**
- * `{{ once("partials/footer.njk") | safe }}`: a partial that shows the same on every page of a build,
- * reading nothing of the page, rendered for the first page and reused for the other 23,000.
- */
-function once(this: TemplateContext, template: string): string {
-  const portal = this.ctx.portal;
-  if (!portal || typeof portal !== 'object') return this.env.render(template, this.ctx);
-  const made = renderedOnce.get(portal) ?? new Map<string, string>();
-  renderedOnce.set(portal, made);
-  let html = made.get(template);
-  if (html === undefined) {
-    html = this.env.render(template, this.ctx);
-    made.set(template, html);
-  }
-  return html;
-}
-
 export function templateTables(settings: BuildSettings, assets: AssetManifest): TemplateTables {
   const menus = navigation();
+  const data: TemplateTables['data'] = {
+    site: (content) => content.site,
+    portal: (content) => content.portal,
+    // Only the preview shows errors (a build with errors never gets this far).
+    previewProblems: (content) => content.problems.filter((p) => p.severity === 'error').map(formatProblem),
+    routes: () => routes,
+    redirectStatus: () => (settings.forceRedirects ? '301!' : '301'),
+    // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
+    pathPrefix: (content) => pathPrefixOf(content.site.baseUrl),
+    security: (content) => ({
+      metaPolicy: contentSecurityPolicy(content.site, { delivery: 'meta' }),
+      headersFile: headersFile(headerRules(content.site, settings.pathPrefix)),
+    }),
+    navigation: () => menus,
+  };
+  /** The partials rendered once a build, by the Portal they show (each build and npm start rebuild makes a new one). */
+  const renderedOnce = new WeakMap<object, Map<string, string>>();
+  /**
+   * `{{ once("partials/footer.njk") | safe }}`: a partial that shows the same on every page of a build, rendered for
+   * the first page and reused for the other 23,000. It sees the global data only: a variable of the page would come
+   * out empty on every page, not the first page's on all of them.
+   */
+  function once(this: TemplateContext, template: string): string {
+    const global = Object.fromEntries(Object.keys(data).map((name) => [name, this.ctx[name]]));
+    const portal = global.portal;
+    if (!portal || typeof portal !== 'object') return this.env.render(template, global);
+    const made = renderedOnce.get(portal) ?? new Map<string, string>();
+    renderedOnce.set(portal, made);
+    let html = made.get(template);
+    if (html === undefined) {
+      html = this.env.render(template, global);
+      made.set(template, html);
+    }
+    return html;
+  }
   return {
-    data: {
-      site: (content) => content.site,
-      portal: (content) => content.portal,
-      // Only the preview shows errors (a build with errors never gets this far).
-      previewProblems: (content) => content.problems.filter((p) => p.severity === 'error').map(formatProblem),
-      routes: () => routes,
-      redirectStatus: () => (settings.forceRedirects ? '301!' : '301'),
-      // HtmlBasePlugin adds the prefix to URLs in HTML attributes; this is for the rest (robots.txt, data-path-prefix for scripts).
-      pathPrefix: (content) => pathPrefixOf(content.site.baseUrl),
-      security: (content) => ({
-        metaPolicy: contentSecurityPolicy(content.site, { delivery: 'meta' }),
-        headersFile: headersFile(headerRules(content.site, settings.pathPrefix)),
-      }),
-      navigation: () => menus,
-    },
+    data,
     filters: (content) => ({
       absolute: (url: string) => absoluteUrl(content().site.baseUrl, url),
       iso: (date: DateTime) => isoWithOffset(date),

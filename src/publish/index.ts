@@ -158,6 +158,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     await keeping?.stop();
     rmSync(staging, { recursive: true, force: true });
     throw error;
+  } finally {
+    sourceFiles.release();
   }
   const { portal, problems, site } = content;
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SourceFiles } from '../content/index.ts';
+import type { SourceFiles } from '../content/index.ts';
 
 /**
  * The build manifest, written into the output as the build's last step: its
@@ -55,14 +55,20 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
-/** sha256 of every file under the roots (files or folders; missing ones are skipped), keyed by path as given. */
-export function hashSources(roots: string[], projectDir: string, files = new SourceFiles()): Record<string, string> {
+/**
+ * sha256 of every file under the roots (files or folders; missing ones are skipped), keyed by path as given;
+ * with `files`, the Markdown files' bytes are kept there for the build to parse.
+ */
+export function hashSources(roots: string[], projectDir: string, files?: SourceFiles): Record<string, string> {
   const hashes: Record<string, string> = {};
   for (const root of roots) {
     const full = path.resolve(projectDir, root);
     if (!existsSync(full)) continue;
     const names = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
-    for (const file of names) hashes[file] = files.hash(path.resolve(projectDir, file));
+    for (const file of names) {
+      const full = path.resolve(projectDir, file);
+      hashes[file] = files ? files.hash(full) : sha256(full);
+    }
   }
   return hashes;
 }
