@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { DateTime } from 'luxon';
 import { parse } from 'yaml';
-import { FRONT_MATTER, articleFiles, fieldHints, frontMatterSchema, siteFile } from '../content/index.ts';
+import { FRONT_MATTER, articleFiles, articlesDir, fieldHints, frontMatterSchema, siteFile } from '../content/index.ts';
 import { isoWithOffset, VIETNAM_ZONE } from '../dates/index.ts';
 import { routes } from '../routes/index.ts';
 import type { SiteSettings } from '../site/index.ts';
@@ -31,7 +31,7 @@ export interface NewArticleOptions {
  */
 export function usedUrls(contentDir: string): Map<string, string> {
   const used = new Map<string, string>();
-  for (const file of articleFiles(path.join(contentDir, 'articles'))) {
+  for (const file of articleFiles(articlesDir(contentDir))) {
     used.set(routes.article(slugify(path.basename(file, '.md'))), file);
     const match = FRONT_MATTER.exec(nfc(readFileSync(file, 'utf8')));
     let data: { slug?: unknown; aliases?: unknown } | null = null;

@@ -15,6 +15,13 @@ export interface FrontMatterReading {
   lines: LineTable;
 }
 
+/** What reading a whole file gives, kept under the file's bytes: its front matter's reading and its body's shape. */
+export interface FileReading extends FrontMatterReading {
+  bodyLine: number;
+  bodyDigest: string;
+  bodyBlank: boolean;
+}
+
 interface StoredReadings {
   format: 1;
   /** The code that read them: another version reads everything again. */
@@ -49,6 +56,11 @@ export class ReadingCache {
     } catch {
       return new ReadingCache();
     }
+  }
+
+  /** Nothing read before: every file is to be read (a full build, or new code). */
+  get isEmpty(): boolean {
+    return this.known.size === 0;
   }
 
   /** Saves what was read since this cache was made (whole or not at all); nothing when that is what it was loaded with. */

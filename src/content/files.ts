@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ReadAhead, type PreparedFile } from './read-ahead.ts';
 
 /** A file's bytes and their sha256 (hex), worked out from those very bytes when first asked for. */
-export interface SourceFile {
-  bytes: Buffer;
-  readonly digest: string;
-}
+export type SourceFile =
+  | { bytes: Buffer; readonly digest: string; prepared?: undefined }
+  /** Read and parsed on the reading thread (ReadAhead): what it made of the bytes it hashed. */
+  | { bytes?: undefined; readonly digest: string; prepared: PreparedFile };
 
 function sourceFile(bytes: Buffer, digest?: string): SourceFile {
   return {
@@ -23,28 +24,69 @@ function sourceFile(bytes: Buffer, digest?: string): SourceFile {
  * sources for the manifest first, and the Markdown files among them are then
  * parsed from the same bytes, their hash keying what the last build read of
  * them (ReadingCache). Only Markdown is kept: photos may weigh gigabytes.
+ * Files given to read ahead are read on a second thread as well as this one
+ * (ReadAhead), each by one of them, and hashed when read.
  */
 export class SourceFiles {
   private readonly kept = new Map<string, SourceFile>();
+  private readonly ahead?: ReadAhead;
+  /** The files read ahead that the manifest names (by its name), and their digests once read. */
+  private readonly later = new Map<string, string>();
+  private readonly readDigests = new Map<string, string>();
 
-  /** Reads `file` and returns its sha256, keeping its bytes for `read` when it is Markdown. */
-  hash(file: string): string {
+  /** `readAhead`: Markdown files (as the build names them) to read on a second thread too. */
+  constructor(readAhead: string[] = []) {
+    if (readAhead.length) this.ahead = new ReadAhead(readAhead);
+  }
+
+  /**
+   * Reads `file` and returns its sha256, keeping its bytes for `read` when it is Markdown;
+   * undefined for a file read ahead, hashed when it is read (`digests`, under `name`).
+   */
+  hash(file: string, name = file): string | undefined {
+    const key = path.resolve(file);
+    if (this.ahead?.has(key)) {
+      this.later.set(name, key);
+      return undefined;
+    }
     const bytes = readFileSync(file);
     const source = sourceFile(bytes, createHash('sha256').update(bytes).digest('hex'));
-    if (file.endsWith('.md')) this.kept.set(path.resolve(file), source);
+    if (file.endsWith('.md')) this.kept.set(key, source);
     return source.digest;
   }
 
   /** The bytes hashed for `file` (handed over once: the reader keeps them), else read now. */
   read(file: string): SourceFile {
     const key = path.resolve(file);
+    if (this.ahead?.has(key)) {
+      const prepared = this.ahead.claim(key);
+      const source: SourceFile = prepared?.file === file ? { digest: prepared.digest, prepared } : sourceFile(readFileSync(key));
+      this.readDigests.set(key, source.digest);
+      return source;
+    }
     const kept = this.kept.get(key);
     this.kept.delete(key);
     return kept ?? sourceFile(readFileSync(key));
   }
 
-  /** Forgets the bytes no reader took (a README beside the content). */
+  /** The digests of the files read ahead that `hash` was asked for, by name: those not read by now are read here. */
+  digests(): Record<string, string> {
+    return Object.fromEntries(
+      [...this.later].map(([name, key]) => [
+        name,
+        this.readDigests.get(key) ?? createHash('sha256').update(readFileSync(key)).digest('hex'),
+      ]),
+    );
+  }
+
+  /** Settles once the reading thread has read every file it claimed (at once when there is none). */
+  get readAheadEnded(): Promise<void> {
+    return this.ahead?.ended() ?? Promise.resolve();
+  }
+
+  /** Forgets the bytes no reader took (a README beside the content), and stops the reading thread. */
   release(): void {
     this.kept.clear();
+    this.ahead?.close();
   }
 }

@@ -28,6 +28,11 @@ export { fieldHints, frontMatterSchema, isoDate, type FrontMatter } from './sche
 export const PAGES_FOLDER = 'pages';
 export const DOCUMENTS_FOLDER = 'van-ban';
 
+/** The folder of a content folder's articles. */
+export function articlesDir(contentDir: string): string {
+  return path.join(contentDir, 'articles');
+}
+
 /** The site settings file of a content folder. */
 export function siteFile(contentDir: string): string {
   return path.join(contentDir, '_data', 'site.yaml');

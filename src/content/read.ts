@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
 import { lineAt, lineTable } from '../site/index.ts';
-import type { ReadingCache, FrontMatterReading } from './cache.ts';
+import type { FileReading, ReadingCache, FrontMatterReading } from './cache.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
@@ -198,13 +198,6 @@ function splitFile<T>(
   };
 }
 
-/** What reading a whole file gives, kept by ReadingCache under the file's bytes: its front matter's reading and its body's shape. */
-interface FileReading extends FrontMatterReading {
-  bodyLine: number;
-  bodyDigest: string;
-  bodyBlank: boolean;
-}
-
 function readFile<T>(file: string, bytes: Buffer, contract: FrontMatterContract<T>): { reading: FileReading; body?: string } {
   const problems: Problem[] = [];
   const parts = splitFile(file, bytes, contract, problems);
@@ -218,6 +211,23 @@ function readFile<T>(file: string, bytes: Buffer, contract: FrontMatterContract<
     bodyBlank: !parts.body.trim(),
   };
   return { reading, body: parts.body };
+}
+
+const articleContract: FrontMatterContract<FrontMatter> = {
+  kind: 'article',
+  schema: frontMatterSchema,
+  hints: fieldHints,
+  required: 'title, date, author',
+  knownFields: {
+    '': Object.keys(frontMatterSchema.shape),
+    image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
+  },
+  lenient: lenientFrontMatterSchema,
+};
+
+/** An article file read from `bytes` (on the reading thread of SourceFiles: src/content/read-ahead.ts). */
+export function readArticleFile(file: string, bytes: Buffer): { reading: FileReading; body?: string } {
+  return readFile(file, bytes, articleContract);
 }
 
 /**
@@ -235,8 +245,11 @@ export function readMarkdown<T>(
 ): MarkdownSource<T> | null {
   // Kept until the body is decoded, then let go: a build holds either a file's bytes or its text, not both.
   let bytes: Buffer | undefined = Buffer.isBuffer(source) ? source : source.bytes;
-  let body: string | undefined;
+  // Read on the reading thread (SourceFiles' ReadAhead), which reads articles only.
+  const prepared = !Buffer.isBuffer(source) && contract.kind === articleContract.kind ? source.prepared : undefined;
+  let body: string | undefined = prepared?.body;
   const read = () => {
+    if (prepared) return prepared.reading;
     const made = readFile(file, bytes!, contract);
     body = made.body;
     if (body !== undefined) bytes = undefined;
@@ -271,18 +284,6 @@ export function readMarkdown<T>(
 function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
-
-const articleContract: FrontMatterContract<FrontMatter> = {
-  kind: 'article',
-  schema: frontMatterSchema,
-  hints: fieldHints,
-  required: 'title, date, author',
-  knownFields: {
-    '': Object.keys(frontMatterSchema.shape),
-    image: Object.keys(frontMatterSchema.shape.image.unwrap().shape),
-  },
-  lenient: lenientFrontMatterSchema,
-};
 
 /** Reads one article; problems found are pushed, and null returned if it can't be used. */
 export function readArticle(file: string, bytes: Buffer, problems: Problem[]): ArticleSource | null {

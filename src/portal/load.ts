@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import {
+  articlesDir,
   bodyFacts,
   DOCUMENTS_FOLDER,
   PAGES_FOLDER,
@@ -105,7 +106,7 @@ export async function inspectContent({
     if (!(error instanceof ContentError)) throw error;
     problems.push(...error.problems);
   }
-  const sources = readArticles(path.join(contentDir, 'articles'), problems, readings, files);
+  const sources = readArticles(articlesDir(contentDir), problems, readings, files);
   const pagesDir = path.join(contentDir, PAGES_FOLDER);
   const pageSources = readMarkdownFiles(pagesDir, pageContract, problems, readings, files);
   const documentSources = readMarkdownFiles(path.join(contentDir, DOCUMENTS_FOLDER), documentContract, problems, readings, files);

@@ -57,7 +57,8 @@ export function listFiles(dir: string): string[] {
 
 /**
  * sha256 of every file under the roots (files or folders; missing ones are skipped), keyed by path as given;
- * with `files`, the Markdown files' bytes are kept there for the build to parse.
+ * with `files`, the Markdown files' bytes are kept there for the build to parse, and those it reads ahead
+ * are left out: they are hashed as they are read (SourceFiles' `digests`).
  */
 export function hashSources(roots: string[], projectDir: string, files?: SourceFiles): Record<string, string> {
   const hashes: Record<string, string> = {};
@@ -67,7 +68,8 @@ export function hashSources(roots: string[], projectDir: string, files?: SourceF
     const names = statSync(full).isDirectory() ? listFiles(full).map((f) => path.posix.join(root, f)) : [root];
     for (const file of names) {
       const full = path.resolve(projectDir, file);
-      hashes[file] = files ? files.hash(full) : sha256(full);
+      const digest = files ? files.hash(full, file) : sha256(full);
+      if (digest !== undefined) hashes[file] = digest;
     }
   }
   return hashes;
