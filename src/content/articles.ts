@@ -4,14 +4,14 @@ import type MarkdownIt from 'markdown-it';
 import type { Attachments } from '../attachments/index.ts';
 import type { ArticleImages } from './photos.ts';
 import { parseVietnamDate, vietnamDate, vietnamDateTime, isoWithOffset } from '../dates/index.ts';
-import { parsedTokens, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
+import type { BodyReference, MarkdownEnv } from '../markdown/index.ts';
 import { routes } from '../routes/index.ts';
 import { slugify, foldVietnamese } from '../slugs/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import type { Article, Tag } from './article.ts';
 import type { ArticleSource } from './read.ts';
 import type { Problem } from '../problems/index.ts';
-import { bodyFacts, emptyBodyProblem } from './body.ts';
+import { bodyFacts, bodyHtml, emptyBodyProblem } from './body.ts';
 
 /** A tag's spelling with case, accents, Unicode form, spaces and dashes set aside: what tells two tags apart. */
 function tagIdentity(name: string): string {
@@ -216,7 +216,7 @@ export function buildArticles(
       summary: fm.summary ?? facts.firstParagraph,
       standfirst: fm.summary,
       get html() {
-        html ??= md.renderer.render(parsedTokens(md, source), md.options, env);
+        html ??= bodyHtml(md, source, env);
         return html;
       },
       bodyDigest,

@@ -1,8 +1,11 @@
 import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import { bodyReferences, firstParagraph, parsedTokens, type BodyReference } from '../markdown/index.ts';
+import { bodyReferences, firstParagraph, parsedTokens, type BodyReference, type MarkdownEnv } from '../markdown/index.ts';
 import { BODY_FIELD, type Problem } from '../problems/index.ts';
+import type { BodyFacts } from './cache.ts';
 import type { MarkdownSource } from './read.ts';
+
+export type { BodyFacts } from './cache.ts';
 
 /** A Markdown file's body (parsed once a build: parsedTokens), with its links and photos on the file's own lines. */
 export function parseBody(md: MarkdownIt, source: MarkdownSource<unknown>): { tokens: Token[]; references: BodyReference[] } {
@@ -24,18 +27,25 @@ export function emptyBodyProblem(source: MarkdownSource<unknown>, kind: 'bài vi
   };
 }
 
-/** What the checks and the lists read of a body, without rendering it. */
-export interface BodyFacts {
-  /** Its links and images, lines counted from the body's first line. */
-  references: BodyReference[];
-  /** Its first paragraph as plain text, cut (firstParagraph): an article's summary when it has none. */
-  firstParagraph: string;
-  /** Alt text of its first image: the share image's, when there is no lead photo. */
-  firstImageAlt?: string;
-}
-
 /** Each renderer's facts, by the source object that holds the text. */
 const factsOf = new WeakMap<MarkdownIt, WeakMap<object, BodyFacts>>();
+/** Each renderer's HTML of bodies the reading thread rendered (those with no link nor image: nothing in them depends on the page). */
+const preparedHtmlOf = new WeakMap<MarkdownIt, WeakMap<object, string>>();
+
+/** What the checks and lists read of a parsed body. */
+export function factsOfTokens(tokens: Token[]): BodyFacts {
+  return { references: bodyReferences(tokens), firstParagraph: firstParagraph(tokens), firstImageAlt: firstImageAlt(tokens) };
+}
+
+/** A body's HTML rendered without the page's photos and files: the same as with them when it has neither link nor image. */
+export function pageFreeHtml(md: MarkdownIt, tokens: Token[], facts: BodyFacts): string | undefined {
+  return facts.references.length === 0 ? md.renderer.render(tokens, md.options, {}) : undefined;
+}
+
+/** A body's HTML: the reading thread's when it rendered it, else rendered now (parsed once a build). */
+export function bodyHtml(md: MarkdownIt, source: MarkdownSource<unknown>, env: MarkdownEnv): string {
+  return preparedHtmlOf.get(md)?.get(source) ?? md.renderer.render(parsedTokens(md, source), md.options, env);
+}
 
 function firstImageAlt(tokens: Token[]): string | undefined {
   for (const block of tokens) {
@@ -57,8 +67,17 @@ export function bodyFacts(md: MarkdownIt, source: MarkdownSource<unknown>): Body
   let facts = made.get(source);
   if (!facts) {
     const read = (): BodyFacts => {
-      const tokens = parsedTokens(md, source);
-      return { references: bodyReferences(tokens), firstParagraph: firstParagraph(tokens), firstImageAlt: firstImageAlt(tokens) };
+      // Made on the reading thread from this very text, by a renderer made alike (src/content/read-ahead.ts).
+      const prepared = source.preparedBody?.();
+      if (prepared && prepared.bodyDigest === source.bodyDigest && prepared.allowHtml === md.options.html) {
+        if (prepared.html !== undefined) {
+          const html = preparedHtmlOf.get(md) ?? new WeakMap<object, string>();
+          preparedHtmlOf.set(md, html);
+          html.set(source, prepared.html);
+        }
+        return prepared.facts;
+      }
+      return factsOfTokens(parsedTokens(md, source));
     };
     // The parse depends on whether raw HTML is allowed.
     facts = source.cache ? source.cache.reading('body', `html:${md.options.html}`, source.bodyDigest, read) : read();

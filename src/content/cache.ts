@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import type { Problem } from '../problems/index.ts';
 import type { LineTable } from '../site/index.ts';
+import type { BodyReference } from '../markdown/index.ts';
 
 /** What reading one file's front matter gave: always the same for the same file name, kind, text and code. */
 export interface FrontMatterReading {
@@ -20,6 +21,16 @@ export interface FileReading extends FrontMatterReading {
   bodyLine: number;
   bodyDigest: string;
   bodyBlank: boolean;
+}
+
+/** What the checks and the lists read of a body, without rendering it. */
+export interface BodyFacts {
+  /** Its links and images, lines counted from the body's first line. */
+  references: BodyReference[];
+  /** Its first paragraph as plain text, cut (firstParagraph): an article's summary when it has none. */
+  firstParagraph: string;
+  /** Alt text of its first image: the share image's, when there is no lead photo. */
+  firstImageAlt?: string;
 }
 
 interface StoredReadings {

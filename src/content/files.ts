@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ReadAhead, type PreparedFile } from './read-ahead.ts';
+import { ReadAhead, type PreparedBody, type PreparedFile } from './read-ahead.ts';
 
 /** A file's bytes and their sha256 (hex), worked out from those very bytes when first asked for. */
-export type SourceFile =
+export type SourceFile = (
   | { bytes: Buffer; readonly digest: string; prepared?: undefined }
   /** Read and parsed on the reading thread (ReadAhead): what it made of the bytes it hashed. */
-  | { bytes?: undefined; readonly digest: string; prepared: PreparedFile };
+  | { bytes?: undefined; readonly digest: string; prepared: PreparedFile }
+) & {
+  /** A file read ahead: claims parsing its body, and gives what the reading thread made of it if it did. */
+  claimBody?: () => PreparedBody | undefined;
+};
 
 function sourceFile(bytes: Buffer, digest?: string): SourceFile {
   return {
@@ -34,9 +38,9 @@ export class SourceFiles {
   private readonly later = new Map<string, string>();
   private readonly readDigests = new Map<string, string>();
 
-  /** `readAhead`: Markdown files (as the build names them) to read on a second thread too. */
-  constructor(readAhead: string[] = []) {
-    if (readAhead.length) this.ahead = new ReadAhead(readAhead);
+  /** `readAhead`: article files (as the build names them) to read on a second thread too, and the site's settings file. */
+  constructor(readAhead?: { files: string[]; siteFile: string }) {
+    if (readAhead?.files.length) this.ahead = new ReadAhead(readAhead.files, readAhead.siteFile);
   }
 
   /**
@@ -58,10 +62,12 @@ export class SourceFiles {
   /** The bytes hashed for `file` (handed over once: the reader keeps them), else read now. */
   read(file: string): SourceFile {
     const key = path.resolve(file);
-    if (this.ahead?.has(key)) {
-      const prepared = this.ahead.claim(key);
+    const ahead = this.ahead;
+    if (ahead?.has(key)) {
+      const prepared = ahead.claimFile(key);
       const source: SourceFile = prepared?.file === file ? { digest: prepared.digest, prepared } : sourceFile(readFileSync(key));
       this.readDigests.set(key, source.digest);
+      source.claimBody = () => ahead.claimBody(key);
       return source;
     }
     const kept = this.kept.get(key);

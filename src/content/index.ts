@@ -6,7 +6,7 @@
 import path from 'node:path';
 
 export type { Article, Tag, ArticleImage, ShareImage } from './article.ts';
-export { bodyFacts, emptyBodyProblem, parseBody, type BodyFacts } from './body.ts';
+export { bodyFacts, bodyHtml, emptyBodyProblem, parseBody, type BodyFacts } from './body.ts';
 export { buildArticles, type CheckedSource } from './articles.ts';
 export { ReadingCache } from './cache.ts';
 export { SourceFiles, type SourceFile } from './files.ts';

@@ -5,6 +5,7 @@ import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
 import { lineAt, lineTable } from '../site/index.ts';
 import type { FileReading, ReadingCache, FrontMatterReading } from './cache.ts';
+import type { PreparedBody } from './read-ahead.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
@@ -119,6 +120,8 @@ export interface MarkdownSource<T> {
   hasErrors: boolean;
   /** The cache it was read with, which keeps its body's facts too (bodyFacts). */
   cache?: ReadingCache;
+  /** Its body's facts (and HTML) as the reading thread made them, when it did (src/content/read-ahead.ts); claims them. */
+  preparedBody?: () => PreparedBody | undefined;
 }
 
 /** What a kind of Markdown file (article, page, document) accepts in its front matter. */
@@ -198,6 +201,11 @@ function splitFile<T>(
   };
 }
 
+/** sha256 of a body's text: its facts' cache key and its article's digest both start from it. */
+export function bodyDigestOf(body: string): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
 function readFile<T>(file: string, bytes: Buffer, contract: FrontMatterContract<T>): { reading: FileReading; body?: string } {
   const problems: Problem[] = [];
   const parts = splitFile(file, bytes, contract, problems);
@@ -207,7 +215,7 @@ function readFile<T>(file: string, bytes: Buffer, contract: FrontMatterContract<
   const reading = {
     ...frontMatter,
     bodyLine: parts.bodyLine,
-    bodyDigest: createHash('sha256').update(parts.body).digest('base64url'),
+    bodyDigest: bodyDigestOf(parts.body),
     bodyBlank: !parts.body.trim(),
   };
   return { reading, body: parts.body };
@@ -228,6 +236,11 @@ const articleContract: FrontMatterContract<FrontMatter> = {
 /** An article file read from `bytes` (on the reading thread of SourceFiles: src/content/read-ahead.ts). */
 export function readArticleFile(file: string, bytes: Buffer): { reading: FileReading; body?: string } {
   return readFile(file, bytes, articleContract);
+}
+
+/** An article's body alone, or undefined when the file has no usable front matter (the reading reports why). */
+export function articleBody(file: string, bytes: Buffer): string | undefined {
+  return splitFile(file, bytes, articleContract, [])?.body;
 }
 
 /**
@@ -278,6 +291,7 @@ export function readMarkdown<T>(
     bodyDigest: reading.bodyDigest,
     bodyBlank: reading.bodyBlank,
     cache,
+    preparedBody: !Buffer.isBuffer(source) && contract.kind === articleContract.kind ? source.claimBody : undefined,
   };
 }
 

@@ -21,7 +21,7 @@ import {
   type OutputFile,
   type WrittenPage,
 } from './manifest.ts';
-import { articleFiles, articlesDir, ReadingCache, SourceFiles } from '../content/index.ts';
+import { articleFiles, articlesDir, ReadingCache, siteFile, SourceFiles } from '../content/index.ts';
 import {
   codeDigest,
   outputFile,
@@ -134,7 +134,9 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const readings = settings.fullBuild ? new ReadingCache() : ReadingCache.load(readingsFile, codeVersion);
   // With nothing read before, many articles are read on two threads (hashed as they are read).
   const articles = readings.isEmpty ? articleFiles(articlesDir(settings.contentDir)) : [];
-  const sourceFiles = new SourceFiles(articles.length >= READ_AHEAD_FROM ? articles : []);
+  const sourceFiles = new SourceFiles(
+    articles.length >= READ_AHEAD_FROM ? { files: articles, siteFile: siteFile(settings.contentDir) } : undefined,
+  );
   const sourceHashes = hashSources(roots, process.cwd(), sourceFiles);
   // Checks first (the same as `npm run check`): a broken article or photo stops the build before any page is written.
   // The photos are processed here; Eleventy's pass shares the cache and finds them done.

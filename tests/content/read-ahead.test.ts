@@ -6,8 +6,22 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ReadingCache, SourceFiles, articleFiles, readArticles, type ArticleSource } from '../../src/content/index.ts';
+import {
+  ReadingCache,
+  SourceFiles,
+  articleFiles,
+  bodyFacts,
+  bodyHtml,
+  readArticles,
+  siteFile,
+  type ArticleSource,
+} from '../../src/content/index.ts';
+import { createMarkdown } from '../../src/markdown/index.ts';
 import type { Problem } from '../../src/problems/index.ts';
+import { loadSiteSettings } from '../../src/site/index.ts';
+
+/** The sample portal's settings: the thread makes its renderer from them, as the build does. */
+const SITE_FILE = siteFile('content');
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -18,7 +32,7 @@ function articlesFolder(count: number): string {
   for (let n = 0; n < count; n++)
     writeFileSync(
       path.join(dir, '2024', `bai-${String(n).padStart(4, '0')}.md`),
-      `---\ntitle: "Bài số ${n}: Đắk Lắk"\ndate: "2024-01-02T08:00:00+07:00"\nauthor: Thu Cúc\ntags:\n  - Nông thôn mới\n---\nĐoạn mở đầu của bài ${n}.\n\n![Ảnh](anh-${n}.jpg)\n`,
+      `---\ntitle: "Bài số ${n}: Đắk Lắk"\ndate: "2024-01-02T08:00:00+07:00"\nauthor: Thu Cúc\ntags:\n  - Nông thôn mới\n---\nĐoạn mở đầu của bài ${n}, *nhấn mạnh*.\n\n${n % 2 ? `![Ảnh ${n}](anh-${n}.jpg)` : '- Ý một\n- Ý hai'}\n`,
     );
   const odd: Record<string, string | Buffer> = {
     'yaml-hong.md': '---\ntitle: "Thiếu dấu nháy\ndate: 2024\n---\nNội dung.\n',
@@ -59,7 +73,7 @@ function rewrite(dir: string): void {
 test('articles the second thread read are the ones the build would have read: sources, problems and lines', async () => {
   const dir = articlesFolder(40);
   const alone = readAlone(dir);
-  const files = new SourceFiles(articleFiles(dir));
+  const files = new SourceFiles({ files: articleFiles(dir), siteFile: SITE_FILE });
   await files.readAheadEnded;
   const digests = Object.fromEntries(articleFiles(dir).map((file) => [file, sha256(readFileSync(file))]));
   rewrite(dir);
@@ -68,10 +82,13 @@ test('articles the second thread read are the ones the build would have read: so
   assert.deepEqual(sources, alone.sources);
   assert.deepEqual(problems, alone.problems);
   // Each odd file has its problem (the blank body is the article check's, not the reading's).
-  assert.deepEqual(
-    [...new Set(problems.map((problem) => path.basename(problem.file)))].sort(),
-    ['bom.md', 'khong-dau-bai.md', 'ma-cu.md', 'truong-la.md', 'yaml-hong.md'],
-  );
+  assert.deepEqual([...new Set(problems.map((problem) => path.basename(problem.file)))].sort(), [
+    'bom.md',
+    'khong-dau-bai.md',
+    'ma-cu.md',
+    'truong-la.md',
+    'yaml-hong.md',
+  ]);
   assert.ok(sources.some((source) => source.body.includes('Đoạn mở đầu')));
   // Hashed as read: the manifest's digests are those of the bytes built, not of the files as they are now.
   for (const file of articleFiles(dir)) assert.equal(files.hash(file, `ten/${file}`), undefined);
@@ -82,7 +99,7 @@ test('articles the second thread read are the ones the build would have read: so
 test('the build reading while the thread reads: each article read once, by one side, as alone', () => {
   const dir = articlesFolder(600);
   const alone = readAlone(dir);
-  const files = new SourceFiles(articleFiles(dir));
+  const files = new SourceFiles({ files: articleFiles(dir), siteFile: SITE_FILE });
   const problems: Problem[] = [];
   const sources = readArticles(dir, problems, new ReadingCache(), files).map(seen);
   assert.deepEqual(sources, alone.sources);
@@ -92,10 +109,33 @@ test('the build reading while the thread reads: each article read once, by one s
 test('a file hashed but never read is hashed from disk; one the thread could not read is read (and reported) by the build', async () => {
   const dir = articlesFolder(3);
   const missing = path.join(dir, '2024', 'da-xoa.md');
-  const files = new SourceFiles([...articleFiles(dir), missing]);
+  const files = new SourceFiles({ files: [...articleFiles(dir), missing], siteFile: SITE_FILE });
   const [first] = articleFiles(dir);
   files.hash(first);
   await files.readAheadEnded;
   assert.deepEqual(files.digests(), { [first]: sha256(readFileSync(first)) });
   assert.throws(() => files.read(missing), { code: 'ENOENT' });
+});
+
+test('bodies the thread parsed are not parsed again: their facts, and the HTML of those with no link nor image', async () => {
+  const dir = articlesFolder(30);
+  const md = () => createMarkdown({ allowHtml: loadSiteSettings(SITE_FILE).allowHtml });
+  const made = (sources: ArticleSource[], renderer: ReturnType<typeof md>) =>
+    sources.map((source) => ({ facts: bodyFacts(renderer, source), html: bodyHtml(renderer, source, {}) }));
+  const alone = made(readArticles(dir, [], new ReadingCache(), new SourceFiles()), md());
+  const files = new SourceFiles({ files: articleFiles(dir), siteFile: SITE_FILE });
+  await files.readAheadEnded;
+  const renderer = md();
+  let parsed = 0;
+  const parse = renderer.parse.bind(renderer);
+  renderer.parse = (text, env) => {
+    parsed++;
+    return parse(text, env);
+  };
+  const ahead = made(readArticles(dir, [], new ReadingCache(), files), renderer);
+  assert.deepEqual(ahead, alone);
+  assert.ok(alone.some(({ html }) => html.includes('<li>Ý một</li>')));
+  // Parsed here only for their HTML: the bodies with a photo, which the page's photos change.
+  assert.equal(parsed, alone.filter(({ facts }) => facts.references.length > 0).length);
+  assert.equal(parsed, 15);
 });
