@@ -13,11 +13,16 @@ export type SourceFile = (
   claimBody?: () => PreparedBody | undefined;
 };
 
+/** sha256 (hex) of a file's bytes: what the manifest records and the reading cache keys a file by. */
+export function fileDigest(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 function sourceFile(bytes: Buffer, digest?: string): SourceFile {
   return {
     bytes,
     get digest() {
-      digest ??= createHash('sha256').update(bytes).digest('hex');
+      digest ??= fileDigest(bytes);
       return digest;
     },
   };
@@ -54,7 +59,7 @@ export class SourceFiles {
       return undefined;
     }
     const bytes = readFileSync(file);
-    const source = sourceFile(bytes, createHash('sha256').update(bytes).digest('hex'));
+    const source = sourceFile(bytes, fileDigest(bytes));
     if (file.endsWith('.md')) this.kept.set(key, source);
     return source.digest;
   }
@@ -78,10 +83,7 @@ export class SourceFiles {
   /** The digests of the files read ahead that `hash` was asked for, by name: those not read by now are read here. */
   digests(): Record<string, string> {
     return Object.fromEntries(
-      [...this.later].map(([name, key]) => [
-        name,
-        this.readDigests.get(key) ?? createHash('sha256').update(readFileSync(key)).digest('hex'),
-      ]),
+      [...this.later].map(([name, key]) => [name, this.readDigests.get(key) ?? fileDigest(readFileSync(key))]),
     );
   }
 

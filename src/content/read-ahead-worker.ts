@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { MessagePort } from 'node:worker_threads';
 import { createMarkdown } from '../markdown/index.ts';
 import { loadSiteSettings } from '../site/index.ts';
 import { factsOfTokens, pageFreeHtml } from './body.ts';
+import { fileDigest } from './files.ts';
 import { AHEAD, FREE, POSTED, type Job, type Prepared } from './read-ahead.ts';
 import { articleBody, bodyDigestOf, readArticleFile } from './read.ts';
 
@@ -56,7 +56,7 @@ export function readAhead({
     }
   };
   for (const { index, bytes } of claimed('file')) {
-    const digest = bytes && createHash('sha256').update(bytes).digest('hex');
+    const digest = bytes && fileDigest(bytes);
     batch.push({
       job: 'file',
       made: bytes && digest ? { index, file: files[index], digest, ...readArticleFile(files[index], bytes) } : { index },

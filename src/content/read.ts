@@ -9,7 +9,7 @@ import type { PreparedBody } from './read-ahead.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
-import { SourceFiles, type SourceFile } from './files.ts';
+import { fileDigest, SourceFiles, type SourceFile } from './files.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export type ArticleSource = MarkdownSource<FrontMatter>;
@@ -269,7 +269,7 @@ export function readMarkdown<T>(
     return made.reading;
   };
   // Not in a closure: the getter below would keep `source`, and its bytes, alive.
-  const digest = cache && (Buffer.isBuffer(source) ? sha256Hex(source) : source.digest);
+  const digest = cache && (Buffer.isBuffer(source) ? fileDigest(source) : source.digest);
   const reading = cache && digest ? cache.reading(`file:${contract.kind}`, file, digest, read) : read();
   // Copies: a cached reading serves every rebuild of npm start.
   problems.push(...reading.problems.map((problem) => ({ ...problem })));
@@ -293,10 +293,6 @@ export function readMarkdown<T>(
     cache,
     preparedBody: !Buffer.isBuffer(source) && contract.kind === articleContract.kind ? source.claimBody : undefined,
   };
-}
-
-function sha256Hex(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Reads one article; problems found are pushed, and null returned if it can't be used. */
