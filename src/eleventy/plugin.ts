@@ -6,7 +6,7 @@ import { articleImageFiles, imageProcessor, publishImages } from '../images/inde
 import { inspectSite, loadSite, pageTypes, pageUrls, searchablePages } from '../pages/index.ts';
 import type { LoadedContent } from '../portal/index.ts';
 import { adminBackend, publishAdmin } from '../cms/index.ts';
-import { indexShards, searchShards, shardEntryFile, type SearchIndexResult } from '../search/index.ts';
+import { indexShards, searchShards, shardEntryFile, type SearchIndexing, type SearchIndexResult } from '../search/index.ts';
 import {
   ArticleDigests,
   outputFile,
@@ -59,7 +59,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
   // Loaded (photos processed) before each build, so edits show up when watching; Eleventy awaits it.
   let handedOver = options.content;
   let loaded: LoadedContent | undefined;
-  let indexing: Promise<SearchIndexResult> | undefined;
+  let indexing: SearchIndexing | undefined;
   const content = (): LoadedContent => {
     if (!loaded) throw new Error('Nội dung chưa được nạp (eleventy.before chưa chạy)');
     return loaded;
@@ -157,6 +157,8 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
         : new Set();
   });
   config.on('eleventy.after', async ({ directories }: { directories: { output: string } }) => {
+    // Eleventy has rendered: its core can index the shards Pagefind has not begun.
+    indexing?.addLane();
     // Only the photos of published articles leave the cache: a draft's photo stays private.
     const { portal } = content();
     publishImages(directories.output, articleImageFiles([...portal.articles, ...portal.staticPages, ...portal.documents]));

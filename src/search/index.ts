@@ -2,11 +2,13 @@ export {
   BUNDLE_DIR as SEARCH_BUNDLE_DIR,
   indexPages,
   indexShards,
+  pagefindBinary,
   PAGEFIND_HASHED_FILES,
   SHARD_PLAN,
   SearchIndexError,
   shardEntryFile,
   shardFolder,
+  type SearchIndexing,
   type SearchIndexResult,
   type ShardPlan,
 } from './indexer.ts';

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,6 +18,12 @@ export interface SearchIndexResult {
   /** How many of them Pagefind indexed (an incremental build keeps the others). */
   indexed: number;
 }
+
+/**
+ * An index under way. `addLane()` says this process has left a core free (Eleventy has rendered): a
+ * second Pagefind then indexes the shards not yet begun, beside the first.
+ */
+export type SearchIndexing = Promise<SearchIndexResult> & { addLane: () => void };
 
 /**
  * pagefind/shards.json: what the search page merges (assets/js/vietnamese-search.js), the first shard
@@ -63,7 +69,7 @@ export class SearchIndexError extends Error {
 }
 
 /** The Pagefind binary the `pagefind` package installed (PAGEFIND_BINARY_PATH overrides it, as in the package). */
-function pagefindBinary(): string {
+export function pagefindBinary(): string {
   const fromEnv = process.env.PAGEFIND_EXTENDED_BINARY_PATH ?? process.env.PAGEFIND_BINARY_PATH;
   if (fromEnv) return fromEnv;
   const require = createRequire(import.meta.url);
@@ -82,26 +88,32 @@ function pagefindBinary(): string {
 const readyFile = (folder: string) => `${folder}.ready`;
 
 /**
- * Runs Pagefind's indexer on each folder in turn (`[site, output]` pairs, in `scratch`), each
- * as soon as its documents are written (readyFile), all from one shell: the next
- * shard starts as soon as the last one ends, even while Eleventy or the pages
- * keep this process's event loop busy (it would hear of the end only when they
- * are done). The shell and its Pagefind stop when this process is gone or
- * interrupted, and on `stop`.
+ * One lane of Pagefind's indexer: a shell that takes the folders (`[site, output]` pairs, in `scratch`) in
+ * turn, each once its documents are written (readyFile) and only if no other lane claimed it first (an
+ * atomic mkdir). The next shard starts as soon as the last one ends, even while Eleventy or the pages
+ * keep this process's event loop busy (it would hear of the end only when they are done). The shell and
+ * its Pagefind stop when this process is gone or interrupted, and on kill.
  */
-function runPagefind(scratch: string, runs: [site: string, output: string][]): { done: Promise<void>; stop: () => void } {
+function pagefindLane(scratch: string, runs: [site: string, output: string][]): { child: ChildProcess; done: Promise<void> } {
   const loop = [
-    'set -e; bin="$1"; scratch="$2"; shift 2; pid=""',
+    'set -e; bin="$1"; scratch="$2"; shift 2; pid=""; copies=""',
     // Stopped, interrupted (Ctrl+C) or left alone: Pagefind stops too, rather than write into a folder being
     // removed, and the documents leave the memory (tmpfs) even when this process can no longer remove them.
-    'stop() { [ -z "$pid" ] || kill "$pid" 2>/dev/null || :; rm -rf "$scratch"; exit 143; }',
+    'stop() { kill $pid $copies 2>/dev/null || :; rm -rf "$scratch"; exit 143; }',
     'trap stop INT TERM HUP',
     'while [ $# -gt 0 ]; do',
-    '  while [ ! -e "$1.ready" ]; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.02; done',
-    '  "$bin" --site "$1" --output-path "$2" --force-language vi --silent & pid=$!',
-    '  while kill -0 "$pid" 2>/dev/null; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.05; done',
-    '  wait "$pid"; pid=""; shift 2',
+    '  if mkdir "$1.claimed" 2>/dev/null; then',
+    '    while [ ! -e "$1.ready" ]; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.02; done',
+    '    "$bin" --site "$1" --output-path "$1.out" --force-language vi --silent & pid=$!',
+    '    while kill -0 "$pid" 2>/dev/null; do kill -0 "$PPID" 2>/dev/null || stop; sleep 0.05; done',
+    '    wait "$pid"; pid=""',
+    // Pagefind's threads write their thousands of files slowly to a disk (they contend for the folder): it writes
+    // them beside the documents, in memory, and a copy puts them in place while the next shard is indexed.
+    '    mkdir -p "$2"; { cp -R "$1.out/." "$2/"; rm -rf "$1" "$1.out"; } & copies="$copies $!"',
+    '  fi',
+    '  shift 2',
     'done',
+    'for copy in $copies; do wait "$copy"; done',
   ].join('\n');
   const child = spawn('/bin/sh', ['-c', loop, 'sh', pagefindBinary(), scratch, ...runs.flat()], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -119,7 +131,48 @@ function runPagefind(scratch: string, runs: [site: string, output: string][]): {
       else reject(new SearchIndexError([`Pagefind dừng với mã ${code}: ${stderr.trim() || 'không có thông báo'}`]));
     });
   });
-  return { done, stop: () => child.kill() };
+  return { child, done };
+}
+
+/**
+ * Pagefind's indexer on `runs`, one lane at first: Pagefind runs on one core while Eleventy renders on the
+ * other. `addLane` starts one more (up to the machine's cores) once this process leaves its core free,
+ * which then takes the shards no lane has begun. Each lane holds one shard's index in memory. `done`
+ * settles when every lane has ended, or with the first lane that fails (the others are stopped).
+ */
+function runPagefind(
+  scratch: string,
+  runs: [site: string, output: string][],
+): { done: Promise<void>; stop: () => void; addLane: () => void } {
+  const lanes: ChildProcess[] = [];
+  let [running, over] = [0, false];
+  const stop = () => {
+    for (const lane of lanes) lane.kill();
+  };
+  let settle!: { resolve: () => void; reject: (error: unknown) => void };
+  const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const addLane = () => {
+    if (over || lanes.length >= Math.min(runs.length, os.availableParallelism())) return;
+    const lane = pagefindLane(scratch, runs);
+    lanes.push(lane.child);
+    running++;
+    lane.done.then(
+      () => {
+        if (--running === 0 && !over) {
+          over = true;
+          settle.resolve();
+        }
+      },
+      (error: unknown) => {
+        if (over) return;
+        over = true;
+        stop();
+        settle.reject(error);
+      },
+    );
+  };
+  addLane();
+  return { done, stop, addLane };
 }
 
 /**
@@ -133,7 +186,7 @@ function runPagefind(scratch: string, runs: [site: string, output: string][]): {
  * returns (synchronously: a few milliseconds a hundred articles on tmpfs), so
  * Pagefind is already at work when the caller starts Eleventy.
  */
-export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPages = SHARD_PAGES): Promise<SearchIndexResult> {
+export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPages = SHARD_PAGES): SearchIndexing {
   return indexShards(siteDir, searchShards(pages, maxShardPages));
 }
 
@@ -144,14 +197,10 @@ export function indexPages(siteDir: string, pages: SearchablePage[], maxShardPag
  * `keptIn` is the pagefind/ folder where the kept shards and the word table
  * written with them can be read meanwhile, when they are linked in later).
  * Pagefind is started first and indexes each shard once its documents are
- * written, so it is at work while the next shard's are made.
+ * written, so it is at work while the next shard's are made; `addLane` on
+ * the result lets a second Pagefind take the shards not yet begun.
  */
-export function indexShards(
-  siteDir: string,
-  shards: SearchShard[],
-  only?: ReadonlySet<string>,
-  keptIn?: string,
-): Promise<SearchIndexResult> {
+export function indexShards(siteDir: string, shards: SearchShard[], only?: ReadonlySet<string>, keptIn?: string): SearchIndexing {
   const scratch = mkdtempSync(path.join(SCRATCH, 'portal-search-'));
   const bundleDir = path.join(siteDir, BUNDLE_DIR);
   const chosen = only ? shards.filter((shard) => only.has(shard.name)) : shards;
@@ -166,7 +215,7 @@ export function indexShards(
           rmSync(path.join(bundleDir, entry.name), { recursive: true, force: true });
     } else rmSync(bundleDir, { recursive: true, force: true });
     mkdirSync(bundleDir, { recursive: true });
-    // One shard after another: Pagefind's memory is one shard's.
+    // One shard after another in each lane: a lane's memory is one shard's index.
     const runs = chosen.map((shard): [string, string] => [path.join(scratch, shard.name), path.join(bundleDir, shard.name)]);
     pagefind = chosen.length ? runPagefind(scratch, runs) : undefined;
     for (const [i, shard] of chosen.entries()) {
@@ -191,7 +240,8 @@ export function indexShards(
   const tabled = hasWordTable(shards.length);
   const kept = keptWords(keptIn ?? bundleDir, tabled ? shards.filter((shard) => !chosen.includes(shard)).map((s) => s.name) : []);
   const words = tabled ? shards.map((shard) => kept.get(shard.name) ?? (() => shardWords(path.join(bundleDir, shard.name)))) : [];
-  return indexDocuments(scratch, bundleDir, shards, chosen, words, pagefind?.done);
+  const addLane = pagefind?.addLane ?? (() => {});
+  return Object.assign(indexDocuments(scratch, bundleDir, shards, chosen, words, pagefind?.done), { addLane });
 }
 
 /**

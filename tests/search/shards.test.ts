@@ -1,12 +1,12 @@
 // The search index in shards of whole years (src/search/shards.ts), and re-indexing only some of them.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { loadSite, searchablePages, type SearchablePage } from '../../src/pages/index.ts';
-import { indexShards, searchDate, searchShards, type ShardPlan } from '../../src/search/index.ts';
+import { indexShards, pagefindBinary, searchDate, searchShards, type ShardPlan } from '../../src/search/index.ts';
 import { BUILD_NOW, treeHash } from '../support/build.ts';
 
 let pages: SearchablePage[];
@@ -91,4 +91,35 @@ test('re-indexing only some shards keeps the others byte for byte and drops shar
     plan.map((shard) => shard.name),
   );
   assert.equal(result.pages, pages.length);
+});
+
+test('a second lane (once Eleventy has rendered) takes the shards not begun: each indexed once, the same bytes as one lane', async () => {
+  const shards = searchShards(pages, 10);
+  const oneLane = mkdtempSync(path.join(tmpdir(), 'portal-lanes-'));
+  await indexShards(oneLane, shards);
+
+  // Pagefind, as the package lets it be named (PAGEFIND_BINARY_PATH), behind a script that notes which lane ran which shard.
+  const work = mkdtempSync(path.join(tmpdir(), 'portal-lanes-'));
+  const log = path.join(work, 'runs.log');
+  const wrapper = path.join(work, 'pagefind');
+  writeFileSync(wrapper, `#!/bin/sh\necho "$PPID $2" >> '${log}'\nexec '${pagefindBinary()}' "$@"\n`, { mode: 0o755 });
+  const twoLanes = path.join(work, 'site');
+  const saved = process.env.PAGEFIND_BINARY_PATH;
+  process.env.PAGEFIND_BINARY_PATH = wrapper;
+  try {
+    const indexing = indexShards(twoLanes, shards);
+    indexing.addLane();
+    indexing.addLane(); // one lane a core at most: a third call on two cores adds none
+    await indexing;
+  } finally {
+    if (saved === undefined) delete process.env.PAGEFIND_BINARY_PATH;
+    else process.env.PAGEFIND_BINARY_PATH = saved;
+  }
+  const runs = readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' '));
+  assert.deepEqual(runs.map(([, site]) => path.basename(site)).sort(), shards.map((shard) => shard.name).sort());
+  assert.equal(new Set(runs.map(([lane]) => lane)).size, Math.min(2, availableParallelism()), 'lanes that indexed');
+  assert.equal(treeHash(path.join(twoLanes, 'pagefind')), treeHash(path.join(oneLane, 'pagefind')));
 });
