@@ -15,6 +15,6 @@ export {
   type RenderPlan,
   type ShardFingerprints,
 } from './plan.ts';
-export { keepPreviousFiles, reuseUnchangedFiles, type FileDescription, type KeptFiles } from './output.ts';
+export { keepPreviousFiles, listFiles, reuseUnchangedFiles, type FileDescription, type KeptFiles } from './output.ts';
 export { codeDigest, siteDigest } from './site-digest.ts';
 export { readPageFingerprints, savePageFingerprints, type StoredFingerprints } from './store.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, type Dirent } from 'node:fs';
+import { copyFileSync, linkSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -7,6 +7,21 @@ import { Worker } from 'node:worker_threads';
 export interface FileDescription {
   size: number;
   sha256: string;
+}
+
+/** Every file under `dir`, as sorted posix paths relative to it. */
+export function listFiles(dir: string): string[] {
+  // Each entry's folder is `dir` or begins with it: cut rather than path.relative (0.4 s for a 20,000-article site).
+  const inside = dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`;
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const parent = entry.parentPath;
+    const folder = parent === dir ? '' : parent.startsWith(inside) ? parent.slice(inside.length) : path.relative(dir, parent);
+    const file = folder ? `${folder}${path.sep}${entry.name}` : entry.name;
+    files.push(path.sep === '/' ? file : file.split(path.sep).join('/'));
+  }
+  return files.sort();
 }
 
 /**
@@ -108,10 +123,7 @@ export function reuseUnchangedFiles(
   written: Record<string, FileDescription> = {},
 ): Record<string, FileDescription> {
   const files: Record<string, FileDescription> = { ...kept };
-  const made = (readdirSync(stagingDir, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(stagingDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !(file in kept));
+  const made = listFiles(stagingDir).filter((file) => !(file in kept));
   for (const file of made) {
     const full = path.join(stagingDir, file);
     const size = statSync(full).size;

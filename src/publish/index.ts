@@ -38,12 +38,12 @@ export {
   describeOutput,
   digestSources,
   hashSources,
-  listFiles,
   MANIFEST_FILE,
   readBuildManifest,
   type BuildManifest,
   type OutputFile,
 } from './manifest.ts';
+export { listFiles } from '../incremental/index.ts';
 export { BuildLockedError } from './lock.ts';
 export { OutputError, hasPublishedSite } from './output.ts';
 
@@ -234,6 +234,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       })
       .finally(() => (renderMs ||= since(renderStarted)));
     const [rendered] = await Promise.allSettled([rendering]);
+    // Saved while Pagefind may still be indexing: the readings hold for any build of this code, published or not.
+    if (rendered.status === 'fulfilled') readings.save(readingsFile, codeVersion);
     // Eleventy's after-hook waits for the index; a failed render may leave it running (or never start it).
     const [indexed] = await Promise.allSettled([indexing ?? Promise.reject(rendered.status === 'rejected' && rendered.reason)]);
     publishStarted = performance.now();
@@ -278,7 +280,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       fingerprints: plan.fingerprints,
       shards: plan.shardFingerprints,
     });
-  readings.save(readingsFile, codeVersion);
   images.cache.prune(IMAGE_CACHE_DAYS);
   return {
     outputDir,
