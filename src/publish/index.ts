@@ -53,7 +53,7 @@ const statSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.si
 /** Cached photos no build has used for this long are deleted. */
 const IMAGE_CACHE_DAYS = 30;
 /** What the last build read of the content (front matters, bodies' facts), in the page cache folder (src/content/cache.ts). */
-const READINGS_FILE = 'readings.json';
+const READINGS_FILE = 'readings.bin';
 /** Articles from which a second thread reading them pays for its start (0.4 s). */
 const READ_AHEAD_FROM = 1000;
 
@@ -219,6 +219,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
         config.on('eleventy.after', ({ results }: { results: WrittenPage[] }) => {
           describeWritten(staging, results, written);
           renderMs = since(renderStarted);
+          // While the plugin's hook waits for Pagefind (write() settles after it): the readings hold for any build of this code.
+          readings.save(readingsFile, codeVersion);
         });
       },
     });
@@ -234,8 +236,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       })
       .finally(() => (renderMs ||= since(renderStarted)));
     const [rendered] = await Promise.allSettled([rendering]);
-    // Saved while Pagefind may still be indexing: the readings hold for any build of this code, published or not.
-    if (rendered.status === 'fulfilled') readings.save(readingsFile, codeVersion);
     // Eleventy's after-hook waits for the index; a failed render may leave it running (or never start it).
     const [indexed] = await Promise.allSettled([indexing ?? Promise.reject(rendered.status === 'rejected' && rendered.reason)]);
     publishStarted = performance.now();

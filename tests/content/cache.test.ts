@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { DOCUMENTS_FOLDER, ReadingCache, PAGES_FOLDER, readArticles, readMarkdownFiles } from '../../src/content/index.ts';
 import { documentContract } from '../../src/documents/index.ts';
 import type { Problem } from '../../src/problems/index.ts';
@@ -63,7 +64,7 @@ for (const [name, read] of READERS) {
     const expected = read(fresh).map(described);
     const saving = new ReadingCache();
     read([], saving);
-    const file = path.join(work, `${name}.json`);
+    const file = path.join(work, `${name}.bin`);
     saving.save(file, 'v1');
     const cached: Problem[] = [];
     assert.deepEqual(read(cached, ReadingCache.load(file, 'v1')).map(described), expected);
@@ -85,15 +86,15 @@ test('the faulty articles do have problems (what the test above compares)', () =
 });
 
 test('a saved reading is used by the same code only: another version reads the file again', () => {
-  const file = path.join(work, 'tampered.json');
+  const file = path.join(work, 'tampered.bin');
   const saving = new ReadingCache();
   readArticles('content/articles', [], saving);
   saving.save(file, 'v1');
   // What only the cache says: the build believes it when the version is its own.
-  const stored = JSON.parse(readFileSync(file, 'utf8'));
-  for (const reading of Object.values(stored.readings) as { frontMatter: { title: string } }[])
+  const stored = deserialize(readFileSync(file)) as { readings: Map<string, unknown> };
+  for (const reading of stored.readings.values() as Iterable<{ frontMatter: { title: string } }>)
     reading.frontMatter.title = 'Từ bộ nhớ đệm';
-  writeFileSync(file, JSON.stringify(stored));
+  writeFileSync(file, serialize(stored));
   const titles = (cache: ReadingCache) =>
     new Set(readArticles('content/articles', [], cache).map((source) => source.frontMatter.title));
   assert.deepEqual(titles(ReadingCache.load(file, 'v1')), new Set(['Từ bộ nhớ đệm']));
@@ -106,7 +107,7 @@ test('a cache keeps only what was read since it was made, and an edited front ma
   const folder = path.join(work, 'edited');
   mkdirSync(folder);
   writeFileSync(path.join(folder, 'bai.md'), valid);
-  const file = path.join(work, 'edited.json');
+  const file = path.join(work, 'edited.bin');
   const first = new ReadingCache();
   readArticles(folder, [], first);
   first.save(file, 'v1');
@@ -114,20 +115,20 @@ test('a cache keeps only what was read since it was made, and an edited front ma
   const second = ReadingCache.load(file, 'v1');
   assert.equal(readArticles(folder, [], second)[0].frontMatter.title, 'Tiêu đề mới');
   second.save(file, 'v1');
-  assert.equal(Object.keys(JSON.parse(readFileSync(file, 'utf8')).readings).length, 1);
+  assert.equal((deserialize(readFileSync(file)) as { readings: Map<string, unknown> }).readings.size, 1);
 });
 
 test('a body read before is not parsed again: its summary comes from the cache, its HTML is rendered when a page needs it', async () => {
-  const file = path.join(work, 'bodies.json');
+  const file = path.join(work, 'bodies.bin');
   const now = parseVietnamDate('2026-11-26T12:00:00+07:00')!;
   const saving = new ReadingCache();
   const fresh = (await loadSite({ contentDir: 'content', now, readings: saving })).portal.articles;
   saving.save(file, 'v1');
   // What only the cache says of the bodies: the first paragraphs (the summary of an article without one).
-  const stored = JSON.parse(readFileSync(file, 'utf8'));
-  for (const reading of Object.values(stored.readings) as { firstParagraph?: string }[])
+  const stored = deserialize(readFileSync(file)) as { readings: Map<string, unknown> };
+  for (const reading of stored.readings.values() as Iterable<{ firstParagraph?: string }>)
     if (reading.firstParagraph !== undefined) reading.firstParagraph = 'Từ bộ nhớ đệm';
-  writeFileSync(file, JSON.stringify(stored));
+  writeFileSync(file, serialize(stored));
   const cached = (await loadSite({ contentDir: 'content', now, readings: ReadingCache.load(file, 'v1') })).portal.articles;
   const unsummarised = cached.filter((article) => article.standfirst === undefined);
   assert.ok(unsummarised.length > 0, 'the sample has articles without a summary');
@@ -145,7 +146,7 @@ test('a build that reads nothing again leaves the saved readings as they are; on
   mkdirSync(folder);
   writeFileSync(path.join(folder, 'bai.md'), valid);
   writeFileSync(path.join(folder, 'bai-khac.md'), valid.replace('Tiêu đề', 'Tiêu đề khác'));
-  const file = path.join(work, 'unchanged.json');
+  const file = path.join(work, 'unchanged.bin');
   const first = new ReadingCache();
   readArticles(folder, [], first);
   first.save(file, 'v1');
