@@ -216,11 +216,17 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           },
         });
         // Every page is written: hashed for the manifest from the text Eleventy (and the portal) wrote, while Pagefind may still be indexing.
-        config.on('eleventy.after', ({ results }: { results: WrittenPage[] }) => {
+        config.on('eleventy.after', async ({ results }: { results: WrittenPage[] }) => {
           describeWritten(staging, results, written);
           renderMs = since(renderStarted);
-          // While the plugin's hook waits for Pagefind (write() settles after it): the readings hold for any build of this code.
-          readings.save(readingsFile, codeVersion);
+          // Once the plugin's hook (called next) has started the second lane and waits for Pagefind: write()
+          // settles only after it. The readings hold for any build of this code; one not saved is read again.
+          await Promise.resolve();
+          try {
+            readings.save(readingsFile, codeVersion);
+          } catch {
+            // A cache: a full disk or a folder refused is the output's problem, reported when it is written.
+          }
         });
       },
     });

@@ -98,8 +98,9 @@ function pagefindLane(scratch: string, runs: [site: string, output: string][]): 
   const loop = [
     'set -e; bin="$1"; scratch="$2"; shift 2; pid=""; copies=""',
     // Stopped, interrupted (Ctrl+C) or left alone: Pagefind stops too, rather than write into a folder being
-    // removed, and the documents leave the memory (tmpfs) even when this process can no longer remove them.
-    'stop() { kill $pid $copies 2>/dev/null || :; rm -rf "$scratch"; exit 143; }',
+    // removed, the copies under way end (a fraction of a second), and the documents leave the memory (tmpfs)
+    // even when this process can no longer remove them.
+    'stop() { [ -z "$pid" ] || kill "$pid" 2>/dev/null || :; wait; rm -rf "$scratch"; exit 143; }',
     'trap stop INT TERM HUP',
     'while [ $# -gt 0 ]; do',
     '  if mkdir "$1.claimed" 2>/dev/null; then',
@@ -134,27 +135,32 @@ function pagefindLane(scratch: string, runs: [site: string, output: string][]): 
   return { child, done };
 }
 
+/** The memory a second lane needs free: one shard's index (0.7 GB for 4,000 articles' documents, measured). */
+const LANE_MEMORY = 1024 ** 3;
+
 /**
  * Pagefind's indexer on `runs`, one lane at first: Pagefind runs on one core while Eleventy renders on the
- * other. `addLane` starts one more (up to the machine's cores) once this process leaves its core free,
- * which then takes the shards no lane has begun. Each lane holds one shard's index in memory. `done`
- * settles when every lane has ended, or with the first lane that fails (the others are stopped).
+ * other. `addLane` starts one more (up to the machine's cores, and while the memory has room for another
+ * shard's index) once this process leaves its core free, which then takes the shards no lane has begun.
+ * `done` settles when every lane has ended, or with the first lane that fails once the others are stopped
+ * and gone (nothing of theirs writes on while the caller removes their folders).
  */
 function runPagefind(
   scratch: string,
   runs: [site: string, output: string][],
 ): { done: Promise<void>; stop: () => void; addLane: () => void } {
-  const lanes: ChildProcess[] = [];
+  const lanes: ReturnType<typeof pagefindLane>[] = [];
   let [running, over] = [0, false];
   const stop = () => {
-    for (const lane of lanes) lane.kill();
+    for (const lane of lanes) lane.child.kill();
   };
   let settle!: { resolve: () => void; reject: (error: unknown) => void };
   const done = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   const addLane = () => {
     if (over || lanes.length >= Math.min(runs.length, os.availableParallelism())) return;
+    if (lanes.length && os.freemem() < LANE_MEMORY) return;
     const lane = pagefindLane(scratch, runs);
-    lanes.push(lane.child);
+    lanes.push(lane);
     running++;
     lane.done.then(
       () => {
@@ -167,7 +173,7 @@ function runPagefind(
         if (over) return;
         over = true;
         stop();
-        settle.reject(error);
+        void Promise.allSettled(lanes.map((other) => other.done)).then(() => settle.reject(error));
       },
     );
   };
@@ -181,7 +187,8 @@ function runPagefind(
  * them newest first, and each is a whole Pagefind bundle in `pagefind/<name>/`.
  * Each page's search document (searchDocument) goes to a scratch folder, then
  * Pagefind's command-line indexer runs on one shard after another, so only one
- * shard's index is ever in memory. Nothing is read from the rendered site, so
+ * shard's index is in memory while Eleventy renders (two once a second lane
+ * helps, after it). Nothing is read from the rendered site, so
  * this runs while Eleventy renders it. The documents are written before this
  * returns (synchronously: a few milliseconds a hundred articles on tmpfs), so
  * Pagefind is already at work when the caller starts Eleventy.

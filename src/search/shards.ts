@@ -3,7 +3,8 @@ import type { SearchablePage } from '../pages/index.ts';
 /**
  * Pagefind holds a whole index in memory while it builds it (about 170 KB a
  * page: 3.4 GB for 20,000 articles), so the index is built in shards, one
- * after another, that the search page merges (Pagefind's mergeIndex). Each
+ * after another (two at a time once Eleventy has rendered: src/search/indexer.ts),
+ * that the search page merges (Pagefind's mergeIndex). Each
  * shard costs a first search one more chunk of the word index (about 24 KB),
  * hence shards as large as the memory allows rather than one a year.
  */

@@ -34,7 +34,7 @@ export interface BuildSettings {
    * HTML redirect pages kept for GitHub Pages. Cloudflare Pages redirects first, and ignores a "301!" rule.
    */
   forceRedirects: boolean;
-  /** The most pages a search index shard holds (PORTAL_SEARCH_SHARD_PAGES; src/search/shards.ts), which bounds Pagefind's memory. */
+  /** The most pages a search index shard holds (PORTAL_SEARCH_SHARD_PAGES; src/search/shards.ts), which bounds the memory of each Pagefind run. */
   searchShardPages?: number;
 }
 

@@ -98,29 +98,46 @@ test('a second lane (once Eleventy has rendered) takes the shards not begun: eac
   const oneLane = mkdtempSync(path.join(tmpdir(), 'portal-lanes-'));
   await indexShards(oneLane, shards);
 
-  // Pagefind, as the package lets it be named (PAGEFIND_BINARY_PATH), behind a script that notes which lane ran which shard.
+  // Two more lanes are asked for, one a core at most: on two cores the second call adds none.
+  const lanes = Math.min(3, availableParallelism(), shards.length);
+  // Pagefind, as the package lets it be named (PAGEFIND_BINARY_PATH), behind a script that notes which lane ran
+  // which shard and holds each lane's first run until every lane has one (a lane started late on a busy machine
+  // would otherwise find every shard taken), for 10 s at most.
   const work = mkdtempSync(path.join(tmpdir(), 'portal-lanes-'));
   const log = path.join(work, 'runs.log');
   const wrapper = path.join(work, 'pagefind');
-  writeFileSync(wrapper, `#!/bin/sh\necho "$PPID $2" >> '${log}'\nexec '${pagefindBinary()}' "$@"\n`, { mode: 0o755 });
+  writeFileSync(
+    wrapper,
+    [
+      '#!/bin/sh',
+      `echo "$PPID $2" >> '${log}'`,
+      `i=0; while [ "$(wc -l < '${log}')" -lt ${lanes} ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done`,
+      `exec '${pagefindBinary()}' "$@"`,
+    ].join('\n'),
+    { mode: 0o755 },
+  );
   const twoLanes = path.join(work, 'site');
-  const saved = process.env.PAGEFIND_BINARY_PATH;
+  const saved = {
+    PAGEFIND_BINARY_PATH: process.env.PAGEFIND_BINARY_PATH,
+    PAGEFIND_EXTENDED_BINARY_PATH: process.env.PAGEFIND_EXTENDED_BINARY_PATH,
+  };
+  delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
   process.env.PAGEFIND_BINARY_PATH = wrapper;
   try {
     const indexing = indexShards(twoLanes, shards);
-    // Two more lanes asked for: one a core at most, so on two cores the second call adds none.
     indexing.addLane();
     indexing.addLane();
     await indexing;
   } finally {
-    if (saved === undefined) delete process.env.PAGEFIND_BINARY_PATH;
-    else process.env.PAGEFIND_BINARY_PATH = saved;
+    for (const [name, value] of Object.entries(saved))
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
   }
   const runs = readFileSync(log, 'utf8')
     .trim()
     .split('\n')
     .map((line) => line.split(' '));
   assert.deepEqual(runs.map(([, site]) => path.basename(site)).sort(), shards.map((shard) => shard.name).sort());
-  assert.equal(new Set(runs.map(([lane]) => lane)).size, Math.min(3, availableParallelism(), shards.length), 'lanes that indexed');
+  assert.equal(new Set(runs.map(([lane]) => lane)).size, lanes, 'lanes that indexed');
   assert.equal(treeHash(path.join(twoLanes, 'pagefind')), treeHash(path.join(oneLane, 'pagefind')));
 });
