@@ -1,7 +1,8 @@
 // npm run bench -- --incremental [--preview-articles 5000] [--build-articles 20000] [--runs 2] [--keep]
 // (--preview-articles 0 or --build-articles 0 leaves that half out)
 // Issue 17's goals 3 and 4, on generated corpora (no photos), five kinds of edit each round:
-// a body edit, a title edit, a tag change, a new article, a deletion.
+// a body edit, a title edit, a tag change, a new article, a deletion, on recent articles; npm run build
+// also edits the body of an older article, whose search shard (up to 5,000 pages) is indexed again whole.
 // - npm start (--preview-articles): from the file save to the served article page showing the edit, then until
 //   the home page, its category's first page and an article whose "Các tin khác" lists it show it too.
 // - npm run build (--build-articles): an incremental build on the previous _site after each edit, next
@@ -20,7 +21,9 @@ import { measure, median, megabytes, percent, seconds } from './measure.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOW = '2026-06-01T00:00:00+07:00';
 const KINDS = ['body', 'title', 'tag', 'new', 'delete'] as const;
-type Kind = (typeof KINDS)[number];
+/** npm run build's kinds: the same, and a body edit to an article half-way down the list ('old'). */
+const BUILD_KINDS = [...KINDS, 'old'] as const;
+type Kind = (typeof BUILD_KINDS)[number];
 
 interface Options {
   previewArticles: number;
@@ -71,11 +74,15 @@ const FIRST_TARGET = 100;
 /** Makes edit `kind` of round `round` on a recent article (each round edits others). */
 function makeEdit(kind: Kind, round: number, articles: Known[], contentDir: string): Edit {
   const token = `kiemtra${kind}${round}x${Date.now().toString(36)}`;
-  const target = articles[FIRST_TARGET + round * KINDS.length + KINDS.indexOf(kind)];
+  const target =
+    kind === 'old'
+      ? articles[Math.floor(articles.length / 2) + round]
+      : articles[FIRST_TARGET + round * KINDS.length + KINDS.indexOf(kind)];
   const text = readFileSync(target.file, 'utf8');
   const followers = [target.category, ...(target.relatedBy ? [target.relatedBy] : [])];
   switch (kind) {
     case 'body':
+    case 'old':
       writeFileSync(target.file, `${text}\nĐoạn bổ sung có mã ${token}.\n`);
       return { kind, url: target.url, token, followers: [] };
     case 'title':
@@ -213,7 +220,7 @@ async function buildBench(options: Options, work: string) {
     const f = await run(scratch, { PORTAL_FULL_BUILD: '1' });
     full.push(f);
     console.log(`  lượt ${round + 1}: dựng toàn bộ ${seconds(f.ms)} (đỉnh ${megabytes(f.peakKb)}, steal ${percent(f.stolen)})`);
-    for (const kind of KINDS) {
+    for (const kind of BUILD_KINDS) {
       makeEdit(kind, round, articles, contentDir);
       const i = await run(site);
       const kept = Number(/giữ nguyên (\d+) trang/.exec(i.stdout)?.[1] ?? 0);
@@ -242,7 +249,7 @@ export async function benchIncremental(options: Options): Promise<void> {
     );
   }
   if (builds.full.length) console.log(`  npm run build, ${options.buildArticles} tin bài: dựng toàn bộ ${seconds(fullMs)}`);
-  for (const kind of builds.full.length ? KINDS : []) {
+  for (const kind of builds.full.length ? BUILD_KINDS : []) {
     const of = builds.incremental.filter((r) => r.kind === kind);
     const ms = median(of.map((r) => r.ms));
     console.log(
