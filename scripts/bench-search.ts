@@ -21,6 +21,7 @@ import { serveSite } from '../tests/support/static-server.ts';
 import { generateCorpus } from './corpus/generate.ts';
 import { plantedArticles, relevanceQueries } from './corpus/relevance.ts';
 import { firstFive, judge, score, type RelevanceScore } from './bench/relevance.ts';
+import { NPM_RUN_BUILD } from './npm-scripts.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -61,7 +62,7 @@ const corpus = generateCorpus({
 });
 console.log(`Dựng cổng (npm run build) …`);
 const buildStarted = performance.now();
-const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+const built = spawnSync(process.execPath, NPM_RUN_BUILD, {
   cwd: ROOT,
   encoding: 'utf8',
   env: { ...process.env, PORTAL_CONTENT: corpus.dir, PORTAL_OUTPUT: siteDir, PORTAL_NOW: '2026-06-01T00:00:00+07:00' },

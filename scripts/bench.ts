@@ -17,6 +17,7 @@ import sharp from 'sharp';
 import { generateCorpus } from './corpus/generate.ts';
 import { measure, median, megabytes, percent, seconds, type Measured } from './bench/measure.ts';
 import type { BuildStages } from '../src/publish/index.ts';
+import { NPM_RUN_BUILD } from './npm-scripts.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -90,7 +91,7 @@ interface BaselineRun {
 
 async function portalBuild(): Promise<PortalRun> {
   rmSync(path.join(work, 'portal'), { recursive: true, force: true });
-  const run = await measure(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, env: env(portalEnv) });
+  const run = await measure(process.execPath, NPM_RUN_BUILD, { cwd: ROOT, env: env(portalEnv) });
   return { ...run, stages: JSON.parse(readFileSync(portalEnv.PORTAL_STAGES_FILE, 'utf8')) };
 }
 

@@ -7,6 +7,8 @@ import { ContentError, formatProblem } from '../src/problems/index.ts';
 import { SearchIndexError } from '../src/search/index.ts';
 
 const settings = buildSettings();
+// Once nothing is left to do, exit without Node's teardown of a heap this size (0.3 s at 20,000 articles).
+process.once('beforeExit', () => process.exit());
 try {
   const { outputDir, warnings, images, search, stages, keptPages } = await buildSite(settings, (note) => console.warn(note));
   for (const warning of warnings) console.warn(formatProblem(warning));

@@ -17,6 +17,7 @@ import { loadSite } from '../../src/pages/index.ts';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { routes } from '../../src/routes/index.ts';
 import { measure, median, megabytes, percent, seconds } from './measure.ts';
+import { NPM_RUN_BUILD } from '../npm-scripts.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NOW = '2026-06-01T00:00:00+07:00';
@@ -208,7 +209,7 @@ async function buildBench(options: Options, work: string) {
     ...extra,
   });
   const run = (outputDir: string, extra?: Record<string, string>) =>
-    measure(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { cwd: ROOT, env: env(outputDir, extra) });
+    measure(process.execPath, NPM_RUN_BUILD, { cwd: ROOT, env: env(outputDir, extra) });
   const site = path.join(work, 'site', '_site');
   const scratch = path.join(work, 'scratch', '_site');
   console.log(`npm run build, ${options.buildArticles} tin bài:`);

@@ -15,6 +15,7 @@ import { listFiles } from '../../src/publish/index.ts';
 import { adminContentSecurityPolicy, contentSecurityPolicy } from '../../src/security/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { ROOT } from '../support/build.ts';
+import { NPM_RUN_BUILD } from '../../scripts/npm-scripts.ts';
 import { headersFor, matchesPattern, readHeadersFile } from '../support/headers-file.ts';
 import type { HostName } from '../../src/deploy/index.ts';
 import { requireEmulators, startEmulator, type Emulator } from './emulators.ts';
@@ -70,13 +71,14 @@ function sampleWithAliases(): string {
   return content;
 }
 
-function run(script: string, args: string[], env: Record<string, string>): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+/** Node with `nodeArgs` (a script through tsx, or npm run build's command). */
+function run(nodeArgs: string[], env: Record<string, string>): string {
+  const result = spawnSync(process.execPath, nodeArgs, {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
   });
-  assert.equal(result.status, 0, `${script} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`);
+  assert.equal(result.status, 0, `${nodeArgs.join(' ')}\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
 
@@ -93,9 +95,9 @@ function buildAndDeploy(variant: Variant, content: string): void {
     // The search index in shards, so the word table's files are served too (one shard has none).
     PORTAL_SEARCH_SHARD_PAGES: '20',
   };
-  run('scripts/build.ts', [], env);
+  run(NPM_RUN_BUILD, env);
   variant.root = path.join(dir, 'deploy');
-  run('scripts/deploy.ts', [variant.root, '--host', variant.host], env);
+  run(['--import', 'tsx', 'scripts/deploy.ts', variant.root, '--host', variant.host], env);
 }
 
 interface Answer {

@@ -8,6 +8,7 @@ import { MANIFEST_FILE } from '../../src/publish/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { ROOT, build, copyFixture, fileHashes, treeHash, type BuildRun } from '../support/build.ts';
 import { writeCorpus } from '../support/corpus.ts';
+import { NPM_RUN_BUILD } from '../../scripts/npm-scripts.ts';
 
 /** The published files, but the manifest (it records the build's inputs, not its output). */
 function siteHashes(dir: string): Map<string, string> {
@@ -19,7 +20,7 @@ function siteHashes(dir: string): Map<string, string> {
 /** `npm run build` in the background, as a second editor (or a scheduled job) would start it. */
 function buildInBackground(content: string, outputDir: string, imageCache: string): Promise<BuildRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    const child = spawn(process.execPath, NPM_RUN_BUILD, {
       cwd: ROOT,
       env: {
         ...process.env,

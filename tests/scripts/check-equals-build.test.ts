@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { FIXTURES, ROOT, copyFixture, lineOf, writeArticle } from '../support/build.ts';
+import { NPM_RUN_BUILD } from '../../scripts/npm-scripts.ts';
 
 const article = (fields: string, body = 'Nội dung.') =>
   `---\ntitle: "Bài"\ndate: "2024-05-01T08:00:00+07:00"\nauthor: Thu Cúc\n${fields}---\n${body}\n`;
@@ -130,9 +131,9 @@ interface Run {
   output: string;
 }
 
-function run(script: string, content: string, env: Record<string, string>): Promise<Run> {
+function run(nodeArgs: string[], content: string, env: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -162,7 +163,10 @@ for (const { name, setUp, env = {}, says } of cases) {
   test(`${name}: check fails with the cause the build fails with`, async () => {
     const content = copyFixture('basic');
     setUp(content);
-    const [checked, built] = await Promise.all([run('scripts/check.ts', content, env), run('scripts/build.ts', content, env)]);
+    const [checked, built] = await Promise.all([
+      run(['--import', 'tsx', 'scripts/check.ts'], content, env),
+      run(NPM_RUN_BUILD, content, env),
+    ]);
     assert.equal(built.status, 1, built.output);
     assert.equal(checked.status, 1, checked.output);
     for (const output of [checked.output, built.output]) {

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ShardPlan } from '../../src/search/index.ts';
 import { ROOT, build, copyFixture, treeHash, type BuildRun } from '../support/build.ts';
+import { NPM_RUN_BUILD } from '../../scripts/npm-scripts.ts';
 
 let run: BuildRun;
 let content: string;
@@ -101,7 +102,7 @@ test('a build stopped while Pagefind indexes stops Pagefind too, and its documen
   };
   for (const [way, stop] of Object.entries(ways)) {
     const pidFile = path.join(dir, `${way.length}.pid`);
-    const building = spawn(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+    const building = spawn(process.execPath, NPM_RUN_BUILD, {
       cwd: ROOT,
       env: {
         ...process.env,

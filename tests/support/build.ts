@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
+import { NPM_RUN_BUILD } from '../../scripts/npm-scripts.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
@@ -49,7 +50,7 @@ export const BUILD_NOW = '2026-11-26T12:00:00+07:00';
 /** Runs `npm run build` (scripts/build.ts) on a content folder, as an editor would. */
 export function build(contentDir: string, env: Record<string, string> = {}, outputDir?: string): BuildRun {
   const out = outputDir ?? path.join(mkdtempSync(path.join(tmpdir(), 'portal-site-')), '_site');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], {
+  const result = spawnSync(process.execPath, NPM_RUN_BUILD, {
     cwd: ROOT,
     encoding: 'utf8',
     env: {

@@ -1,0 +1,93 @@
+// node scripts/bundled.js <script> [args]: runs scripts/<script>.ts bundled into one file by esbuild, on plain
+// Node. Run through tsx instead, every module Node loads, Eleventy's hundreds included, passes through tsx's
+// loader hooks on a thread of their own: about 0.75 s more for each build. Plain JavaScript, as it runs
+// before anything could load TypeScript.
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT_DIR = path.join(ROOT, '.cache', 'scripts');
+
+/** @typedef {Record<string, [size: number, mtimeMs: number]>} Stamp the files a bundle was made of, as they were */
+
+/** What makes every bundle besides the script's own modules. */
+const TOOLING = ['scripts/bundled.js', 'package-lock.json'];
+
+/** The size and time of change of a file of the project, as the stamp keeps them. */
+function stat(/** @type {string} */ relative) {
+  const { size, mtimeMs } = statSync(path.join(ROOT, relative));
+  return /** @type {[number, number]} */ ([size, mtimeMs]);
+}
+
+/** Whether none of the files the last bundle was made of changed since (a stat each, not esbuild's 0.3 s). */
+function upToDate(/** @type {string} */ stampFile) {
+  try {
+    const /** @type {Stamp} */ stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
+    return Object.entries(stamp).every(([file, was]) => stat(file).join() === was.join());
+  } catch {
+    return false;
+  }
+}
+
+/** Written whole, then renamed: two builds at once (an editor's and a scheduled one) read complete files. */
+function writeWhole(/** @type {string} */ file, /** @type {string | Uint8Array} */ data) {
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, data);
+  renameSync(partial, file);
+}
+
+async function bundle(/** @type {string} */ script, /** @type {string} */ stampFile) {
+  const { build } = await import('esbuild');
+  /** @type {Stamp} */
+  const inputs = Object.fromEntries(TOOLING.map((file) => [file, stat(file)]));
+  /**
+   * Each module keeps its own import.meta: the code finds its files (the CMS's sources, worker threads, the
+   * project's root) beside its source, not beside the bundle. The stamp takes each file's stat before it
+   * is read, so a file saved meanwhile is bundled again next time.
+   */
+  const ownFiles = {
+    name: 'own-files',
+    setup(/** @type {import('esbuild').PluginBuild} */ plugin) {
+      plugin.onLoad({ filter: /\.ts$/ }, (args) => {
+        inputs[path.relative(ROOT, args.path)] = stat(path.relative(ROOT, args.path));
+        const meta = { url: pathToFileURL(args.path).href, dirname: path.dirname(args.path), filename: args.path };
+        const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.(url|dirname|filename)\b/g, (_, key) =>
+          JSON.stringify(meta[/** @type {keyof typeof meta} */ (key)]),
+        );
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
+  const result = await build({
+    entryPoints: [path.join(ROOT, 'scripts', `${script}.ts`)],
+    outfile: path.join(OUT_DIR, `${script}.mjs`),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // node_modules stay where they are: Node loads them as before, as plain JavaScript.
+    packages: 'external',
+    // Error stacks name the TypeScript files and lines, as under tsx.
+    sourcemap: 'linked',
+    write: false,
+    logLevel: 'error',
+    plugins: [ownFiles],
+  }).catch(() => process.exit(1));
+  mkdirSync(OUT_DIR, { recursive: true });
+  // The map before the code, and the stamp last: a bundle is used only once it is whole.
+  for (const output of [...result.outputFiles].sort((a, b) => b.path.length - a.path.length))
+    writeWhole(output.path, output.contents);
+  writeWhole(stampFile, JSON.stringify(inputs));
+}
+
+const [script, ...args] = process.argv.slice(2);
+if (!script || !existsSync(path.join(ROOT, 'scripts', `${script}.ts`))) {
+  console.error('Cách dùng: node scripts/bundled.js <tên tệp trong scripts/, không có .ts> [tham số]');
+  process.exit(2);
+}
+const stampFile = path.join(OUT_DIR, `${script}.json`);
+if (!upToDate(stampFile)) await bundle(script, stampFile);
+process.setSourceMapsEnabled(true);
+process.argv = [process.argv[0], path.join(ROOT, 'scripts', `${script}.ts`), ...args];
+await import(pathToFileURL(path.join(OUT_DIR, `${script}.mjs`)).href);
