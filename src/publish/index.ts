@@ -55,6 +55,8 @@ const statSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.si
 const IMAGE_CACHE_DAYS = 30;
 /** What the last build read of the content (front matters, bodies' facts), in the page cache folder (src/content/cache.ts). */
 const READINGS_FILE = 'readings.bin';
+/** The reading cache as JSON, before V8's serialization: 20 MB a CI cache would otherwise keep for good. */
+const OLD_READINGS_FILE = 'readings.json';
 /** Articles from which a second thread reading them pays for its start (0.4 s). */
 const READ_AHEAD_FROM = 1000;
 
@@ -227,6 +229,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           await Promise.resolve();
           try {
             readings.save(readingsFile, codeVersion);
+            rmSync(path.join(settings.pageCacheDir, OLD_READINGS_FILE), { force: true });
           } catch {
             // A cache: a full disk or a folder refused is the output's problem, reported when it is written.
           }

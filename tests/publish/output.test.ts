@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
@@ -23,6 +23,14 @@ test('a build killed between its two renames: the next build puts the published 
   assert.match(failed.stderr, /Lần dựng trước bị dừng giữa lúc thay trang; đã khôi phục trang đã xuất bản/);
   assert.match(failed.stderr, /Trang đã xuất bản trước đó ở .* được giữ nguyên/);
   assert.equal(treeHash(published.outputDir), before, 'the site is back, as it was');
+});
+
+test('the reading cache kept as JSON by older builds leaves the cache once the build saves its own', () => {
+  const cache = mkdtempSync(path.join(tmpdir(), 'portal-page-cache-'));
+  writeFileSync(path.join(cache, 'readings.json'), '{"format":1}');
+  const run = build(copyFixture('basic'), { PORTAL_PAGE_CACHE: cache });
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(readdirSync(cache).filter((file) => file.startsWith('readings')), ['readings.bin']);
 });
 
 test('a failed build with no published site does not claim to have kept one', () => {
