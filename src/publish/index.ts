@@ -27,7 +27,6 @@ import {
   outputFile,
   readPageFingerprints,
   keepPreviousFiles,
-  listFiles,
   reuseUnchangedFiles,
   savePageFingerprints,
   type RenderPlan,
@@ -190,8 +189,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   let search: SearchIndexResult;
   let [renderMs, indexMs, publishStarted] = [0, 0, 0];
   let kept: Promise<Record<string, OutputFile>> | undefined;
-  // The output's files but the search index's, listed once every page is written.
-  let listedEarly: string[] | undefined;
   try {
     // The checked content and the settings go to Eleventy directly; it indexes for search while it renders.
     const renderStarted = performance.now();
@@ -233,14 +230,6 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           } catch {
             // A cache: a full disk or a folder refused is the output's problem, reported when it is written.
           }
-          // Publishing's first steps, taken while Pagefind indexes: the published list, and the output's files but
-          // the index's (23,000 folders at 20,000 articles: 0.6 s), all written now that the plugin's hook has
-          // copied the photos and attached files.
-          writeFileSync(
-            publishedListFile(staging),
-            formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
-          );
-          listedEarly = listFiles(staging, new Set([SEARCH_BUNDLE_DIR]));
         });
       },
     });
@@ -266,18 +255,15 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     if (rendered.status === 'rejected') throw rendered.reason;
     if (indexed.status === 'rejected') throw indexed.reason;
     search = indexed.value;
-    const searchDir = path.join(staging, SEARCH_BUNDLE_DIR);
-    const listed = listedEarly
-      ? [
-          ...listedEarly,
-          ...(existsSync(searchDir) ? listFiles(searchDir).map((file) => `${SEARCH_BUNDLE_DIR}/${file}`) : []),
-        ].sort()
-      : listFiles(staging);
+    writeFileSync(
+      publishedListFile(staging),
+      formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
+    );
     // Every file's size and sha256: the unchanged ones are the previous build's files (incremental), or read back (the pages written are hashed already).
     const files =
       kept && previousBuild
-        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written, listed)
-        : describeOutput(staging, written, listed);
+        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written)
+        : describeOutput(staging, written);
     await keeping?.finish(files);
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(

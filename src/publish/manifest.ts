@@ -111,16 +111,12 @@ export function describeWritten(
 }
 
 /**
- * Size and sha256 of every output file (`listed`). Files in `known` (hashed
- * as they were written) are read back only when their size on disk differs.
+ * Size and sha256 of every output file. Files in `known` (hashed as they
+ * were written) are read back only when their size on disk differs.
  */
-export function describeOutput(
-  outputDir: string,
-  known: Record<string, OutputFile> = {},
-  listed = listFiles(outputDir),
-): Record<string, OutputFile> {
+export function describeOutput(outputDir: string, known: Record<string, OutputFile> = {}): Record<string, OutputFile> {
   const files: Record<string, OutputFile> = {};
-  for (const file of listed) {
+  for (const file of listFiles(outputDir)) {
     if (file === MANIFEST_FILE) continue;
     const full = path.join(outputDir, file);
     const size = statSync(full).size;
