@@ -9,7 +9,11 @@ import { pathToFileURL } from 'node:url';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT_DIR = path.join(ROOT, '.cache', 'scripts');
 
-/** @typedef {Record<string, [size: number, mtimeMs: number]>} Stamp the files a bundle was made of, as they were */
+/**
+ * @typedef {{ root: string, files: Record<string, [size: number, mtimeMs: number]> }} Stamp the files a bundle
+ * was made of, as they were, and the project's folder: the bundle holds its absolute paths (own-files), which a
+ * project moved or copied with its times kept would otherwise still use.
+ */
 
 /** What makes every bundle besides the script's own modules. */
 const TOOLING = ['scripts/bundled.js', 'package-lock.json'];
@@ -24,7 +28,7 @@ function stat(/** @type {string} */ relative) {
 function upToDate(/** @type {string} */ stampFile) {
   try {
     const /** @type {Stamp} */ stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-    return Object.entries(stamp).every(([file, was]) => stat(file).join() === was.join());
+    return stamp.root === ROOT && Object.entries(stamp.files).every(([file, was]) => stat(file).join() === was.join());
   } catch {
     return false;
   }
@@ -39,7 +43,7 @@ function writeWhole(/** @type {string} */ file, /** @type {string | Uint8Array} 
 
 async function bundle(/** @type {string} */ script, /** @type {string} */ stampFile) {
   const { build } = await import('esbuild');
-  /** @type {Stamp} */
+  /** @type {Stamp['files']} */
   const inputs = Object.fromEntries(TOOLING.map((file) => [file, stat(file)]));
   /**
    * Each module keeps its own import.meta: the code finds its files (the CMS's sources, worker threads, the
@@ -78,7 +82,7 @@ async function bundle(/** @type {string} */ script, /** @type {string} */ stampF
   // The map before the code, and the stamp last: a bundle is used only once it is whole.
   for (const output of [...result.outputFiles].sort((a, b) => b.path.length - a.path.length))
     writeWhole(output.path, output.contents);
-  writeWhole(stampFile, JSON.stringify(inputs));
+  writeWhole(stampFile, JSON.stringify(/** @type {Stamp} */ ({ root: ROOT, files: inputs })));
 }
 
 const [script, ...args] = process.argv.slice(2);

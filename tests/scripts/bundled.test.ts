@@ -43,6 +43,13 @@ test('a script runs bundled, from its own folder, and is bundled again after an 
 
   write('hai'); // the same size: the time of the change tells it
   assert.equal(run().value, 'hai');
+
+  // The bundle holds the project's absolute paths: a project moved with its files' times is bundled again.
+  const stampFile = path.join(ROOT, '.cache/scripts', `${name}.json`);
+  const remade = statSync(bundle).mtimeMs;
+  writeFileSync(stampFile, JSON.stringify({ ...JSON.parse(readFileSync(stampFile, 'utf8')), root: '/noi-khac' }));
+  assert.equal(run().value, 'hai');
+  assert.notEqual(statSync(bundle).mtimeMs, remade, 'bundled again for the new folder');
 });
 
 test('an unknown script is refused with how to call it, in Vietnamese', () => {
