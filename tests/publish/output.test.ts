@@ -30,7 +30,10 @@ test('the reading cache kept as JSON by older builds leaves the cache once the b
   writeFileSync(path.join(cache, 'readings.json'), '{"format":1}');
   const run = build(copyFixture('basic'), { PORTAL_PAGE_CACHE: cache });
   assert.equal(run.status, 0, run.stderr);
-  assert.deepEqual(readdirSync(cache).filter((file) => file.startsWith('readings')), ['readings.bin']);
+  assert.deepEqual(
+    readdirSync(cache).filter((file) => file.startsWith('readings')),
+    ['readings.bin'],
+  );
 });
 
 test('a failed build with no published site does not claim to have kept one', () => {
