@@ -1,6 +1,6 @@
 // node scripts/bundled.js <script> [args]: runs scripts/<script>.ts bundled into one file by esbuild, on plain
 // Node. Run through tsx instead, every module Node loads, Eleventy's hundreds included, passes through tsx's
-// loader hooks on a thread of their own: about 0.75 s more for each build. Plain JavaScript, as it runs
+// loader hooks on a thread of their own: about 0.85 s more for each build. Plain JavaScript, as it runs
 // before anything could load TypeScript.
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
