@@ -3,6 +3,7 @@ export {
   indexPages,
   indexShards,
   pagefindBinary,
+  PAGEFIND_ALLOCATOR,
   PAGEFIND_HASHED_FILES,
   SHARD_PLAN,
   SearchIndexError,

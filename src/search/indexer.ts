@@ -84,6 +84,14 @@ export function pagefindBinary(): string {
   throw new SearchIndexError([`không có chương trình Pagefind cho ${platform}; hãy chạy lại "npm ci" để cài lại gói pagefind.`]);
 }
 
+/**
+ * Pagefind's allocator (jemalloc, read from this variable): huge pages where the kernel gives them on request,
+ * one arena, and no memory handed back before it exits. Its index of 4,000 pages, touched 4 KB at a time in a
+ * virtual machine, cost it about as much CPU as the indexing itself: one shard of the bench's corpus takes
+ * 5.1-8.5 s of CPU with these against 8.8-12.2 s, and 0.65 GB of memory at most against 0.72 GB.
+ */
+export const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1';
+
 /** A folder's documents are all written when this file is there, beside it (`<folder>.ready`). */
 const readyFile = (folder: string) => `${folder}.ready`;
 
@@ -139,14 +147,6 @@ function pagefindLane(scratch: string, runs: [site: string, output: string][]): 
   });
   return { child, done };
 }
-
-/**
- * Pagefind's allocator (jemalloc, read from this variable): huge pages where the kernel gives them on request,
- * one arena, and no memory handed back before it exits. Pagefind's index of 4,000 pages, touched 4 KB at a time
- * in a virtual machine, cost it as much CPU as the indexing: it now takes about half the CPU (measured on one
- * shard of the bench's corpus: 5.1-5.9 s against 9.2-12.2 s, 0.65 GB of memory at most against 0.72 GB).
- */
-const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1';
 
 /** The memory a second lane needs free: one shard's index (0.7 GB for 4,000 articles' documents, measured). */
 const LANE_MEMORY = 1024 ** 3;

@@ -6,7 +6,14 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseVietnamDate } from '../../src/dates/index.ts';
 import { loadSite, searchablePages, type SearchablePage } from '../../src/pages/index.ts';
-import { indexShards, pagefindBinary, searchDate, searchShards, type ShardPlan } from '../../src/search/index.ts';
+import {
+  indexShards,
+  PAGEFIND_ALLOCATOR,
+  pagefindBinary,
+  searchDate,
+  searchShards,
+  type ShardPlan,
+} from '../../src/search/index.ts';
 import { BUILD_NOW, treeHash } from '../support/build.ts';
 
 let pages: SearchablePage[];
@@ -101,7 +108,7 @@ test('a second lane (once Eleventy has rendered) takes the shards not begun: eac
   // Two more lanes are asked for, one a core at most: on two cores the second call adds none.
   const lanes = Math.min(3, availableParallelism(), shards.length);
   // Pagefind, as the package lets it be named (PAGEFIND_BINARY_PATH), behind a script that notes which lane ran
-  // which shard and holds each lane's first run until every lane has one (a lane started late on a busy machine
+  // which shard, with which settings of its allocator, and holds each lane's first run until every lane has one (a lane started late on a busy machine
   // would otherwise find every shard taken), for 10 s at most.
   const work = mkdtempSync(path.join(tmpdir(), 'portal-lanes-'));
   const log = path.join(work, 'runs.log');
@@ -110,7 +117,7 @@ test('a second lane (once Eleventy has rendered) takes the shards not begun: eac
     wrapper,
     [
       '#!/bin/sh',
-      `echo "$PPID $2" >> '${log}'`,
+      `echo "$PPID $2 $_RJEM_MALLOC_CONF" >> '${log}'`,
       `i=0; while [ "$(wc -l < '${log}')" -lt ${lanes} ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done`,
       `exec '${pagefindBinary()}' "$@"`,
     ].join('\n'),
@@ -139,5 +146,6 @@ test('a second lane (once Eleventy has rendered) takes the shards not begun: eac
     .map((line) => line.split(' '));
   assert.deepEqual(runs.map(([, site]) => path.basename(site)).sort(), shards.map((shard) => shard.name).sort());
   assert.equal(new Set(runs.map(([lane]) => lane)).size, lanes, 'lanes that indexed');
+  assert.deepEqual(new Set(runs.map(([, , allocator]) => allocator)), new Set([PAGEFIND_ALLOCATOR]), "Pagefind's allocator");
   assert.equal(treeHash(path.join(twoLanes, 'pagefind')), treeHash(path.join(oneLane, 'pagefind')));
 });
