@@ -108,8 +108,8 @@ test('a second lane (once Eleventy has rendered) takes the shards not begun: eac
   // Two more lanes are asked for, one a core at most: on two cores the second call adds none.
   const lanes = Math.min(3, availableParallelism(), shards.length);
   // Pagefind, as the package lets it be named (PAGEFIND_BINARY_PATH), behind a script that notes which lane ran
-  // which shard, with which settings of its allocator, and holds each lane's first run until every lane has one (a lane started late on a busy machine
-  // would otherwise find every shard taken), for 10 s at most.
+  // which shard with which settings of its allocator, and holds each lane's first run until every lane has one (a
+  // lane started late on a busy machine would otherwise find every shard taken), for 10 s at most.
   const work = mkdtempSync(path.join(tmpdir(), 'portal-lanes-'));
   const log = path.join(work, 'runs.log');
   const wrapper = path.join(work, 'pagefind');
@@ -127,8 +127,10 @@ test('a second lane (once Eleventy has rendered) takes the shards not begun: eac
   const saved = {
     PAGEFIND_BINARY_PATH: process.env.PAGEFIND_BINARY_PATH,
     PAGEFIND_EXTENDED_BINARY_PATH: process.env.PAGEFIND_EXTENDED_BINARY_PATH,
+    _RJEM_MALLOC_CONF: process.env._RJEM_MALLOC_CONF,
   };
   delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+  delete process.env._RJEM_MALLOC_CONF;
   process.env.PAGEFIND_BINARY_PATH = wrapper;
   try {
     const indexing = indexShards(twoLanes, shards);
