@@ -87,8 +87,8 @@ export function pagefindBinary(): string {
 /**
  * Pagefind's allocator (jemalloc, read from this variable): huge pages where the kernel gives them on request,
  * one arena, and no memory handed back before it exits. Its index of 4,000 pages, touched 4 KB at a time in a
- * virtual machine, cost it about as much CPU as the indexing itself: one shard of the bench's corpus takes
- * 5.1-8.5 s of CPU with these against 8.8-12.2 s, and 0.65 GB of memory at most against 0.72 GB.
+ * virtual machine, cost it nearly half its CPU: one shard of the bench's corpus takes 5.1-8.5 s of CPU with
+ * these against 8.8-12.2 s, and 0.65 GB of memory at most against 0.72 GB.
  */
 export const PAGEFIND_ALLOCATOR = 'thp:always,metadata_thp:always,narenas:1,dirty_decay_ms:-1,muzzy_decay_ms:-1';
 
