@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReadAhead, type PreparedBody, type PreparedFile } from './read-ahead.ts';
 
@@ -16,6 +16,15 @@ export type SourceFile = (
 /** sha256 (hex) of a file's bytes: what the manifest records and the reading cache keys a file by. */
 export function fileDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Every Markdown file under `dir` (none when it doesn't exist), sorted so the build is deterministic. */
+export function articleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name))
+    .sort();
 }
 
 function sourceFile(bytes: Buffer, digest?: string): SourceFile {
@@ -43,9 +52,25 @@ export class SourceFiles {
   private readonly later = new Map<string, string>();
   private readonly readDigests = new Map<string, string>();
 
-  /** `readAhead`: article files (as the build names them) to read on a second thread too, and the site's settings file. */
-  constructor(readAhead?: { files: string[]; siteFile: string }) {
+  /** The Markdown files of a folder, by its absolute path, listed once a build (20,000 articles: 0.2 s). */
+  private readonly listed = new Map<string, string[]>();
+
+  /**
+   * `readAhead`: article files (as the build names them) to read on a second thread too, and the site's
+   * settings file (without it, the thread only reads and hashes them: ReadAhead); with `dir`, they are
+   * that folder's Markdown files (articleFiles), which markdownFiles then gives without listing it again.
+   */
+  constructor(readAhead?: { files: string[]; siteFile?: string; dir?: string }) {
+    if (readAhead?.dir) this.listed.set(path.resolve(readAhead.dir), readAhead.files);
     if (readAhead?.files.length) this.ahead = new ReadAhead(readAhead.files, readAhead.siteFile);
+  }
+
+  /** Every Markdown file under `dir`, as articleFiles lists them. */
+  markdownFiles(dir: string): string[] {
+    const key = path.resolve(dir);
+    const files = this.listed.get(key) ?? articleFiles(dir);
+    this.listed.set(key, files);
+    return files;
   }
 
   /**
@@ -70,7 +95,15 @@ export class SourceFiles {
     const ahead = this.ahead;
     if (ahead?.has(key)) {
       const prepared = ahead.claimFile(key);
-      const source: SourceFile = prepared?.file === file ? { digest: prepared.digest, prepared } : sourceFile(readFileSync(key));
+      const source: SourceFile =
+        prepared?.file !== file
+          ? sourceFile(readFileSync(key))
+          : 'bytes' in prepared
+            ? sourceFile(
+                Buffer.from(prepared.bytes.buffer, prepared.bytes.byteOffset, prepared.bytes.byteLength),
+                prepared.digest,
+              )
+            : { digest: prepared.digest, prepared };
       this.readDigests.set(key, source.digest);
       source.claimBody = () => ahead.claimBody(key);
       return source;

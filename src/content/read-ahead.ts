@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { BodyFacts, FileReading } from './cache.ts';
+import { AHEAD, DONE, FREE, MAIN, POSTED } from './read-ahead-claims.js';
 
 /** What the reading thread made of one article file: the same as the build's thread would (readArticleFile). */
 export interface PreparedFile {
@@ -11,6 +12,14 @@ export interface PreparedFile {
   digest: string;
   reading: FileReading;
   body?: string;
+}
+
+/** What the hashing thread (an incremental build's) made of one file: its bytes, handed over, and their sha256 (hex). */
+export interface HashedFile {
+  index: number;
+  file: string;
+  digest: string;
+  bytes: Uint8Array;
 }
 
 /** What the reading thread made of one article's body: its facts, and its HTML when no link nor image makes it depend on the page. */
@@ -31,15 +40,7 @@ export interface Undone {
 
 /** The two jobs each file is claimed for, in order: reading it, then parsing its body. */
 export type Job = 'file' | 'body';
-export type Prepared = { job: 'file'; made: PreparedFile | Undone } | { job: 'body'; made: PreparedBody | Undone };
-
-/** Who does a job: claims[i] of its shared array. */
-export const FREE = 0;
-export const MAIN = 1;
-export const AHEAD = 2;
-/** Slots of the shared state: batches posted so far, and 1 once the thread is done (finished or failed). */
-export const POSTED = 0;
-export const DONE = 1;
+export type Prepared = { job: 'file'; made: PreparedFile | HashedFile | Undone } | { job: 'body'; made: PreparedBody | Undone };
 
 /** How long the build's thread waits, at most, for a batch before doing the job itself. */
 const PATIENCE_MS = 30_000;
@@ -66,15 +67,19 @@ export class ReadAhead {
   private readonly exited: Promise<void>;
   private closed = false;
 
-  /** `files` as the build names them (articleFiles): the thread's problems name them so. */
-  constructor(files: string[], siteFile: string) {
+  /**
+   * `files` as the build names them (articleFiles): the thread's problems name them so. Without the site's
+   * settings file, the thread only reads and hashes them (HashedFile): an incremental build finds the
+   * readings of nearly all in its cache, by their sha256, and parses none.
+   */
+  constructor(files: string[], siteFile?: string) {
     this.index = new Map(files.map((file, at) => [path.resolve(file), at]));
     const shared = () => new Int32Array(new SharedArrayBuffer(files.length * 4));
     this.claims = { file: shared(), body: shared() };
     this.state = new Int32Array(new SharedArrayBuffer(8));
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    // Plain JavaScript that registers tsx: Node 20 gives a worker thread none of the main thread's loader hooks.
+    // Plain JavaScript (that registers tsx to read): Node 20 gives a worker thread none of the main thread's loader hooks.
     this.worker = new Worker(new URL('./read-ahead-thread.js', import.meta.url), {
       workerData: { files, siteFile, claims: this.claims, state: this.state, port: port2 },
       transferList: [port2],
@@ -105,7 +110,7 @@ export class ReadAhead {
    * is the build's to read, else what the reading thread made of it (waited
    * for). A file the thread did not read comes back undefined too.
    */
-  claimFile(file: string): PreparedFile | undefined {
+  claimFile(file: string): PreparedFile | HashedFile | undefined {
     const made = this.claim('file', file);
     return made && 'digest' in made ? made : undefined;
   }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
@@ -11,19 +10,12 @@ import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
 import { fileDigest, SourceFiles, type SourceFile } from './files.ts';
 
+export { articleFiles } from './files.ts';
+
 /** An article file as read from disk, before it becomes a page. */
 export type ArticleSource = MarkdownSource<FrontMatter>;
 
 export { FRONT_MATTER } from './front-matter.ts';
-
-/** Every Markdown file under `dir` (none when it doesn't exist), sorted so the build is deterministic. */
-export function articleFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => path.join(dir, name))
-    .sort();
-}
 
 function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -308,7 +300,7 @@ export function readMarkdownFiles<T>(
   cache?: ReadingCache,
   files = new SourceFiles(),
 ): MarkdownSource<T>[] {
-  return articleFiles(dir).flatMap((file) => readMarkdown(file, files.read(file), contract, problems, cache) ?? []);
+  return files.markdownFiles(dir).flatMap((file) => readMarkdown(file, files.read(file), contract, problems, cache) ?? []);
 }
 
 /** Reads every article under `dir`. */

@@ -212,6 +212,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
       pathPrefix: settings.pathPrefix,
       stylesheet: assets.url('/assets/css/site.css'),
       published: portal,
+      cacheDir: settings.pageCacheDir,
     });
   });
 

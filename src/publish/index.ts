@@ -134,10 +134,13 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   // The front matters and bodies the last build read, unless this one must do everything from scratch.
   const [readingsFile, codeVersion] = [path.join(settings.pageCacheDir, READINGS_FILE), codeDigest()];
   const readings = settings.fullBuild ? new ReadingCache() : ReadingCache.load(readingsFile, codeVersion);
-  // With nothing read before, many articles are read on two threads (hashed as they are read).
-  const articles = readings.isEmpty ? articleFiles(articlesDir(settings.contentDir)) : [];
+  // Many articles are read on two threads, hashed as they are read: parsed there too with nothing read before,
+  // else only hashed (the readings of all but the edited ones are in the cache, found by their hash).
+  const articles = { dir: articlesDir(settings.contentDir), files: articleFiles(articlesDir(settings.contentDir)) };
   const sourceFiles = new SourceFiles(
-    articles.length >= READ_AHEAD_FROM ? { files: articles, siteFile: siteFile(settings.contentDir) } : undefined,
+    articles.files.length >= READ_AHEAD_FROM
+      ? { ...articles, siteFile: readings.isEmpty ? siteFile(settings.contentDir) : undefined }
+      : undefined,
   );
   const sourceHashes = hashSources(roots, process.cwd(), sourceFiles);
   // Checks first (the same as `npm run check`): a broken article or photo stops the build before any page is written.

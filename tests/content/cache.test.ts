@@ -1,7 +1,7 @@
 // Front matters and bodies kept between builds (src/content/cache.ts): a cached reading is the reading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
@@ -163,4 +163,40 @@ test('a build that reads nothing again leaves the saved readings as they are; on
   assert.notEqual(statSync(file).ino, saved.ino);
   const titles = readArticles(folder, [], ReadingCache.load(file, 'v1')).map((source) => source.frontMatter.title);
   assert.deepEqual(titles.sort(), ['Tiêu đề khác', 'Tiêu đề mới']);
+});
+
+test('an edit among many files saves only the new readings beside the whole save, until they and the unused ones are a twentieth of it', () => {
+  const folder = path.join(work, 'many');
+  mkdirSync(folder);
+  for (let n = 0; n < 100; n++) writeFileSync(path.join(folder, `bai-${n}.md`), valid.replace('Tiêu đề', `Bài ${n}`));
+  const file = path.join(work, 'many.bin');
+  const build = () => {
+    const cache = ReadingCache.load(file, 'v1');
+    const titles = readArticles(folder, [], cache).map((source) => source.frontMatter.title);
+    cache.save(file, 'v1');
+    return titles;
+  };
+  build();
+  const whole = statSync(file).ino;
+  const edit = (n: number, title: string) => writeFileSync(path.join(folder, `bai-${n}.md`), valid.replace('Tiêu đề', title));
+  // 100 files' readings: a twentieth is 5, and an edit makes one new and leaves one unused.
+  edit(7, 'Bài 7 đã sửa');
+  assert.ok(build().includes('Bài 7 đã sửa'));
+  assert.equal(statSync(file).ino, whole, 'the whole save stays');
+  assert.equal((deserialize(readFileSync(`${file}.delta`)) as { readings: Map<string, unknown> }).readings.size, 1);
+  // Read from the whole save and its delta: the edited title, and nothing read again (nothing saved).
+  const delta = statSync(`${file}.delta`).ino;
+  assert.ok(build().includes('Bài 7 đã sửa'));
+  assert.equal(statSync(`${file}.delta`).ino, delta);
+  edit(8, 'Bài 8 đã sửa');
+  build();
+  assert.equal(statSync(file).ino, whole);
+  // A third edit: 3 new and 3 unused, over a twentieth: everything saved whole again, without the unused.
+  edit(9, 'Bài 9 đã sửa');
+  const titles = build();
+  assert.notEqual(statSync(file).ino, whole);
+  assert.ok(!existsSync(`${file}.delta`));
+  assert.equal((deserialize(readFileSync(file)) as { readings: Map<string, unknown> }).readings.size, 100);
+  assert.deepEqual(titles.filter((title) => title.endsWith('đã sửa')).sort(), ['Bài 7 đã sửa', 'Bài 8 đã sửa', 'Bài 9 đã sửa']);
+  assert.deepEqual(build(), titles);
 });

@@ -106,6 +106,31 @@ test('the build reading while the thread reads: each article read once, by one s
   assert.deepEqual(problems, alone.problems);
 });
 
+test("an incremental build's thread only hashes: the same sources, problems and digests, from the bytes it read", async () => {
+  const dir = articlesFolder(40);
+  const alone = readAlone(dir);
+  const files = new SourceFiles({ files: articleFiles(dir) });
+  for (const file of articleFiles(dir)) assert.equal(files.hash(file), undefined);
+  await files.readAheadEnded;
+  const digests = Object.fromEntries(articleFiles(dir).map((file) => [file, sha256(readFileSync(file))]));
+  rewrite(dir);
+  const problems: Problem[] = [];
+  const cache = new ReadingCache();
+  const sources = readArticles(dir, problems, cache, files).map(seen);
+  assert.deepEqual(sources, alone.sources);
+  assert.deepEqual(problems, alone.problems);
+  assert.deepEqual(files.digests(), digests);
+});
+
+test('the build reading while the thread hashes: each article read once, by one side, as alone', () => {
+  const dir = articlesFolder(600);
+  const alone = readAlone(dir);
+  const problems: Problem[] = [];
+  const sources = readArticles(dir, problems, new ReadingCache(), new SourceFiles({ files: articleFiles(dir) })).map(seen);
+  assert.deepEqual(sources, alone.sources);
+  assert.deepEqual(problems, alone.problems);
+});
+
 test('a file hashed but never read is hashed from disk; one the thread could not read is read (and reported) by the build', async () => {
   const dir = articlesFolder(3);
   const missing = path.join(dir, '2024', 'da-xoa.md');
