@@ -93,5 +93,8 @@ if (!script || !existsSync(path.join(ROOT, 'scripts', `${script}.ts`))) {
 const stampFile = path.join(OUT_DIR, `${script}.json`);
 if (!upToDate(stampFile)) await bundle(script, stampFile);
 process.setSourceMapsEnabled(true);
+// Eleventy's ESM cache buster, a loader hook on a thread of its own that every later import goes through,
+// serves --watch only, which no bundled script uses: without it, Eleventy and its modules load 0.1 s sooner.
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= '1';
 process.argv = [process.argv[0], path.join(ROOT, 'scripts', `${script}.ts`), ...args];
 await import(pathToFileURL(path.join(OUT_DIR, `${script}.mjs`)).href);
