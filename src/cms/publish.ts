@@ -81,7 +81,12 @@ function adminBundle(cacheDir?: string): AdminBundle {
       metafile: true,
     });
     const code = result.outputFiles[0].text;
-    const inputs = Object.keys(result.metafile.inputs).map((file) => path.resolve(file));
+    // Besides what esbuild bundled, what it was told: this file's options, and the TypeScript settings it read.
+    const inputs = [
+      ...Object.keys(result.metafile.inputs).map((file) => path.resolve(file)),
+      import.meta.filename,
+      path.resolve(import.meta.dirname, '../../tsconfig.json'),
+    ];
     bundle = {
       name: `portal-cms.${contentHash(code)}.js`,
       code,

@@ -101,8 +101,8 @@ export class ReadingCache {
 
   /**
    * Saves what was read since this cache was made; nothing when nothing new was read. What the
-   * whole save lacks goes to a delta beside it while that and the readings no longer used stay under a
-   * twentieth of the whole: an edit's build then writes a few readings, not 20 MB (0.45 s).
+   * whole save lacks goes to a delta beside it while that and the whole save's readings no longer used stay
+   * under a twentieth of the readings this build used: an edit's build then writes a few readings, not 20 MB (0.45 s).
    */
   save(file: string, version: string): void {
     const fresh = new Map([...this.used].filter(([key]) => !this.known.has(key)));

@@ -52,25 +52,12 @@ export class SourceFiles {
   private readonly later = new Map<string, string>();
   private readonly readDigests = new Map<string, string>();
 
-  /** The Markdown files of a folder, by its absolute path, listed once a build (20,000 articles: 0.2 s). */
-  private readonly listed = new Map<string, string[]>();
-
   /**
    * `readAhead`: article files (as the build names them) to read on a second thread too, and the site's
-   * settings file (without it, the thread only reads and hashes them: ReadAhead); with `dir`, they are
-   * that folder's Markdown files (articleFiles), which markdownFiles then gives without listing it again.
+   * settings file (without it, the thread only reads and hashes them: ReadAhead).
    */
-  constructor(readAhead?: { files: string[]; siteFile?: string; dir?: string }) {
-    if (readAhead?.dir) this.listed.set(path.resolve(readAhead.dir), readAhead.files);
+  constructor(readAhead?: { files: string[]; siteFile?: string }) {
     if (readAhead?.files.length) this.ahead = new ReadAhead(readAhead.files, readAhead.siteFile);
-  }
-
-  /** Every Markdown file under `dir`, as articleFiles lists them. */
-  markdownFiles(dir: string): string[] {
-    const key = path.resolve(dir);
-    const files = this.listed.get(key) ?? articleFiles(dir);
-    this.listed.set(key, files);
-    return files;
   }
 
   /**
@@ -115,9 +102,16 @@ export class SourceFiles {
 
   /** The digests of the files read ahead that `hash` was asked for, by name: those not read by now are read here. */
   digests(): Record<string, string> {
-    return Object.fromEntries(
-      [...this.later].map(([name, key]) => [name, this.readDigests.get(key) ?? fileDigest(readFileSync(key))]),
-    );
+    const named: Record<string, string> = {};
+    for (const [name, key] of this.later) {
+      try {
+        named[name] = this.readDigests.get(key) ?? fileDigest(readFileSync(key));
+      } catch (error) {
+        // Deleted since it was named, before it was listed to be read: not built, so not in the manifest either.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    return named;
   }
 
   /** Settles once the reading thread has read every file it claimed (at once when there is none). */

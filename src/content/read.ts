@@ -8,7 +8,7 @@ import type { PreparedBody } from './read-ahead.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
-import { fileDigest, SourceFiles, type SourceFile } from './files.ts';
+import { articleFiles, fileDigest, SourceFiles, type SourceFile } from './files.ts';
 
 export { articleFiles } from './files.ts';
 
@@ -300,7 +300,7 @@ export function readMarkdownFiles<T>(
   cache?: ReadingCache,
   files = new SourceFiles(),
 ): MarkdownSource<T>[] {
-  return files.markdownFiles(dir).flatMap((file) => readMarkdown(file, files.read(file), contract, problems, cache) ?? []);
+  return articleFiles(dir).flatMap((file) => readMarkdown(file, files.read(file), contract, problems, cache) ?? []);
 }
 
 /** Reads every article under `dir`. */

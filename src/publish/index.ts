@@ -136,10 +136,10 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const readings = settings.fullBuild ? new ReadingCache() : ReadingCache.load(readingsFile, codeVersion);
   // Many articles are read on two threads, hashed as they are read: parsed there too with nothing read before,
   // else only hashed (the readings of all but the edited ones are in the cache, found by their hash).
-  const articles = { dir: articlesDir(settings.contentDir), files: articleFiles(articlesDir(settings.contentDir)) };
+  const articles = articleFiles(articlesDir(settings.contentDir));
   const sourceFiles = new SourceFiles(
-    articles.files.length >= READ_AHEAD_FROM
-      ? { ...articles, siteFile: readings.isEmpty ? siteFile(settings.contentDir) : undefined }
+    articles.length >= READ_AHEAD_FROM
+      ? { files: articles, siteFile: readings.isEmpty ? siteFile(settings.contentDir) : undefined }
       : undefined,
   );
   const sourceHashes = hashSources(roots, process.cwd(), sourceFiles);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -140,6 +140,9 @@ test('a file hashed but never read is hashed from disk; one the thread could not
   await files.readAheadEnded;
   assert.deepEqual(files.digests(), { [first]: sha256(readFileSync(first)) });
   assert.throws(() => files.read(missing), { code: 'ENOENT' });
+  // Deleted before it was read: not built, so left out of the manifest's digests.
+  rmSync(first);
+  assert.deepEqual(files.digests(), {});
 });
 
 test('bodies the thread parsed are not parsed again: their facts, and the HTML of those with no link nor image', async () => {

@@ -52,6 +52,22 @@ test('a script runs bundled, from its own folder, and is bundled again after an 
   assert.notEqual(statSync(bundle).mtimeMs, remade, 'bundled again for the new folder');
 });
 
+test("the project's JavaScript modules a script bundles are in its stamp, so an edit to one bundles it again", (t) => {
+  const name = `zz-bundled-js-${process.pid}`;
+  const script = path.join(ROOT, 'scripts', `${name}.ts`);
+  const stampFile = path.join(ROOT, '.cache/scripts', `${name}.json`);
+  const bundle = path.join(ROOT, '.cache/scripts', `${name}.mjs`);
+  t.after(() => {
+    for (const file of [script, bundle, `${bundle}.map`, stampFile]) rmSync(file, { force: true });
+  });
+  writeFileSync(script, `import { AHEAD } from '../src/content/read-ahead-claims.js';\nconsole.log(AHEAD);\n`);
+  const result = spawnSync(process.execPath, ['scripts/bundled.js', name], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.trim(), '2');
+  const stamped = Object.keys(JSON.parse(readFileSync(stampFile, 'utf8')).files);
+  assert.ok(stamped.includes(path.join('src', 'content', 'read-ahead-claims.js')), stamped.join(', '));
+});
+
 test('an unknown script is refused with how to call it, in Vietnamese', () => {
   const result = spawnSync(process.execPath, ['scripts/bundled.js', 'khong-co'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(result.status, 2);
