@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -7,7 +6,7 @@ import { stringify } from 'yaml';
 import { contentHash } from '../assets/index.ts';
 import { routes } from '../routes/index.ts';
 import { adminContentSecurityPolicy } from '../security/index.ts';
-import type { Article } from '../content/index.ts';
+import { fileDigest, type Article } from '../content/index.ts';
 import type { SiteSettings } from '../site/index.ts';
 import type { StaticPage } from '../static-pages/index.ts';
 import type { AdminPageData } from './admin.ts';
@@ -47,7 +46,7 @@ interface AdminBundle {
 /** Where the last bundle is kept between builds, in the page cache; its esbuild's version in the name. */
 const bundleFile = (cacheDir: string) => path.join(cacheDir, `portal-cms.esbuild-${esbuildVersion}.json`);
 
-const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const sha256 = (file: string) => fileDigest(readFileSync(file));
 
 /** The bundle kept in `cacheDir` if every file it was made of is as it was (40 ms, where bundling takes 0.4 s). */
 function keptBundle(cacheDir: string): AdminBundle | undefined {

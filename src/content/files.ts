@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReadAhead, type PreparedBody, type PreparedFile } from './read-ahead.ts';
 
@@ -16,15 +16,6 @@ export type SourceFile = (
 /** sha256 (hex) of a file's bytes: what the manifest records and the reading cache keys a file by. */
 export function fileDigest(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Every Markdown file under `dir` (none when it doesn't exist), sorted so the build is deterministic. */
-export function articleFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => path.join(dir, name))
-    .sort();
 }
 
 function sourceFile(bytes: Buffer, digest?: string): SourceFile {

@@ -9,7 +9,7 @@ export type { Article, Tag, ArticleImage, ShareImage } from './article.ts';
 export { bodyFacts, bodyHtml, emptyBodyProblem, parseBody, type BodyFacts } from './body.ts';
 export { buildArticles, type CheckedSource } from './articles.ts';
 export { ReadingCache } from './cache.ts';
-export { SourceFiles, type SourceFile } from './files.ts';
+export { fileDigest, SourceFiles, type SourceFile } from './files.ts';
 export { ArticleImages, imagePath, imageReferences, processArticleImages, type ImageReference } from './photos.ts';
 export {
   FRONT_MATTER,

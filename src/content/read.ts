@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument, LineCounter } from 'yaml';
 import type { ZodIssue, ZodType, ZodTypeDef } from 'zod';
@@ -8,14 +9,21 @@ import type { PreparedBody } from './read-ahead.ts';
 import { frontMatterSchema, fieldHints, lenientFrontMatterSchema, type FrontMatter } from './schema.ts';
 import { closestName, describeIssue, type Problem } from '../problems/index.ts';
 import { FRONT_MATTER } from './front-matter.ts';
-import { articleFiles, fileDigest, SourceFiles, type SourceFile } from './files.ts';
-
-export { articleFiles } from './files.ts';
+import { fileDigest, SourceFiles, type SourceFile } from './files.ts';
 
 /** An article file as read from disk, before it becomes a page. */
 export type ArticleSource = MarkdownSource<FrontMatter>;
 
 export { FRONT_MATTER } from './front-matter.ts';
+
+/** Every Markdown file under `dir` (none when it doesn't exist), sorted so the build is deterministic. */
+export function articleFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => path.join(dir, name))
+    .sort();
+}
 
 function decodeUtf8(file: string, bytes: Buffer, problems: Problem[]): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
