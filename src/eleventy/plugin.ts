@@ -46,8 +46,8 @@ export interface PortalOptions {
    * keeps its own last rebuild's.
    */
   previousPages?: PreviousPages;
-  /** Told which pages this build renders and which it keeps, before Eleventy renders. */
-  onPlan?: (plan: RenderPlan) => void;
+  /** Told which pages this build renders and which it keeps, before Eleventy renders; rendering waits for what it returns. */
+  onPlan?: (plan: RenderPlan) => void | Promise<void>;
   /** npm run build: told of each list page written outside Eleventy (its results don't have them). */
   onPageWritten?: (outputPath: string, bytes: Buffer) => void;
 }
@@ -143,7 +143,7 @@ export function portalPlugin(config: EleventyConfig, options: PortalOptions): vo
     const last = previousPages;
     const previous = last && rewrite.size ? { ...last, hasFile: (url: string) => !rewrite.has(url) && last.hasFile(url) } : last;
     plan = planPages(loaded.portal, digest, previous, index, articles);
-    options.onPlan?.(plan);
+    await options.onPlan?.(plan);
     // npm start renders with Eleventy, which serves and reloads what it wrote; HtmlBasePlugin adds a path prefix.
     writtenOutside =
       runMode === 'build' && settings.pathPrefix === '/' && !settings.eleventyPages

@@ -1,23 +1,89 @@
-// The previous output's files an incremental build keeps, hard-linked into its staging folder on a
+// The previous output's files an incremental build keeps, brought into its staging folder on a
 // thread of their own (src/incremental/output.ts). Plain JavaScript: Node 20 gives a worker thread
 // none of tsx's loader hooks. First the folders, while the content is read (making 20,000 folders
 // takes seconds on ext4), then the files, once the plan names them, while Eleventy renders.
 // Synchronous calls: linking 23,000 files takes 2 s this way and 7 to 11 s with Node's promise calls.
-import { copyFileSync, linkSync, mkdirSync } from 'node:fs';
+//
+// The staging folder may start as the site the previous build replaced (the spare): its folders are
+// there, and so is every file that build shared with the previous output. Those files are the very
+// files the published site serves (hard links), so none may be left where a writer would truncate it:
+// before anything is written, the staging folder holds nothing but files the build keeps.
+import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** @type {{ previousDir: string; stagingDir: string; folders: string[] }} */
-const { previousDir, stagingDir, folders } = workerData;
+/** @type {{ previousDir: string; stagingDir: string; folders: string[]; aside: string; manifest?: string }} */
+const { previousDir, stagingDir, folders, aside, manifest } = workerData;
 const made = new Set();
 /** @param {string} folder */
 const makeFolder = (folder) => {
   if (!made.has(folder)) mkdirSync(path.join(stagingDir, folder), { recursive: true });
   made.add(folder);
 };
+/** @param {string} file */
+const remove = (file) => {
+  try {
+    unlinkSync(path.join(stagingDir, file));
+  } catch (error) {
+    // Gone with its folder (a search shard the indexer replaces), or never there.
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ENOENT') throw error;
+  }
+};
+/**
+ * An output's files, as its manifest lists them (undefined when it can't be read).
+ * @param {string} dir
+ * @returns {Record<string, { size: number; sha256: string }> | undefined}
+ */
+const manifestFiles = (dir) => {
+  try {
+    return JSON.parse(readFileSync(path.join(dir, /** @type {string} */ (manifest)), 'utf8')).files;
+  } catch {
+    return undefined;
+  }
+};
+/**
+ * Whether a file of the spare may be one the build keeps: a page, or a file of a search shard (the
+ * index's other files are written again). Only saves work: a file left here and not kept is removed
+ * once the plan is known.
+ * @param {string} file
+ */
+const mayBeKept = (file) => (file.startsWith(`${aside}/`) ? file.indexOf('/', aside.length + 1) !== -1 : file.endsWith('.html'));
+
+/** The spare's files left in the staging folder: each has the previous output's bytes. */
+const present = new Set();
+/** The spare's folders the previous output has not (its pages since removed): removed at the end unless used. */
+let spareFolders = [];
+if (manifest) {
+  const [spare, previous] = [manifestFiles(stagingDir), manifestFiles(previousDir)];
+  if (spare && previous) {
+    remove(manifest);
+    const wanted = new Set(folders);
+    const found = new Set();
+    for (const [file, description] of Object.entries(spare)) {
+      const folder = path.posix.dirname(file);
+      if (folder !== '.') found.add(folder);
+      const same = previous[file];
+      if (same?.size === description.size && same.sha256 === description.sha256 && mayBeKept(file)) present.add(file);
+      else remove(file);
+    }
+    for (const folder of found) made.add(folder);
+    spareFolders = [...found].filter((folder) => !wanted.has(folder));
+  } else {
+    // A spare whose files are unknown is no help: start empty.
+    rmSync(stagingDir, { recursive: true, force: true });
+    mkdirSync(stagingDir, { recursive: true });
+  }
+}
+parentPort?.postMessage({ spareFolders });
 for (const folder of folders) makeFolder(folder);
-parentPort?.once('message', (/** @type {string[]} */ files) => {
+parentPort?.once('message', (/** @type {{ files: string[]; rewritten: string[] }} */ { files, rewritten }) => {
+  const kept = new Set(files);
+  // Not inside the folders the indexer writes again: it removed them already, and may be writing there.
+  const rewrittenPrefixes = rewritten.map((folder) => `${folder}/`);
+  for (const file of present) if (!kept.has(file) && !rewrittenPrefixes.some((prefix) => file.startsWith(prefix))) remove(file);
+  parentPort?.postMessage('cleared');
   for (const file of files) {
+    if (present.has(file)) continue;
     makeFolder(path.dirname(file));
     const target = path.join(stagingDir, file);
     try {

@@ -40,12 +40,16 @@ function replaceWithPrevious(previousDir: string, stagingDir: string, file: stri
 
 /** The previous output's files an incremental build keeps, brought into its staging folder on a worker thread. */
 export interface KeptFiles {
+  /** Settles once the staging folder holds only files the build may keep: to be awaited before anything is written there. */
+  ready: Promise<void>;
   /**
    * Hard-links `files` (relative paths) in from the previous output, once the plan names them,
-   * never one Eleventy writes (those are the pages the plan renders). Resolves to their
-   * descriptions: a kept file is what the previous manifest says it is.
+   * never one Eleventy writes (those are the pages the plan renders). `cleared` settles once no
+   * other file is left in the staging folder (but in `rewritten`, the folders the search indexer
+   * empties and writes itself), `kept` with their descriptions: a kept file is what the previous
+   * manifest says it is.
    */
-  link(files: string[]): Promise<Record<string, FileDescription>>;
+  link(files: string[], rewritten: string[]): { cleared: Promise<void>; kept: Promise<Record<string, FileDescription>> };
   /** Once every file is there (`files`, the output's list): removes the folders made for pages the build no longer has. */
   finish(files: Record<string, FileDescription>): Promise<void>;
   /** The build failed: resolves once the worker has stopped touching the staging folder. */
@@ -63,19 +67,22 @@ function foldersOf(file: string): string[] {
  * The first half of finishing an incremental build in its staging folder, started before the
  * content is read: a worker thread (link-worker.js) makes the previous output's folders there at
  * once (the search index's aside: the indexer replaces those), and links the kept files in when
- * told them. Eleventy then writes into folders that are already there.
+ * told them. Eleventy then writes into folders that are already there. With `spareManifest`, the
+ * staging folder is the site the previous build replaced, with that manifest: its folders are
+ * there already, and the files it shares with the previous output stay where the build keeps them.
  */
 export function keepPreviousFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
   aside: string,
+  spareManifest?: string,
 ): KeptFiles {
   const folders = [...new Set(Object.keys(previousFiles).map((file) => path.posix.dirname(file)))].filter(
     (folder) => folder !== '.' && folder !== aside && !folder.startsWith(`${aside}/`),
   );
   const worker = new Worker(new URL('./link-worker.js', import.meta.url), {
-    workerData: { previousDir, stagingDir, folders },
+    workerData: { previousDir, stagingDir, folders, aside, manifest: spareManifest },
   });
   const exited = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
@@ -84,20 +91,38 @@ export function keepPreviousFiles(
     );
   });
   exited.catch(() => {}); // awaited by link(), finish() or stop()
+  /** The next message of the worker, or its failure: an exit before it is one. */
+  const message = <T>() => {
+    const next = new Promise<T>((resolve, reject) => {
+      worker.once('message', resolve);
+      exited.then(() => reject(new Error('Luồng giữ lại trang của lần dựng trước dừng sớm')), reject);
+    });
+    next.catch(() => {}); // awaited by the build, or before the staging folder is removed
+    return next;
+  };
+  const spare = message<{ spareFolders: string[] }>();
   let linked = false;
   return {
-    async link(files) {
+    ready: spare.then(() => {}),
+    link(files, rewritten) {
       linked = true;
-      worker.postMessage(files);
-      await exited;
-      return Object.fromEntries(files.map((file) => [file, previousFiles[file]]));
+      // Told once it has reported the spare: its next message is then this one's answer.
+      const cleared = spare.then(() => {
+        const answer = message<void>();
+        worker.postMessage({ files, rewritten });
+        return answer;
+      });
+      cleared.catch(() => {}); // awaited by the build's plan, or before the staging folder is removed
+      const kept = exited.then(() => Object.fromEntries(files.map((file) => [file, previousFiles[file]])));
+      return { cleared, kept };
     },
     async finish(files) {
       if (!linked) await worker.terminate();
       await exited.catch(() => {});
+      const { spareFolders } = await spare.catch(() => ({ spareFolders: [] }));
       const used = new Set(Object.keys(files).flatMap(foldersOf));
       // Deepest first, so a folder is empty when its turn comes.
-      for (const folder of folders.flatMap((f) => [f, ...foldersOf(f)]).sort((a, b) => b.length - a.length))
+      for (const folder of [...folders, ...spareFolders].flatMap((f) => [f, ...foldersOf(f)]).sort((a, b) => b.length - a.length))
         if (!used.has(folder)) rmSync(path.join(stagingDir, folder), { recursive: true, force: true });
     },
     async stop() {

@@ -32,7 +32,7 @@ import {
   type RenderPlan,
 } from '../incremental/index.ts';
 import { acquireBuildLock } from './lock.ts';
-import { asOutputError, discardInBackground, recoverInterruptedSwap } from './output.ts';
+import { asOutputError, hasPublishedSite, keepAsSpare, recoverInterruptedSwap, spareDir } from './output.ts';
 
 export {
   describeOutput,
@@ -152,8 +152,13 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const previousBuild = settings.fullBuild ? undefined : readBuildManifest(outputDir);
   const staging = `${outputDir}.next`;
   rmSync(staging, { recursive: true, force: true });
-  // Its folders are made in the staging folder (on a worker thread) while the content is read and checked.
-  const keeping = previousBuild && keepPreviousFiles(outputDir, previousBuild.files, staging, SEARCH_BUNDLE_DIR);
+  // It starts from the site the previous build replaced, when there is one (its folders and most files are
+  // there), else its folders are made; on a worker thread, while the content is read and checked.
+  const fromSpare = Boolean(previousBuild && hasPublishedSite(spareDir(outputDir)));
+  if (fromSpare) renameSync(spareDir(outputDir), staging);
+  const keeping =
+    previousBuild &&
+    keepPreviousFiles(outputDir, previousBuild.files, staging, SEARCH_BUNDLE_DIR, fromSpare ? MANIFEST_FILE : undefined);
   let content: Awaited<ReturnType<typeof loadSite>>;
   try {
     content = await loadSite({
@@ -165,6 +170,8 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       readings,
       files: sourceFiles,
     });
+    // Nothing may be written into the staging folder before the spare's files the build can't keep are out of it.
+    await keeping?.ready;
   } catch (error) {
     await keeping?.stop();
     rmSync(staging, { recursive: true, force: true });
@@ -209,11 +216,16 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
           onPageWritten: (outputPath, bytes) => describeWritten(staging, [{ outputPath, content: bytes }], written),
           onPlan: (made) => {
             plan = made;
-            // The kept files are hard-linked in while Eleventy renders (tens of thousands at 20,000 articles).
-            if (previousPages && previousBuild && keeping) {
-              kept = keeping.link(keptFiles(previousBuild.files, made));
-              kept.catch(() => {}); // awaited below, or before the staging folder is removed
-            }
+            if (!previousBuild || !keeping) return;
+            // The kept files are hard-linked in while Eleventy renders (tens of thousands at 20,000 articles),
+            // once no other file is left where a page will be written.
+            const rewritten = Object.keys(made.shardFingerprints)
+              .filter((name) => !made.keptShards.has(name))
+              .map(shardFolder);
+            const linking = keeping.link(previousPages ? keptFiles(previousBuild.files, made) : [], rewritten);
+            kept = linking.kept;
+            kept.catch(() => {}); // awaited below, or before the staging folder is removed
+            return linking.cleared;
           },
           onIndexing: (started) => {
             indexing = started.finally(() => (indexMs = since(renderStarted)));
@@ -286,7 +298,7 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(outputDir)) renameSync(outputDir, previous);
   renameSync(staging, outputDir);
-  discardInBackground(outputDir, previous);
+  keepAsSpare(outputDir, previous);
   if (plan)
     savePageFingerprints(settings.pageCacheDir, outputDir, path.join(outputDir, MANIFEST_FILE), {
       fingerprints: plan.fingerprints,

@@ -2,7 +2,17 @@
 // build must write exactly what a full build from scratch writes, and leave every unchanged file alone.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -18,6 +28,8 @@ const work = mkdtempSync(path.join(tmpdir(), 'portal-incremental-'));
 const content = path.join(work, 'content');
 const outputDir = path.join(work, 'site', '_site');
 let browser: Browser;
+/** The URL of the article the deletion test removed. */
+let deleted: string | undefined;
 /** Small search shards, so the 100 articles' index is several (src/search/shards.ts) and an edit re-indexes one. */
 const SHARDS = { PORTAL_SEARCH_SHARD_PAGES: '20' };
 
@@ -45,6 +57,8 @@ interface Compared {
   /** Files whose bytes changed, and those kept as the very same file. */
   changed: string[];
   keptFiles: number;
+  /** Whether the build started from the site the build before it replaced. */
+  fromSpare: boolean;
 }
 
 /**
@@ -56,8 +70,13 @@ function buildBoth(): Compared {
   const beforeInodes = inodes(outputDir);
   const fullOutput = path.join(mkdtempSync(path.join(tmpdir(), 'portal-full-')), '_site');
   cpSync(outputDir, fullOutput, { recursive: true });
+  // From the second edit on, the build starts from the site the one before replaced (the spare), whose files
+  // are the published ones where the two builds share them.
+  const fromSpare = existsSync(`${outputDir}.spare`);
   const incremental = build(content, SHARDS, outputDir);
   assert.equal(incremental.status, 0, incremental.stderr);
+  // The replaced site is kept as it was: no file the build wrote was one the published site served.
+  assert.deepEqual(fileHashes(`${outputDir}.spare`), before, 'the replaced site changed during the build');
   const full = build(content, { ...SHARDS, PORTAL_FULL_BUILD: '1' }, fullOutput);
   assert.equal(full.status, 0, full.stderr);
   assert.doesNotMatch(full.stdout, /Dựng tăng dần/);
@@ -72,7 +91,7 @@ function buildBoth(): Compared {
   const rewritten = unchanged.filter((file) => afterInodes.get(file) !== beforeInodes.get(file) && file !== '.portal-build.json');
   assert.deepEqual(rewritten, [], 'files whose bytes did not change were written again');
   assert.match(incremental.stdout, /Dựng tăng dần: giữ nguyên \d+ trang/);
-  return { incremental, changed, keptFiles: unchanged.length };
+  return { incremental, changed, keptFiles: unchanged.length, fromSpare };
 }
 
 before(async () => {
@@ -91,7 +110,8 @@ describe('an incremental build is byte-identical to a full build', () => {
   test('after a body edit: the article page and its search shard change, the lists, other articles and shards do not', () => {
     const file = articleFile(40);
     edit(file, (t) => `${t}\nĐoạn văn mới thêm vào cuối bài để kiểm tra bản dựng tăng dần.\n`);
-    const { changed, incremental } = buildBoth();
+    const { changed, incremental, fromSpare } = buildBoth();
+    assert.equal(fromSpare, false, 'the first build replaced no site');
     const html = changed.filter((f) => f.endsWith('.html'));
     assert.deepEqual(html, [`${urlOf(file).slice(1)}index.html`], `pages rewritten: ${html.join(', ')}`);
     // Pagefind ran on the edited article's shard only (the shard whose years hold the article's).
@@ -119,7 +139,8 @@ describe('an incremental build is byte-identical to a full build', () => {
   test('after a title edit: the article, its lists and the pages showing it change; search finds the new title', async () => {
     const file = articleFile(60);
     edit(file, (t) => t.replace(/^title: .*$/m, 'title: "Tỉnh khánh thành cầu treo Pác Nặm mới"'));
-    const { changed } = buildBoth();
+    const { changed, fromSpare } = buildBoth();
+    assert.ok(fromSpare, 'the body edit’s build kept the site it replaced');
     assert.equal(text(page(outputDir, urlOf(file)), 'h1'), 'Tỉnh khánh thành cầu treo Pác Nặm mới');
     assert.ok(
       changed.some((f) => /^chuyen-muc\//.test(f)),
@@ -172,5 +193,16 @@ describe('an incremental build is byte-identical to a full build', () => {
     );
     assert.deepEqual(linking, []);
     unlinkSync(path.join(work, 'deleted.md'));
+    deleted = url;
+  });
+
+  test('after an edit that follows a deletion: the deleted page and its folder stay gone, though the spare had them', () => {
+    assert.ok(deleted, 'the deletion was built');
+    const page = `${deleted.slice(1)}index.html`;
+    assert.ok(existsSync(path.join(`${outputDir}.spare`, page)), 'the site the deletion replaced has the page');
+    edit(articleFile(20), (t) => `${t}\nThêm một câu sau khi đã xóa bài.\n`);
+    const { fromSpare } = buildBoth();
+    assert.ok(fromSpare);
+    assert.equal(existsSync(path.join(outputDir, path.dirname(page))), false);
   });
 });

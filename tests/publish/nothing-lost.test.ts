@@ -28,6 +28,27 @@ test('Eleventy failing mid-build leaves the published _site/ exactly as it was, 
   assert.deepEqual(readdirSync(path.dirname(published.outputDir)), ['_site']);
 });
 
+test('an incremental build failing mid-build, started from the site the build before replaced, leaves the published site as it was', () => {
+  const content = copyFixture('basic');
+  const first = build(content);
+  assert.equal(first.status, 0, first.stderr);
+  const published = build(content, {}, first.outputDir);
+  assert.equal(published.status, 0, published.stderr);
+  // The first build's site waits as the next build's staging folder: its files are the published ones.
+  assert.ok(existsSync(`${published.outputDir}.spare`));
+  const before = treeHash(published.outputDir);
+
+  // A new title: its page and the lists are written again, with other bytes, before Eleventy fails.
+  const article = path.join(content, 'articles/2018/bac-kan-so-ket.md');
+  writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: .*$/m, 'title: "Tiêu đề đã sửa trước một lần dựng lỗi"'));
+  writeFileSync(path.join(content, 'trang-loi.njk'), '---\npermalink: /trang-loi/\n---\n{% include "khong-ton-tai.njk" %}\n');
+  const run = build(content, {}, published.outputDir);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /Trang đã xuất bản trước đó ở .*_site được giữ nguyên/);
+  assert.equal(treeHash(published.outputDir), before);
+  assert.deepEqual(readdirSync(path.dirname(published.outputDir)), ['_site']);
+});
+
 test('two builds of the same content, at different times, are byte-identical', () => {
   const content = copyFixture('basic');
   writeArticle(
