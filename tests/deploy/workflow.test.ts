@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parseDocument } from 'yaml';
+import { spareDir } from '../../src/publish/index.ts';
 import { buildSettings } from '../../src/settings/index.ts';
 import { ROOT } from '../support/build.ts';
 
@@ -116,8 +117,10 @@ test('it installs what .ci/run installs, caches .cache/ and the last _site/ (inc
   for (const pkg of ciPackages()) assert.match(apt, new RegExp(`apt-get install .*\\b${pkg}\\b`), pkg);
   assert.ok(ciPackages().includes('chromium'));
   const cache = steps.find((s) => s.uses?.startsWith('actions/cache@'));
-  // The page fingerprints live in .cache/pages, the build they describe in _site/: both, or no incremental build.
-  assert.deepEqual(String(cache?.with?.path).trim().split('\n'), ['.cache', buildSettings({}).outputDir]);
+  // The page fingerprints live in .cache/pages, the build they describe in _site/: both, or no incremental build;
+  // and the build that one replaced, where the next starts from.
+  const { outputDir } = buildSettings({});
+  assert.deepEqual(String(cache?.with?.path).trim().split('\n'), ['.cache', outputDir, spareDir(outputDir)]);
   assert.equal(buildSettings({}).pageCacheDir.split('/')[0], '.cache');
   assert.equal(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version-file'], '.nvmrc');
 
