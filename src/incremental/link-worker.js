@@ -12,8 +12,8 @@ import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, unlinkSync } f
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** @type {{ previousDir: string; stagingDir: string; folders: string[]; aside: string; manifest?: string }} */
-const { previousDir, stagingDir, folders, aside, manifest } = workerData;
+/** @type {{ previousDir: string; stagingDir: string; folders: string[]; aside: string; rewrittenAside: string[]; manifest?: string }} */
+const { previousDir, stagingDir, folders, aside, rewrittenAside, manifest } = workerData;
 const made = new Set();
 /** @param {string} folder */
 const makeFolder = (folder) => {
@@ -41,13 +41,23 @@ const manifestFiles = (dir) => {
     return undefined;
   }
 };
+const rewrittenPrefixes = rewrittenAside.map((folder) => `${folder}/`);
 /**
- * Whether a file of the spare may be one the build keeps: a page, or a file of a search shard (the
- * index's other files are written again). Only saves work: a file left here and not kept is removed
+ * Whether a file of the spare may be one the build keeps: a page, or a file of a search shard. The
+ * index's other files are written again while the plan is made (the word table as soon as no shard
+ * needs Pagefind), so they leave now. Else only saves work: a file left here and not kept is removed
  * once the plan is known.
  * @param {string} file
  */
-const mayBeKept = (file) => (file.startsWith(`${aside}/`) ? file.indexOf('/', aside.length + 1) !== -1 : file.endsWith('.html'));
+const mayBeKept = (file) =>
+  file.startsWith(`${aside}/`)
+    ? file.indexOf('/', aside.length + 1) !== -1 && !rewrittenPrefixes.some((prefix) => file.startsWith(prefix))
+    : file.endsWith('.html');
+/**
+ * A manifest's path that stays inside the output (the manifest is read from the disk: a cache restored from elsewhere).
+ * @param {string} file
+ */
+const inside = (file) => !path.posix.isAbsolute(file) && !file.split('/').includes('..');
 
 /** The spare's files left in the staging folder: each has the previous output's bytes. */
 const present = new Set();
@@ -55,7 +65,7 @@ const present = new Set();
 let spareFolders = [];
 if (manifest) {
   const [spare, previous] = [manifestFiles(stagingDir), manifestFiles(previousDir)];
-  if (spare && previous) {
+  if (spare && previous && Object.keys(spare).every(inside)) {
     remove(manifest);
     const wanted = new Set(folders);
     const found = new Set();
@@ -78,9 +88,9 @@ parentPort?.postMessage({ spareFolders });
 for (const folder of folders) makeFolder(folder);
 parentPort?.once('message', (/** @type {{ files: string[]; rewritten: string[] }} */ { files, rewritten }) => {
   const kept = new Set(files);
-  // Not inside the folders the indexer writes again: it removed them already, and may be writing there.
-  const rewrittenPrefixes = rewritten.map((folder) => `${folder}/`);
-  for (const file of present) if (!kept.has(file) && !rewrittenPrefixes.some((prefix) => file.startsWith(prefix))) remove(file);
+  // Not inside the shards Pagefind indexes again: the indexer removed their folders, and may be writing there.
+  const reindexed = rewritten.map((folder) => `${folder}/`);
+  for (const file of present) if (!kept.has(file) && !reindexed.some((prefix) => file.startsWith(prefix))) remove(file);
   parentPort?.postMessage('cleared');
   for (const file of files) {
     if (present.has(file)) continue;
@@ -88,7 +98,9 @@ parentPort?.once('message', (/** @type {{ files: string[]; rewritten: string[] }
     const target = path.join(stagingDir, file);
     try {
       linkSync(path.join(previousDir, file), target);
-    } catch {
+    } catch (error) {
+      // A file system without hard links: a copy. Never over a file something else wrote there.
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'EEXIST') throw error;
       copyFileSync(path.join(previousDir, file), target);
     }
   }

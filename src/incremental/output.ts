@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -29,8 +29,13 @@ export function listFiles(dir: string): string[] {
  * bytes: a hard link (no copy, same bytes and time), else a copy.
  */
 function replaceWithPrevious(previousDir: string, stagingDir: string, file: string): void {
+  unlinkSync(path.join(stagingDir, file));
+  linkPrevious(previousDir, stagingDir, file);
+}
+
+/** Puts the previous build's file at `file` in the staging folder, where there is none: a hard link, else a copy. */
+function linkPrevious(previousDir: string, stagingDir: string, file: string): void {
   const target = path.join(stagingDir, file);
-  unlinkSync(target);
   try {
     linkSync(path.join(previousDir, file), target);
   } catch {
@@ -69,20 +74,21 @@ function foldersOf(file: string): string[] {
  * once (the search index's aside: the indexer replaces those), and links the kept files in when
  * told them. Eleventy then writes into folders that are already there. With `spareManifest`, the
  * staging folder is the site the previous build replaced, with that manifest: its folders are
- * there already, and the files it shares with the previous output stay where the build keeps them.
+ * there already, and the files it shares with the previous output stay where the build keeps them
+ * (but in `rewrittenAside`, folders of the aside that are always written again).
  */
 export function keepPreviousFiles(
   previousDir: string,
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
-  aside: string,
+  { aside, rewrittenAside }: { aside: string; rewrittenAside: string[] },
   spareManifest?: string,
 ): KeptFiles {
   const folders = [...new Set(Object.keys(previousFiles).map((file) => path.posix.dirname(file)))].filter(
     (folder) => folder !== '.' && folder !== aside && !folder.startsWith(`${aside}/`),
   );
   const worker = new Worker(new URL('./link-worker.js', import.meta.url), {
-    workerData: { previousDir, stagingDir, folders, aside, manifest: spareManifest },
+    workerData: { previousDir, stagingDir, folders, aside, rewrittenAside, manifest: spareManifest },
   });
   const exited = new Promise<void>((resolve, reject) => {
     worker.on('error', reject);
@@ -101,9 +107,11 @@ export function keepPreviousFiles(
     return next;
   };
   const spare = message<{ spareFolders: string[] }>();
+  const ready = spare.then(() => {});
+  ready.catch(() => {}); // awaited once the content is read: a build that fails before must not crash on it
   let linked = false;
   return {
-    ready: spare.then(() => {}),
+    ready,
     link(files, rewritten) {
       linked = true;
       // Told once it has reported the spare: its next message is then this one's answer.
@@ -148,7 +156,15 @@ export function reuseUnchangedFiles(
   written: Record<string, FileDescription> = {},
 ): Record<string, FileDescription> {
   const files: Record<string, FileDescription> = { ...kept };
-  const made = listFiles(stagingDir).filter((file) => !(file in kept));
+  const found = listFiles(stagingDir);
+  // A kept file missing (a spare whose manifest lists a file it lost) is linked from the previous output.
+  const there = new Set(found);
+  for (const file of Object.keys(kept))
+    if (!there.has(file)) {
+      mkdirSync(path.join(stagingDir, path.dirname(file)), { recursive: true });
+      linkPrevious(previousDir, stagingDir, file);
+    }
+  const made = found.filter((file) => !(file in kept));
   for (const file of made) {
     const full = path.join(stagingDir, file);
     const size = statSync(full).size;

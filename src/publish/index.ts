@@ -6,7 +6,7 @@ import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { loadSite, publishedPageUrls } from '../pages/index.ts';
 import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
-import { SEARCH_BUNDLE_DIR, shardEntryFile, shardFolder, type SearchIndexResult } from '../search/index.ts';
+import { SEARCH_BUNDLE_DIR, shardEntryFile, shardFolder, WORDS_DIR, type SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from '../settings/index.ts';
 import {
   describeOutput,
@@ -32,7 +32,15 @@ import {
   type RenderPlan,
 } from '../incremental/index.ts';
 import { acquireBuildLock } from './lock.ts';
-import { asOutputError, hasPublishedSite, keepAsSpare, recoverInterruptedSwap, spareDir } from './output.ts';
+import {
+  asOutputError,
+  hasPublishedSite,
+  keepAsSpare,
+  recoverInterruptedSwap,
+  spareDir,
+  stagingDir,
+  trashLeftStaging,
+} from './output.ts';
 
 export {
   describeOutput,
@@ -150,15 +158,22 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
   const previousList = readPublishedList(publishedListFile(outputDir));
   // An incremental build: the pages an edit doesn't touch are the previous build's files (src/incremental).
   const previousBuild = settings.fullBuild ? undefined : readBuildManifest(outputDir);
-  const staging = `${outputDir}.next`;
-  rmSync(staging, { recursive: true, force: true });
+  const staging = stagingDir(outputDir);
+  trashLeftStaging(outputDir);
   // It starts from the site the previous build replaced, when there is one (its folders and most files are
   // there), else its folders are made; on a worker thread, while the content is read and checked.
   const fromSpare = Boolean(previousBuild && hasPublishedSite(spareDir(outputDir)));
   if (fromSpare) renameSync(spareDir(outputDir), staging);
   const keeping =
     previousBuild &&
-    keepPreviousFiles(outputDir, previousBuild.files, staging, SEARCH_BUNDLE_DIR, fromSpare ? MANIFEST_FILE : undefined);
+    keepPreviousFiles(
+      outputDir,
+      previousBuild.files,
+      staging,
+      // The word table is written while the plan is made: none of the spare's may be left there.
+      { aside: SEARCH_BUNDLE_DIR, rewrittenAside: [`${SEARCH_BUNDLE_DIR}/${WORDS_DIR}`] },
+      fromSpare ? MANIFEST_FILE : undefined,
+    );
   let content: Awaited<ReturnType<typeof loadSite>>;
   try {
     content = await loadSite({

@@ -55,6 +55,26 @@ export function recoverInterruptedSwap(outputDir: string): boolean {
 }
 
 const TRASH = '.trash-';
+const STAGING = '.next';
+
+/**
+ * Where this build stages the new site: a folder of its own, so that a killed build's stragglers (a
+ * search shard's copy still under way) never write into another build's, whose files may be the
+ * published site's own (hard links).
+ */
+export const stagingDir = (outputDir: string) => `${outputDir}${STAGING}-${process.pid}`;
+
+/** The staging folders of killed builds, moved to the trash (deleted with it, in the background, after the next swap). */
+export function trashLeftStaging(outputDir: string): void {
+  const parent = path.dirname(outputDir);
+  const prefix = `${path.basename(outputDir)}${STAGING}`;
+  for (const name of readdirSync(parent))
+    if (name.startsWith(prefix)) renameSync(path.join(parent, name), trashFolder(outputDir, name));
+}
+
+/** A name in the trash, beside the output, for the folder `name`. */
+const trashFolder = (outputDir: string, name: string) =>
+  path.join(path.dirname(outputDir), `${path.basename(outputDir)}${TRASH}${process.pid}-${Date.now()}-${name}`);
 
 /** Where the site a build replaced waits for the next build, which starts its staging folder from it. */
 export const spareDir = (outputDir: string) => `${outputDir}.spare`;
@@ -77,7 +97,7 @@ export function keepAsSpare(outputDir: string, replaced: string): void {
     .map((name) => path.join(parent, name));
   const spare = spareDir(outputDir);
   if (existsSync(spare)) {
-    const target = path.join(parent, `${prefix}${process.pid}-${Date.now()}`);
+    const target = trashFolder(outputDir, path.basename(spare));
     renameSync(spare, target);
     trash.push(target);
   }

@@ -14,7 +14,7 @@ export {
   type ShardPlan,
 } from './indexer.ts';
 export { SHARD_PAGES, searchDate, searchShards, type SearchShard } from './shards.ts';
-export { shardWords, tableWords, writeWordTable, type WordChunk } from './words.ts';
+export { shardWords, tableWords, WORDS_DIR, writeWordTable, type WordChunk } from './words.ts';
 export { searchDocument } from './document.ts';
 export { toIndexerHtml, swapDForIndex, oneSpelling } from './vietnamese.ts';
 export { numberVariants } from './document.ts';
