@@ -43,8 +43,8 @@ export function hasPublishedSite(outputDir: string): boolean {
 }
 
 /**
- * The swap puts the new site in place with two renames (output → .old, .next →
- * output). A build killed between them leaves no output but a complete .old:
+ * The swap puts the new site in place with two renames (output → .old, the
+ * staging folder → output). A build killed between them leaves no output but a complete .old:
  * the next build puts it back first. Returns whether it did.
  */
 export function recoverInterruptedSwap(outputDir: string): boolean {
@@ -62,19 +62,21 @@ const STAGING = '.next';
  * search shard's copy still under way) never write into another build's, whose files may be the
  * published site's own (hard links).
  */
-export const stagingDir = (outputDir: string) => `${outputDir}${STAGING}-${process.pid}`;
+export const stagingDir = (outputDir: string) => `${outputDir}${STAGING}-${process.pid}-${Date.now()}`;
 
-/** The staging folders of killed builds, moved to the trash (deleted with it, in the background, after the next swap). */
+/** The staging folders of killed builds (`.next`, or `.next-<pid>-<time>`), moved to the trash (deleted with it after the next swap). */
 export function trashLeftStaging(outputDir: string): void {
   const parent = path.dirname(outputDir);
   const prefix = `${path.basename(outputDir)}${STAGING}`;
-  for (const name of readdirSync(parent))
-    if (name.startsWith(prefix)) renameSync(path.join(parent, name), trashFolder(outputDir, name));
+  for (const entry of readdirSync(parent, { withFileTypes: true }))
+    if (entry.isDirectory() && entry.name.startsWith(prefix) && /^(-[0-9]+)*$/.test(entry.name.slice(prefix.length)))
+      renameSync(path.join(parent, entry.name), trashFolder(outputDir));
 }
 
-/** A name in the trash, beside the output, for the folder `name`. */
-const trashFolder = (outputDir: string, name: string) =>
-  path.join(path.dirname(outputDir), `${path.basename(outputDir)}${TRASH}${process.pid}-${Date.now()}-${name}`);
+let trashed = 0;
+/** A new name in the trash, beside the output. */
+const trashFolder = (outputDir: string) =>
+  path.join(path.dirname(outputDir), `${path.basename(outputDir)}${TRASH}${process.pid}-${Date.now()}-${trashed++}`);
 
 /** Where the site a build replaced waits for the next build, which starts its staging folder from it. */
 export const spareDir = (outputDir: string) => `${outputDir}.spare`;
@@ -97,7 +99,7 @@ export function keepAsSpare(outputDir: string, replaced: string): void {
     .map((name) => path.join(parent, name));
   const spare = spareDir(outputDir);
   if (existsSync(spare)) {
-    const target = trashFolder(outputDir, path.basename(spare));
+    const target = trashFolder(outputDir);
     renameSync(spare, target);
     trash.push(target);
   }

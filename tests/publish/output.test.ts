@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stagingDir, trashLeftStaging } from '../../src/publish/output.ts';
 import { build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
 
 const broken = '---\ntitle: "Bài lỗi"\ndate: "2024-05-01"\nauthor: A\ncategory: khong-co\n---\nx\n';
@@ -102,4 +103,29 @@ test('a disk that fills up while the pages are written: a Vietnamese message, th
   } finally {
     disk.remove();
   }
+});
+
+test("killed builds' staging folders go to the trash, and nothing else beside the output does", () => {
+  const parent = mkdtempSync(path.join(tmpdir(), 'portal-staging-'));
+  const outputDir = path.join(parent, '_site');
+  for (const name of [
+    '_site',
+    '_site.next',
+    path.basename(stagingDir(outputDir)),
+    '_site.next-ban-sao',
+    '_site.spare',
+    '_site.preview',
+  ])
+    mkdirSync(path.join(parent, name));
+  writeFileSync(path.join(parent, '_site.next.tar'), '');
+  trashLeftStaging(outputDir);
+  const left = readdirSync(parent);
+  assert.deepEqual(left.filter((name) => !name.startsWith('_site.trash-')).sort(), [
+    '_site',
+    '_site.next-ban-sao',
+    '_site.next.tar',
+    '_site.preview',
+    '_site.spare',
+  ]);
+  assert.equal(left.filter((name) => name.startsWith('_site.trash-')).length, 2);
 });
