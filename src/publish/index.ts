@@ -53,7 +53,7 @@ export {
 } from './manifest.ts';
 export { listFiles } from '../incremental/index.ts';
 export { BuildLockedError } from './lock.ts';
-export { OutputError, hasPublishedSite, spareDir } from './output.ts';
+export { OutputError, hasPublishedSite, spareDir, stagingDir, trashLeftStaging } from './output.ts';
 
 /** The size of a file, or -1 when there is none. */
 const statSize = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? -1;

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { stagingDir, trashLeftStaging } from '../../src/publish/output.ts';
+import { stagingDir, trashLeftStaging } from '../../src/publish/index.ts';
 import { build, copyFixture, treeHash, writeArticle } from '../support/build.ts';
 
 const broken = '---\ntitle: "Bài lỗi"\ndate: "2024-05-01"\nauthor: A\ncategory: khong-co\n---\nx\n';
