@@ -8,7 +8,7 @@
 // there, and so is every file that build shared with the previous output. Those files are the very
 // files the published site serves (hard links), so none may be left where a writer would truncate it:
 // before anything is written, the staging folder holds nothing but files the build keeps.
-import { copyFileSync, linkSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -93,8 +93,11 @@ parentPort?.once('message', (/** @type {{ files: string[]; rewritten: string[] }
   for (const file of present) if (!kept.has(file) && !reindexed.some((prefix) => file.startsWith(prefix))) remove(file);
   parentPort?.postMessage('cleared');
   for (const file of files) {
-    if (present.has(file)) continue;
-    makeFolder(path.dirname(file));
+    if (present.has(file)) {
+      if (existsSync(path.join(stagingDir, file))) continue;
+      // Named by the spare's manifest but lost (a cache restored in part), perhaps with its folder.
+      mkdirSync(path.join(stagingDir, path.dirname(file)), { recursive: true });
+    } else makeFolder(path.dirname(file));
     const target = path.join(stagingDir, file);
     try {
       linkSync(path.join(previousDir, file), target);

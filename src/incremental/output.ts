@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
@@ -29,13 +29,8 @@ export function listFiles(dir: string): string[] {
  * bytes: a hard link (no copy, same bytes and time), else a copy.
  */
 function replaceWithPrevious(previousDir: string, stagingDir: string, file: string): void {
-  unlinkSync(path.join(stagingDir, file));
-  linkPrevious(previousDir, stagingDir, file);
-}
-
-/** Puts the previous build's file at `file` in the staging folder, where there is none: a hard link, else a copy. */
-function linkPrevious(previousDir: string, stagingDir: string, file: string): void {
   const target = path.join(stagingDir, file);
+  unlinkSync(target);
   try {
     linkSync(path.join(previousDir, file), target);
   } catch {
@@ -141,6 +136,23 @@ export function keepPreviousFiles(
 }
 
 /**
+ * The files an incremental build may have written into its staging folder: the pages (`written`),
+ * the files at its root, and every file under `filledFolders`, the folders the build fills with
+ * files of its own (photos, attachments, assets, the search index). Every other file there is a
+ * kept one, which the worker put there: listing the whole folder would read its 23,000 page
+ * folders (0.9 s of the build's thread at 20,000 articles).
+ */
+function writtenFiles(stagingDir: string, written: Record<string, FileDescription>, filledFolders: string[]): string[] {
+  const atRoot = readdirSync(stagingDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
+  const filled = filledFolders
+    .filter((folder) => existsSync(path.join(stagingDir, folder)))
+    .flatMap((folder) => listFiles(path.join(stagingDir, folder)).map((file) => `${folder}/${file}`));
+  return [...new Set([...Object.keys(written), ...atRoot, ...filled])];
+}
+
+/**
  * The second half, once everything is written: every file written again with
  * the same bytes (an unchanged list page, most of the search index, the
  * photos) is replaced by the previous one, so only the files whose bytes
@@ -153,19 +165,11 @@ export function reuseUnchangedFiles(
   previousFiles: Record<string, FileDescription>,
   stagingDir: string,
   kept: Record<string, FileDescription>,
-  written: Record<string, FileDescription> = {},
+  { written = {}, filledFolders }: { written?: Record<string, FileDescription>; filledFolders: string[] },
 ): Record<string, FileDescription> {
   const files: Record<string, FileDescription> = { ...kept };
-  const found = listFiles(stagingDir);
-  // A kept file missing (a spare whose manifest lists a file it lost) is linked from the previous output.
-  const there = new Set(found);
-  for (const file of Object.keys(kept))
-    if (!there.has(file)) {
-      mkdirSync(path.join(stagingDir, path.dirname(file)), { recursive: true });
-      linkPrevious(previousDir, stagingDir, file);
-    }
-  const made = found.filter((file) => !(file in kept));
-  for (const file of made) {
+  for (const file of writtenFiles(stagingDir, written, filledFolders)) {
+    if (file in kept) continue;
     const full = path.join(stagingDir, file);
     const size = statSync(full).size;
     const description =

@@ -6,6 +6,7 @@ import { imageProcessor, type ImageStats } from '../images/index.ts';
 import { loadSite, publishedPageUrls } from '../pages/index.ts';
 import { formatPublishedList, publishedList, publishedListFile, readPublishedList } from '../portal/index.ts';
 import type { Problem } from '../problems/index.ts';
+import { reservedFolders } from '../routes/index.ts';
 import { SEARCH_BUNDLE_DIR, shardEntryFile, shardFolder, WORDS_DIR, type SearchIndexResult } from '../search/index.ts';
 import { buildSettings, type BuildSettings } from '../settings/index.ts';
 import {
@@ -292,7 +293,10 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
     // Every file's size and sha256: the unchanged ones are the previous build's files (incremental), or read back (the pages written are hashed already).
     const files =
       kept && previousBuild
-        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, written)
+        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, {
+            written,
+            filledFolders: reservedFolders.map((folder) => folder.slice(1, -1)),
+          })
         : describeOutput(staging, written);
     await keeping?.finish(files);
     // Last: the manifest marks a complete build (the deploy refuses an output without one).

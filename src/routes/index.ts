@@ -57,8 +57,8 @@ export function staticFolders(): Record<string, string> {
   return { '/assets/': 'assets' };
 }
 
-/** URL folders the build fills itself, which no alias may take. */
-export const reservedFolders = ['/assets/', '/img/', '/pagefind/', '/tep/'] as const;
+/** URL folders the build fills with files of its own (no page is written there), which no alias may take. */
+export const reservedFolders = ['/assets/', '/img/', '/pagefind/', '/tep/', routes.admin] as const;
 
 /**
  * Absolute URL of a site path (a route, without the path prefix) on the portal's

@@ -94,6 +94,12 @@ const cases: BadInput[] = [
     says: /địa chỉ \/van-ban\/ của trang này .* trùng với một trang có sẵn/,
   },
   {
+    name: "a page in the web editor's folder, which the build writes itself",
+    files: { 'pages/quan-tri.md': '---\ntitle: Quản trị\n---\nx\n' },
+    at: /pages\/quan-tri\.md:1 — /,
+    says: /địa chỉ \/quan-tri\/ của trang này .* nằm trong thư mục \/quan-tri\/ mà cổng dùng cho tệp của mình/,
+  },
+  {
     name: "an article's old URL on a page",
     files: {
       'articles/2024/hoi-nghi-trien-khai.md': `---\ntitle: Hội nghị\ndate: "2024-08-20T08:00:00+07:00"\nauthor: Thu Cúc\naliases: ["/lich-cong-tac/"]\n---\n[Tải kế hoạch](./ke-hoach.pdf)\n`,

@@ -110,11 +110,48 @@ test('a build that fails before the spare is ready does not crash on it', async 
   }
 });
 
-test('a kept file missing from the staging folder (a spare that lost it) is linked from the published site', () => {
+test('a kept file missing from the staging folder (a spare that lost it) is linked from the published site', async (t) => {
   const { live, staging, liveFiles } = publishedAndSpare();
   const page = 'tin-tuc/a/index.html';
   rmSync(path.join(staging, path.dirname(page)), { recursive: true });
-  const files = reuseUnchangedFiles(live, liveFiles, staging, { [page]: liveFiles[page] });
+  const keeping = keepPreviousFiles(live, liveFiles, staging, ASIDE, MANIFEST);
+  t.after(() => keeping.stop());
+  await keeping.ready;
+  const { cleared, kept } = keeping.link([page], []);
+  await cleared;
+  assert.deepEqual(await kept, { [page]: liveFiles[page] });
   assert.ok(sameFile(path.join(staging, page), path.join(live, page)));
-  assert.deepEqual(files[page], liveFiles[page]);
+});
+
+test('what the build wrote is described, and what it wrote with the published bytes is the published file; the page folders are not listed', () => {
+  const { live, staging, liveFiles } = publishedAndSpare();
+  rmSync(staging, { recursive: true });
+  const kept = { 'tin-tuc/a/index.html': liveFiles['tin-tuc/a/index.html'] };
+  const written = {
+    'tin-tuc/c/index.html': '<p>c, sửa lần nữa</p>',
+    'tin-tuc/b/index.html': '<p>b</p>',
+    'index.html': '<p>trang chủ</p>',
+  };
+  const ofItsOwn = { 'assets/site.css': 'body{}', 'pagefind/shards.json': '{"mới":1}', 'feed.xml': '<rss/>' };
+  site(staging, { ...written, ...ofItsOwn });
+  rmSync(path.join(staging, MANIFEST));
+  mkdirSync(path.join(staging, 'tin-tuc/a'));
+  linkSync(path.join(live, 'tin-tuc/a/index.html'), path.join(staging, 'tin-tuc/a/index.html'));
+  // Never listed: a page folder holds the pages written and the kept files only.
+  writeFileSync(path.join(staging, 'tin-tuc/b/stray.txt'), 'x');
+  const files = reuseUnchangedFiles(live, liveFiles, staging, kept, {
+    written: Object.fromEntries(Object.entries(written).map(([file, bytes]) => [file, describe(bytes)])),
+    filledFolders: ['assets', 'img', 'pagefind'],
+  });
+  const all = { ...written, ...ofItsOwn };
+  assert.deepEqual(files, {
+    ...kept,
+    ...Object.fromEntries(Object.entries(all).map(([file, bytes]) => [file, describe(bytes)])),
+  });
+  assert.deepEqual(Object.keys(files), Object.keys(files).sort());
+  // The same bytes as published: the published file. New bytes: the new file.
+  for (const file of ['tin-tuc/b/index.html', 'index.html', 'assets/site.css', 'tin-tuc/a/index.html'])
+    assert.ok(sameFile(path.join(staging, file), path.join(live, file)), file);
+  for (const file of ['tin-tuc/c/index.html', 'pagefind/shards.json'])
+    assert.ok(!sameFile(path.join(staging, file), path.join(live, file)), file);
 });

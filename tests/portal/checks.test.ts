@@ -201,7 +201,7 @@ test('aliases: each must be a plain path no page, article or other alias uses', 
   const problems = await inspect({
     '2025/a.md': article(
       'Nội dung.',
-      'aliases:\n  - /tin-tuc/a/\n  - /lien-he\n  - /tin-tuc/dang-uy-hop/\n  - /tin-cu.aspx?id=3\n  - /img/cu/\n  - /trung/\n',
+      'aliases:\n  - /tin-tuc/a/\n  - /lien-he\n  - /tin-tuc/dang-uy-hop/\n  - /tin-cu.aspx?id=3\n  - /img/cu/\n  - /trung/\n  - /quan-tri/cu/\n',
     ),
     '2025/b.md': article('Nội dung.', 'draft: true\naliases: ["/trung"]\n'),
   });
@@ -211,8 +211,9 @@ test('aliases: each must be a plain path no page, article or other alias uses', 
   at(8, /trùng với địa chỉ của bài .*2024\/dang-uy-hop\.md/);
   at(9, /có dấu \? hoặc #/);
   at(10, /thư mục tài nguyên/);
+  at(12, /"\/quan-tri\/cu\/" nằm trong thư mục tài nguyên .*\/quan-tri\//);
   at(6, /"\/trung" đã là địa chỉ cũ của bài .*2025\/a\.md/, '2025/b.md');
-  assert.equal(errors(problems).length, 6);
+  assert.equal(errors(problems).length, 7);
 });
 
 test('featuredUntil before the publication date is an error on its line', async () => {
