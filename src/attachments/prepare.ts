@@ -79,12 +79,17 @@ const displayPath = (contentDir: string, file: string) => path.join(contentDir, 
 
 /** Every file in the folders where attachments live, except Markdown: what an editor may have left unlinked. */
 function candidateFiles(contentDir: string, folders: string[]): string[] {
-  return folders
-    .map((folder) => path.join(contentDir, folder))
-    .filter((dir) => existsSync(dir))
-    .flatMap((dir) => (readdirSync(dir, { recursive: true }) as string[]).map((name) => path.join(dir, name)))
-    .filter((file) => !file.endsWith('.md') && statSync(file).isFile())
-    .sort();
+  return (
+    folders
+      .map((folder) => path.join(contentDir, folder))
+      .filter((dir) => existsSync(dir))
+      // With the entries' types, so only what is not Markdown nor a folder is looked at again (a link may name a file).
+      .flatMap((dir) => readdirSync(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => !entry.isDirectory() && !entry.name.endsWith('.md'))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter((file) => statSync(file).isFile())
+      .sort()
+  );
 }
 
 /**

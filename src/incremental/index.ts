@@ -15,6 +15,13 @@ export {
   type RenderPlan,
   type ShardFingerprints,
 } from './plan.ts';
-export { keepPreviousFiles, listFiles, reuseUnchangedFiles, type FileDescription, type KeptFiles } from './output.ts';
+export {
+  keepPreviousFiles,
+  listFiles,
+  reuseUnchangedFiles,
+  writtenFiles,
+  type FileDescription,
+  type KeptFiles,
+} from './output.ts';
 export { codeDigest, siteDigest } from './site-digest.ts';
 export { readPageFingerprints, savePageFingerprints, type StoredFingerprints } from './store.ts';

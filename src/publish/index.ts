@@ -30,6 +30,7 @@ import {
   keepPreviousFiles,
   reuseUnchangedFiles,
   savePageFingerprints,
+  writtenFiles,
   type RenderPlan,
 } from '../incremental/index.ts';
 import { acquireBuildLock } from './lock.ts';
@@ -67,6 +68,8 @@ const READINGS_FILE = 'readings.bin';
 const OLD_READINGS_FILE = 'readings.json';
 /** Articles from which a second thread reading them pays for its start (0.4 s). */
 const READ_AHEAD_FROM = 1000;
+/** The output's folders the build fills with files of its own, not pages: listed once it is done (writtenFiles). */
+const FILLED_FOLDERS = reservedFolders.map((folder) => folder.slice(1, -1));
 
 export interface BuildResult {
   outputDir: string;
@@ -291,13 +294,11 @@ async function buildLocked(settings: BuildSettings, outputDir: string): Promise<
       formatPublishedList(publishedList(portal, publishedPageUrls(portal), settings.contentDir, previousList?.list)),
     );
     // Every file's size and sha256: the unchanged ones are the previous build's files (incremental), or read back (the pages written are hashed already).
+    const made = writtenFiles(staging, written, FILLED_FOLDERS);
     const files =
       kept && previousBuild
-        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, {
-            written,
-            filledFolders: reservedFolders.map((folder) => folder.slice(1, -1)),
-          })
-        : describeOutput(staging, written);
+        ? reuseUnchangedFiles(outputDir, previousBuild.files, staging, await kept, { made, written })
+        : describeOutput(staging, written, made);
     await keeping?.finish(files);
     // Last: the manifest marks a complete build (the deploy refuses an output without one).
     writeBuildManifest(

@@ -111,12 +111,16 @@ export function describeWritten(
 }
 
 /**
- * Size and sha256 of every output file. Files in `known` (hashed as they
- * were written) are read back only when their size on disk differs.
+ * Size and sha256 of every output file (`names`, when the build knows them: writtenFiles). Files in
+ * `known` (hashed as they were written) are read back only when their size on disk differs.
  */
-export function describeOutput(outputDir: string, known: Record<string, OutputFile> = {}): Record<string, OutputFile> {
+export function describeOutput(
+  outputDir: string,
+  known: Record<string, OutputFile> = {},
+  names = listFiles(outputDir),
+): Record<string, OutputFile> {
   const files: Record<string, OutputFile> = {};
-  for (const file of listFiles(outputDir)) {
+  for (const file of names) {
     if (file === MANIFEST_FILE) continue;
     const full = path.join(outputDir, file);
     const size = statSync(full).size;

@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { keepPreviousFiles, listFiles, reuseUnchangedFiles, type FileDescription } from '../../src/incremental/index.ts';
+import {
+  keepPreviousFiles,
+  listFiles,
+  reuseUnchangedFiles,
+  writtenFiles,
+  type FileDescription,
+} from '../../src/incremental/index.ts';
 
 const MANIFEST = '.manifest.json';
 const ASIDE = { aside: 'pagefind', rewrittenAside: ['pagefind/words'] };
@@ -139,10 +145,17 @@ test('what the build wrote is described, and what it wrote with the published by
   linkSync(path.join(live, 'tin-tuc/a/index.html'), path.join(staging, 'tin-tuc/a/index.html'));
   // Never listed: a page folder holds the pages written and the kept files only.
   writeFileSync(path.join(staging, 'tin-tuc/b/stray.txt'), 'x');
-  const files = reuseUnchangedFiles(live, liveFiles, staging, kept, {
-    written: Object.fromEntries(Object.entries(written).map(([file, bytes]) => [file, describe(bytes)])),
-    filledFolders: ['assets', 'img', 'pagefind'],
-  });
+  const described = Object.fromEntries(Object.entries(written).map(([file, bytes]) => [file, describe(bytes)]));
+  const made = writtenFiles(staging, described, ['assets', 'img', 'pagefind']);
+  assert.deepEqual(made, [
+    'assets/site.css',
+    'feed.xml',
+    'index.html',
+    'pagefind/shards.json',
+    'tin-tuc/b/index.html',
+    'tin-tuc/c/index.html',
+  ]);
+  const files = reuseUnchangedFiles(live, liveFiles, staging, kept, { made, written: described });
   const all = { ...written, ...ofItsOwn };
   assert.deepEqual(files, {
     ...kept,
