@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Article } from '../content/index.ts';
+import { isoWithOffset } from '../dates/index.ts';
 import type { OfficialDocument } from '../documents/index.ts';
 import type { StaticPage } from '../static-pages/index.ts';
 import { t } from '../i18n/index.ts';
@@ -60,8 +61,9 @@ export function sitemapEntries(portal: Portal): SitemapEntry[] {
   return pageTypes.flatMap((type) => {
     if (!type.sitemap) return [];
     if (!('items' in type)) return [{ url: type.route, lastmod: portal.updated }];
-    const lastmod = type.sitemap as (item: never) => DateTime;
-    return written(type, portal).map(({ url, item }) => ({ url, lastmod: lastmod(item as never) }));
+    const lastmod = type.sitemap as (item: never) => DateTime | undefined;
+    // Undated (a static page with neither date nor modified): as the single pages, the portal's last change.
+    return written(type, portal).map(({ url, item }) => ({ url, lastmod: lastmod(item as never) ?? portal.updated }));
   });
 }
 
@@ -89,7 +91,11 @@ export function navigation(): Record<'header' | 'footer' | 'siteMap', Navigation
 /** A page the search index holds, with what its search document is made from. */
 export type SearchablePage =
   | { kind: 'article'; url: string; article: Article }
-  | { kind: 'page'; url: string; page: StaticPage }
+  /**
+   * `date`: its last update, or for a page with no date at all the portal's (its newest article's), as
+   * sitemap.xml gives it: never the build's clock, which would make every scheduled build index it again.
+   */
+  | { kind: 'page'; url: string; page: StaticPage; date: string }
   | { kind: 'document'; url: string; document: OfficialDocument };
 
 /** Every page of the types that are searchable. */
@@ -100,7 +106,10 @@ export function searchablePages(portal: Portal): SearchablePage[] {
       case 'article':
         return pages.map(({ url, item }) => ({ kind: 'article', url, article: item as Article }));
       case 'page':
-        return pages.map(({ url, item }) => ({ kind: 'page', url, page: item as StaticPage }));
+        return pages.map(({ url, item }) => {
+          const page = item as StaticPage;
+          return { kind: 'page', url, page, date: page.updatedIso ?? isoWithOffset(portal.updated) };
+        });
       case 'document':
         return pages.map(({ url, item }) => ({ kind: 'document', url, document: item as OfficialDocument }));
       default:

@@ -63,7 +63,7 @@ export interface ListPageType<L extends PortalList = PortalList> extends PageTyp
   title?: (item: ItemOf<L>) => string;
   description?: (item: ItemOf<L>) => string;
   /** Listed in sitemap.xml, dated by this. */
-  sitemap?: (item: ItemOf<L>) => DateTime;
+  sitemap?: (item: ItemOf<L>) => DateTime | undefined;
 }
 
 export type PageType = SinglePageType | { [L in PortalList]: ListPageType<L> }[PortalList];
@@ -167,7 +167,7 @@ export const pageTypes: PageType[] = [
     route: (page) => page.url,
     title: (page) => page.title,
     description: (page) => page.description,
-    sitemap: (page) => page.updated ?? page.published,
+    sitemap: (page) => page.updated,
     search: 'page',
   }),
   perItem('documentListPages', {

@@ -29,7 +29,7 @@ function makeSearchDocument(page: SearchablePage): string {
     case 'article':
       return articleDocument(page.article);
     case 'page':
-      return staticPageSearchDocument(page.page);
+      return staticPageSearchDocument(page.page, page.date);
     case 'document':
       return officialDocumentSearchDocument(page.document);
   }
@@ -77,10 +77,9 @@ ${inner}
 `);
 }
 
-/** A static page in search: a "Trang" result, sorted by its last update. */
-export function staticPageSearchDocument(staticPage: StaticPage): string {
+/** A static page in search: a "Trang" result, sorted by its last update (`date`: SearchablePage's). */
+export function staticPageSearchDocument(staticPage: StaticPage, date: string): string {
   const kind = escapeHtml(t('resultPage'));
-  const date = staticPage.updatedIso ?? staticPage.published.toISO();
   return page(
     staticPage.title,
     `data-pagefind-filter="kind[data-pf-kind]" data-pf-kind="${kind}" data-pagefind-sort="date[data-pf-date]" data-pf-date="${date}"`,

@@ -22,7 +22,7 @@ export function searchDate(page: SearchablePage): string {
     case 'article':
       return page.article.publishedIso;
     case 'page':
-      return page.page.updatedIso ?? page.page.published.toISO() ?? '';
+      return page.date;
     case 'document':
       return page.document.issuedIso;
   }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../../src/publish/index.ts';
 import { build, copyFixture, fileHashes, page, text, treeHash, writeArticle } from '../support/build.ts';
@@ -56,6 +56,9 @@ test('two builds of the same content, at different times, are byte-identical', (
     '2024/alias.md',
     '---\ntitle: Bài có địa chỉ cũ\ndate: "2024-06-01T08:00:00+07:00"\nauthor: A\naliases: ["/tin-cu/"]\n---\nx\n',
   );
+  // A static page with no date: neither its search entry nor sitemap.xml may take the build's clock.
+  mkdirSync(path.join(content, 'pages'), { recursive: true });
+  writeFileSync(path.join(content, 'pages', 'so-tay.md'), '---\ntitle: Sổ tay\n---\nSổ tay của cơ quan.\n');
   const first = build(content, { PORTAL_NOW: '2026-11-26T12:00:00+07:00' });
   const second = build(content, { PORTAL_NOW: '2026-11-27T08:00:00+07:00' });
   assert.equal(first.status, 0, first.stderr);
