@@ -140,13 +140,24 @@ export function writeBuildManifest(
   return complete;
 }
 
-/** The manifest of a build, or undefined when there is none (the build failed or is incomplete). */
+/** A manifest's file name that stays inside the output: relative, posix, with no empty, `.` or `..` part. */
+function insideOutput(file: string): boolean {
+  return file.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/**
+ * The manifest of a build, or undefined when there is none (the build failed or is incomplete) or it
+ * names a file outside the output: it is read from the disk (a CI cache restored, a folder copied),
+ * and an incremental build makes, links and removes folders by its names.
+ */
 export function readBuildManifest(outputDir: string): BuildManifest | undefined {
   const file = path.join(outputDir, MANIFEST_FILE);
   if (!existsSync(file)) return undefined;
   try {
     const manifest = JSON.parse(readFileSync(file, 'utf8')) as BuildManifest;
-    return manifest.format === 1 && manifest.files && manifest.sourcesDigest ? manifest : undefined;
+    return manifest.format === 1 && manifest.files && manifest.sourcesDigest && Object.keys(manifest.files).every(insideOutput)
+      ? manifest
+      : undefined;
   } catch {
     return undefined;
   }

@@ -49,6 +49,27 @@ test('an incremental build failing mid-build, started from the site the build be
   assert.deepEqual(readdirSync(path.dirname(published.outputDir)), ['_site']);
 });
 
+test('a published manifest naming a file outside _site/ is not trusted: the build makes and removes no folder outside it', () => {
+  const content = copyFixture('basic');
+  const published = build(content);
+  assert.equal(published.status, 0, published.stderr);
+  // A folder beside the output, and a manifest (a CI cache restored from elsewhere) naming a page in it.
+  const beside = path.join(path.dirname(published.outputDir), 'ben-canh');
+  mkdirSync(beside);
+  writeFileSync(path.join(beside, 'giu-lai.txt'), 'không được xóa');
+  const manifestFile = path.join(published.outputDir, MANIFEST_FILE);
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+  manifest.files['../ben-canh/trang/index.html'] = { size: 1, sha256: '0'.repeat(64) };
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+
+  const article = path.join(content, 'articles/2018/bac-kan-so-ket.md');
+  writeFileSync(article, readFileSync(article, 'utf8').replace(/^title: .*$/m, 'title: "Tiêu đề sau một bản kê lạ"'));
+  const run = build(content, {}, published.outputDir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(text(page(run.outputDir, '/tin-tuc/bac-kan-so-ket/'), 'h1'), 'Tiêu đề sau một bản kê lạ');
+  assert.deepEqual(readdirSync(beside), ['giu-lai.txt']);
+});
+
 test('two builds of the same content, at different times, are byte-identical', () => {
   const content = copyFixture('basic');
   writeArticle(
