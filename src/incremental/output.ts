@@ -26,9 +26,11 @@ export function listFiles(dir: string): string[] {
 
 /**
  * Puts the previous build's file in place of the one written with the same
- * bytes: a hard link (no copy, same bytes and time), else a copy.
+ * bytes: a hard link (no copy, same bytes and time), else a copy. Not one
+ * changed or removed since (by hand): the file written stays.
  */
-function replaceWithPrevious(previousDir: string, stagingDir: string, file: string): void {
+function replaceWithPrevious(previousDir: string, stagingDir: string, file: string, size: number): void {
+  if (statSync(path.join(previousDir, file), { throwIfNoEntry: false })?.size !== size) return;
   const target = path.join(stagingDir, file);
   unlinkSync(target);
   try {
@@ -179,7 +181,7 @@ export function reuseUnchangedFiles(
         : { size, sha256: createHash('sha256').update(readFileSync(full)).digest('hex') };
     const before = previousFiles[file];
     if (before && before.size === description.size && before.sha256 === description.sha256)
-      replaceWithPrevious(previousDir, stagingDir, file);
+      replaceWithPrevious(previousDir, stagingDir, file, before.size);
     files[file] = description;
   }
   return Object.fromEntries(

@@ -54,7 +54,7 @@ export {
   type OutputFile,
 } from './manifest.ts';
 export { listFiles } from '../incremental/index.ts';
-export { BuildLockedError } from './lock.ts';
+export { acquireBuildLock, BuildLockedError } from './lock.ts';
 export { OutputError, hasPublishedSite, spareDir, stagingDir, trashLeftStaging } from './output.ts';
 
 /** The size of a file, or -1 when there is none. */

@@ -22,9 +22,14 @@ export class BuildLockedError extends Error {
   }
 }
 
-function isRunning(owner: LockOwner): boolean {
+/** The lock files this process holds. */
+const held = new Set<string>();
+
+function isRunning(owner: LockOwner, lockFile: string): boolean {
   // On another machine (a shared folder) there is no telling: treat the lock as held.
   if (owner.host !== hostname()) return true;
+  // This process's pid, on a lock it does not hold: a killed build's that had the same pid (a container's are alike).
+  if (owner.pid === process.pid) return held.has(lockFile);
   try {
     process.kill(owner.pid, 0);
     return true;
@@ -62,9 +67,11 @@ export function acquireBuildLock(outputDir: string): BuildLock {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, JSON.stringify(me));
       closeSync(fd);
+      held.add(lockFile);
       return {
         cleared,
         release: () => {
+          held.delete(lockFile);
           if (readOwner(lockFile)?.pid === me.pid) rmSync(lockFile, { force: true });
         },
       };
@@ -72,7 +79,7 @@ export function acquireBuildLock(outputDir: string): BuildLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = readOwner(lockFile);
-    if (owner && isRunning(owner)) throw new BuildLockedError(lockFile, owner);
+    if (owner && isRunning(owner, lockFile)) throw new BuildLockedError(lockFile, owner);
     // Stale: moved aside under a name of our own, so two builds clearing it at once can't both win.
     const aside = `${lockFile}.${process.pid}`;
     try {
@@ -81,7 +88,7 @@ export function acquireBuildLock(outputDir: string): BuildLock {
       continue; // another build cleared it first: try to take it again
     }
     const moved = readOwner(aside);
-    if (moved && isRunning(moved)) {
+    if (moved && isRunning(moved, lockFile)) {
       // A live build's lock taken in the meantime: put it back.
       if (!existsSync(lockFile)) renameSync(aside, lockFile);
       throw new BuildLockedError(lockFile, moved);

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { MANIFEST_FILE } from '../../src/publish/index.ts';
+import { acquireBuildLock, BuildLockedError, MANIFEST_FILE } from '../../src/publish/index.ts';
 import { loadSiteSettings } from '../../src/site/index.ts';
 import { ROOT, build, copyFixture, fileHashes, treeHash, type BuildRun } from '../support/build.ts';
 import { writeCorpus } from '../support/corpus.ts';
@@ -90,5 +90,18 @@ test("a killed build's lock is detected, cleared, and said so", () => {
   const run = build(content, {}, outputDir);
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stderr, new RegExp(`Đã gỡ khóa của một lần dựng bị dừng giữa chừng \\(tiến trình ${gone}`));
+  assert.equal(existsSync(`${outputDir}.lock`), false);
+});
+
+test("a killed build's lock that names this very process's pid (pids repeat, in containers alike) is cleared; one this process holds is not", () => {
+  const outputDir = path.join(mkdtempSync(path.join(tmpdir(), 'portal-site-')), '_site');
+  writeFileSync(`${outputDir}.lock`, JSON.stringify({ pid: process.pid, host: hostname(), started: '2026-11-26T05:00:00.000Z' }));
+  const lock = acquireBuildLock(outputDir);
+  try {
+    assert.equal(lock.cleared?.started, '2026-11-26T05:00:00.000Z');
+    assert.throws(() => acquireBuildLock(outputDir), BuildLockedError);
+  } finally {
+    lock.release();
+  }
   assert.equal(existsSync(`${outputDir}.lock`), false);
 });

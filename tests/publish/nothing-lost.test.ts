@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MANIFEST_FILE } from '../../src/publish/index.ts';
 import { build, copyFixture, fileHashes, page, text, treeHash, writeArticle } from '../support/build.ts';
@@ -68,6 +68,18 @@ test('a published manifest naming a file outside _site/ is not trusted: the buil
   assert.equal(run.status, 0, run.stderr);
   assert.equal(text(page(run.outputDir, '/tin-tuc/bac-kan-so-ket/'), 'h1'), 'Tiêu đề sau một bản kê lạ');
   assert.deepEqual(readdirSync(beside), ['giu-lai.txt']);
+});
+
+test('a page of the published site changed or removed by hand is written again by the next build, though nothing was edited', () => {
+  const content = copyFixture('basic');
+  const published = build(content);
+  assert.equal(published.status, 0, published.stderr);
+  const expected = siteHashes(published.outputDir);
+  writeFileSync(path.join(published.outputDir, 'tin-tuc/bac-kan-so-ket/index.html'), 'hỏng');
+  rmSync(path.join(published.outputDir, 'tin-tuc/dang-uy-hop/index.html'));
+  const run = build(content, {}, published.outputDir);
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(siteHashes(run.outputDir), expected);
 });
 
 test('two builds of the same content, at different times, are byte-identical', () => {
