@@ -1,5 +1,6 @@
 import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import path from 'node:path';
 
 /** Who holds the build lock: written into it, so another build can tell a running build from a killed one. */
 interface LockOwner {
@@ -22,14 +23,14 @@ export class BuildLockedError extends Error {
   }
 }
 
-/** The lock files this process holds. */
+/** The lock files this process holds (absolute). */
 const held = new Set<string>();
 
 function isRunning(owner: LockOwner, lockFile: string): boolean {
   // On another machine (a shared folder) there is no telling: treat the lock as held.
   if (owner.host !== hostname()) return true;
   // This process's pid, on a lock it does not hold: a killed build's that had the same pid (a container's are alike).
-  if (owner.pid === process.pid) return held.has(lockFile);
+  if (owner.pid === process.pid) return held.has(path.resolve(lockFile));
   try {
     process.kill(owner.pid, 0);
     return true;
@@ -67,11 +68,11 @@ export function acquireBuildLock(outputDir: string): BuildLock {
       const fd = openSync(lockFile, 'wx');
       writeSync(fd, JSON.stringify(me));
       closeSync(fd);
-      held.add(lockFile);
+      held.add(path.resolve(lockFile));
       return {
         cleared,
         release: () => {
-          held.delete(lockFile);
+          held.delete(path.resolve(lockFile));
           if (readOwner(lockFile)?.pid === me.pid) rmSync(lockFile, { force: true });
         },
       };
