@@ -212,7 +212,7 @@ export async function readWordChunk(response) {
 
 /**
  * Search over the portal's index at `searchUrl` (…/pagefind/), loaded on first use. The index is in
- * shards of whole years (src/search/shards.ts), listed newest first in shards.json: the newest is
+ * shards that each span one stretch of time (src/search/shards.ts), listed newest first in shards.json: the newest is
  * loaded as Pagefind's bundle, and the others a query needs (shardsHolding) are merged into it
  * (mergeIndex), each marked with a `shard` filter. So a first search for a rare word loads the page
  * lists and word chunks of the shards holding it, not of all of them.
@@ -285,7 +285,7 @@ export function createSearch(searchUrl) {
   const loose = engine({});
   const exact = engine({ exactDiacritics: true });
   // Pagefind orders merged results by score, which a sort makes each shard's position in its own list:
-  // newest first is therefore each shard's own order, shard after shard (a shard is whole years).
+  // newest first is therefore each shard's own order, shard after shard (a shard is one stretch of time).
   const newest = async (pagefind, shards, term, filters) => {
     const each = await Promise.all(
       shards.map(async (shard) => {

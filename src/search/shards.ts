@@ -11,7 +11,10 @@ import type { SearchablePage } from '../pages/index.ts';
 export const SHARD_PAGES = 5000;
 
 export interface SearchShard {
-  /** Its folder under pagefind/ and its value of the `shard` filter: the years it holds, "2021-2025" or "2025". */
+  /**
+   * Its folder under pagefind/ and its value of the `shard` filter: the years it holds, "2021-2025" or "2025",
+   * or the months of the recent shard, "2025-10-2025-12".
+   */
   name: string;
   pages: SearchablePage[];
 }
@@ -29,15 +32,26 @@ export function searchDate(page: SearchablePage): string {
 }
 
 /**
+ * From how many pages the newest shard is split at a month (recentShard):
+ * Pagefind indexes fewer pages in about a second, so splitting them would
+ * cost readers a shard for nothing.
+ */
+export const RECENT_SPLIT_PAGES = 500;
+
+/** How many calendar months the recent shard spans: an editor's corrections fall on recent news. */
+export const RECENT_MONTHS = 3;
+
+/**
  * The searchable pages in shards of whole years, newest first, each holding
  * at most `maxPages` pages unless one year alone has more. A shard never
  * splits a year, so "newest first" is the shards' order, and an edit
  * re-indexes only the shard of its year (unless the years regroup). Once the
  * index is split, the newest shard is closed as soon as it holds a quarter of
- * `maxPages`: nearly every edit lands there, and a shard that small
- * re-indexes in a few seconds.
+ * `maxPages`: nearly every edit lands there. When it holds `recentFrom`
+ * pages or more, its last RECENT_MONTHS months are a shard of their own
+ * (recentShard), so an edit to recent news re-indexes a few hundred pages.
  */
-export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): SearchShard[] {
+export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES, recentFrom = RECENT_SPLIT_PAGES): SearchShard[] {
   const byYear = new Map<string, SearchablePage[]>();
   for (const page of pages) {
     const year = searchDate(page).slice(0, 4);
@@ -45,19 +59,48 @@ export function searchShards(pages: SearchablePage[], maxPages = SHARD_PAGES): S
     if (same) same.push(page);
     else byYear.set(year, [page]);
   }
-  const shards: { years: string[]; pages: SearchablePage[] }[] = [];
+  const shards: SearchablePage[][] = [];
   const split = pages.length > maxPages;
   for (const year of [...byYear.keys()].sort().reverse()) {
     const current = shards.at(-1);
     const more = byYear.get(year)!;
-    const newestIsFull = split && shards.length === 1 && current!.pages.length >= maxPages / 4;
-    if (current && !newestIsFull && current.pages.length + more.length <= maxPages) {
-      current.years.push(year);
-      current.pages.push(...more);
-    } else shards.push({ years: [year], pages: [...more] });
+    const newestIsFull = split && shards.length === 1 && current!.length >= maxPages / 4;
+    if (current && !newestIsFull && current.length + more.length <= maxPages) current.push(...more);
+    else shards.push([...more]);
   }
-  return shards.map(({ years, pages }) => ({
-    name: years.length > 1 ? `${years.at(-1)}-${years[0]}` : years[0],
-    pages,
-  }));
+  const [newest, ...older] = shards.map((held) => ({ name: yearsName(held), pages: held }));
+  if (!newest) return [];
+  return [...(split && newest.pages.length >= recentFrom ? recentShard(newest) : [newest]), ...older];
+}
+
+/** A shard's name: the years its pages are of, "2021-2025" or "2025". */
+function yearsName(pages: SearchablePage[]): string {
+  const years = pages.map((page) => searchDate(page).slice(0, 4)).sort();
+  return years[0] === years.at(-1) ? years[0] : `${years[0]}-${years.at(-1)}`;
+}
+
+/**
+ * The newest shard as two: the pages of the last RECENT_MONTHS calendar
+ * months of its news (from its newest article's month back; a static page or
+ * document dated later goes along), named by their months
+ * ("2025-10-2025-12"), then the others, named by their years. Both still span
+ * one stretch of time each, newest first. The boundary moves once a month,
+ * when both are indexed again.
+ */
+function recentShard(shard: SearchShard): SearchShard[] {
+  const month = (page: SearchablePage) => searchDate(page).slice(0, 7);
+  const newsMonths = shard.pages.flatMap((page) => (page.kind === 'article' ? [month(page)] : [])).sort();
+  if (!newsMonths.length) return [shard];
+  const [year, monthOfYear] = newsMonths.at(-1)!.split('-').map(Number);
+  const since = year * 12 + monthOfYear - RECENT_MONTHS;
+  const from = `${Math.floor(since / 12)}-${String((since % 12) + 1).padStart(2, '0')}`;
+  const recent = shard.pages.filter((page) => month(page) >= from);
+  const rest = shard.pages.filter((page) => month(page) < from);
+  if (!rest.length) return [shard];
+  const months = recent.map(month).sort();
+  const [first, last] = [months[0], months.at(-1)!];
+  return [
+    { name: first === last ? last : `${first}-${last}`, pages: recent },
+    { name: yearsName(rest), pages: rest },
+  ];
 }

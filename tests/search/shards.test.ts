@@ -1,4 +1,5 @@
-// The search index in shards of whole years (src/search/shards.ts), and re-indexing only some of them.
+// The search index in shards of whole years, the newest one's last months apart (src/search/shards.ts), and
+// re-indexing only some of them.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -71,6 +72,55 @@ test('once the index is split, the newest shard (where edits land) closes as soo
     assert.ok(withoutOldest.length < size / 4, `${newest.name} went on past a quarter of ${size} pages`);
     assert.equal(older.length, 1);
   }
+});
+
+test('a newest shard of many pages leaves its last three months to a shard of their own: where recent news is edited', () => {
+  const size = 20;
+  const month = (page: SearchablePage) => searchDate(page).slice(0, 7);
+  const whole = searchShards(pages, size, Number.POSITIVE_INFINITY);
+  const [newest, ...older] = whole;
+  // Counted from the newest article's month: news is what editors correct.
+  const newsMonth = newest.pages
+    .flatMap((page) => (page.kind === 'article' ? [month(page)] : []))
+    .sort()
+    .at(-1)!;
+  const [y, m] = newsMonth.split('-').map(Number);
+  const from = new Date(Date.UTC(y, m - 3, 1)).toISOString().slice(0, 7);
+  const recentPages = newest.pages.filter((page) => month(page) >= from);
+  const restPages = newest.pages.filter((page) => month(page) < from);
+  assert.ok(recentPages.length > 0 && restPages.length > 0, 'the sample’s newest shard spans more than three months');
+
+  const [recent, rest, ...others] = searchShards(pages, size, newest.pages.length);
+  assert.deepEqual(recent.pages, recentPages);
+  const recentMonths = recentPages.map(month).sort();
+  assert.equal(recent.name, `${recentMonths[0]}-${recentMonths.at(-1)}`);
+  assert.deepEqual(rest.pages, restPages);
+  const restYears = [...new Set(restPages.map(year))].sort();
+  assert.equal(rest.name, restYears.length > 1 ? `${restYears[0]}-${restYears.at(-1)}` : restYears[0]);
+  // The older shards are those of the newest shard unsplit: the split moves no year.
+  assert.deepEqual(others, older);
+
+  // News that stopped months before the newest static page or document: the months are still the news's.
+  const laterPages = pages.filter((page) => page.kind !== 'article' && month(page) >= from);
+  assert.ok(laterPages.length > 0, 'the sample has static pages or documents of the last three months');
+  const [recentOfOlder] = searchShards(
+    pages.filter((page) => page.kind !== 'article' || month(page) < from),
+    size,
+    1,
+  );
+  assert.ok(
+    recentOfOlder.pages.some((page) => page.kind === 'article'),
+    recentOfOlder.name,
+  );
+  assert.ok(
+    laterPages.every((page) => recentOfOlder.pages.includes(page)),
+    recentOfOlder.name,
+  );
+
+  // Fewer pages than asked for, or none before the last three months: not split.
+  assert.deepEqual(searchShards(pages, size, newest.pages.length + 1), whole);
+  const recentOnly = [...recentPages, ...older.flatMap((shard) => shard.pages)];
+  assert.deepEqual(searchShards(recentOnly, size, 1), searchShards(recentOnly, size, Number.POSITIVE_INFINITY));
 });
 
 test('re-indexing only some shards keeps the others byte for byte and drops shards that are gone', async () => {
