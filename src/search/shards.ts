@@ -43,9 +43,9 @@ export const RECENT_MONTHS = 3;
 
 /**
  * The searchable pages in shards of whole years, newest first, each holding
- * at most `maxPages` pages unless one year alone has more. A shard never
- * splits a year, so "newest first" is the shards' order, and an edit
- * re-indexes only the shard of its year (unless the years regroup). Once the
+ * at most `maxPages` pages unless one year alone has more. Each shard spans
+ * one stretch of time, so "newest first" is the shards' order, and an edit
+ * re-indexes only the shard of its date (unless the years regroup). Once the
  * index is split, the newest shard is closed as soon as it holds a quarter of
  * `maxPages`: nearly every edit lands there. When it holds `recentFrom`
  * pages or more, its last RECENT_MONTHS months are a shard of their own
@@ -84,8 +84,9 @@ function yearsName(pages: SearchablePage[]): string {
  * months of its news (from its newest article's month back; a static page or
  * document dated later goes along), named by their months
  * ("2025-10-2025-12"), then the others, named by their years. Both still span
- * one stretch of time each, newest first. The boundary moves once a month,
- * when both are indexed again.
+ * one stretch of time each, newest first. The boundary moves when the newest
+ * article is of a new month (or is deleted or redated), and both are then
+ * indexed again.
  */
 function recentShard(shard: SearchShard): SearchShard[] {
   const month = (page: SearchablePage) => searchDate(page).slice(0, 7);

@@ -28,7 +28,7 @@ export const WORDS_DIR = 'words';
 /** Raw size of a chunk of the table (about 4 KB gzipped: one is what a word costs a first search). */
 const CHUNK_BYTES = 24 * 1024;
 
-/** A shard set is a bit mask written in base 36: exact up to 2^53, so up to 52 shards (260,000 pages). */
+/** A shard set is a bit mask written in base 36: exact up to 2^53, so up to 52 shards (about 250,000 pages). */
 const MAX_SHARDS = 52;
 
 /** Pagefind's compressed files start, once gunzipped, with this tag. */

@@ -114,15 +114,19 @@ describe('an incremental build is byte-identical to a full build', () => {
     assert.equal(fromSpare, false, 'the first build replaced no site');
     const html = changed.filter((f) => f.endsWith('.html'));
     assert.deepEqual(html, [`${urlOf(file).slice(1)}index.html`], `pages rewritten: ${html.join(', ')}`);
-    // Pagefind ran on the edited article's shard only (the shard whose years hold the article's).
+    // Pagefind ran on the edited article's shard only: the recent shard if its months hold the article's, else the
+    // shard whose years do.
     const shards = (JSON.parse(readFileSync(path.join(outputDir, 'pagefind/shards.json'), 'utf8')) as ShardPlan).shards;
     assert.ok(shards.length >= 3, `${shards.length} shards`);
     assert.match(incremental.stdout, new RegExp(`lập lại 1 phần, giữ nguyên ${shards.length - 1} phần không đổi`));
-    const year = path.dirname(articleFiles()[40]);
-    const own = shards.find(({ name }) => {
-      const [first, last = first] = name.split('-');
-      return first <= year && year <= last;
-    })!;
+    const month = readFileSync(file, 'utf8').match(/^date: "?(\d{4}-\d{2})/m)![1];
+    const span = (name: string, unit: RegExp) => {
+      const [, first, last = first] = name.match(unit) ?? [];
+      return first !== undefined && first <= month.slice(0, first.length) && month.slice(0, first.length) <= last;
+    };
+    const own =
+      shards.find(({ name }) => span(name, /^(\d{4}-\d{2})(?:-(\d{4}-\d{2}))?$/)) ??
+      shards.find(({ name }) => span(name, /^(\d{4})(?:-(\d{4}))?$/))!;
     const index = changed.filter((f) => f.startsWith('pagefind/'));
     assert.ok(index.length > 0, 'the index changed');
     // Besides the shard, at most the word table (the new words) and the list of its chunks.

@@ -37,9 +37,12 @@ test('under the shard size, the index is one shard', () => {
   assert.equal(shards[0].pages.length, pages.length);
 });
 
+// The newest shard unsplit (its recent months apart: the test after these).
+const unsplit = Number.POSITIVE_INFINITY;
+
 for (const size of [1, 5, 20]) {
   test(`at most ${size} pages a shard: every page once, whole years, newest first, named by their years`, () => {
-    const shards = searchShards(pages, size);
+    const shards = searchShards(pages, size, unsplit);
     assert.deepEqual(new Set(shards.flatMap((shard) => shard.pages)), new Set(pages));
     assert.equal(
       shards.reduce((sum, shard) => sum + shard.pages.length, 0),
@@ -65,7 +68,7 @@ test('once the index is split, the newest shard (where edits land) closes as soo
   for (const set of [pages, smallNewest]) {
     // One page too many for one shard.
     const size = set.length - 1;
-    const [newest, ...older] = searchShards(set, size);
+    const [newest, ...older] = searchShards(set, size, unsplit);
     const years = [...new Set(newest.pages.map(year))].sort();
     assert.ok(newest.pages.length >= size / 4, `${newest.name}: ${newest.pages.length} of ${size} pages`);
     const withoutOldest = newest.pages.filter((page) => year(page) !== years[0]);
@@ -77,7 +80,7 @@ test('once the index is split, the newest shard (where edits land) closes as soo
 test('a newest shard of many pages leaves its last three months to a shard of their own: where recent news is edited', () => {
   const size = 20;
   const month = (page: SearchablePage) => searchDate(page).slice(0, 7);
-  const whole = searchShards(pages, size, Number.POSITIVE_INFINITY);
+  const whole = searchShards(pages, size, unsplit);
   const [newest, ...older] = whole;
   // Counted from the newest article's month: news is what editors correct.
   const newsMonth = newest.pages
@@ -117,10 +120,38 @@ test('a newest shard of many pages leaves its last three months to a shard of th
     recentOfOlder.name,
   );
 
-  // Fewer pages than asked for, or none before the last three months: not split.
+  // Not split with fewer pages than asked for (RECENT_SPLIT_PAGES unless told), nor with none before the last three months.
   assert.deepEqual(searchShards(pages, size, newest.pages.length + 1), whole);
+  assert.deepEqual(searchShards(pages, size), whole, 'the sample’s shards are under RECENT_SPLIT_PAGES');
   const recentOnly = [...recentPages, ...older.flatMap((shard) => shard.pages)];
-  assert.deepEqual(searchShards(recentOnly, size, 1), searchShards(recentOnly, size, Number.POSITIVE_INFINITY));
+  assert.deepEqual(searchShards(recentOnly, size, 1), searchShards(recentOnly, size, unsplit));
+});
+
+test('the recent shard’s three months reach back across a new year', () => {
+  // The sample's articles, dated again: one a month from 2025-01 to `newest` (the newest shard), and five of 2020.
+  const articles = pages.filter((page) => page.kind === 'article');
+  const on = (page: (typeof articles)[number], day: Date) =>
+    ({
+      ...page,
+      article: { ...page.article, publishedIso: `${day.toISOString().slice(0, 10)}T09:00:00+07:00` },
+    }) as SearchablePage;
+  for (const [newest, name] of [
+    ['2026-01', '2025-11-2026-01'],
+    ['2026-02', '2025-12-2026-02'],
+    ['2026-03', '2026-01-2026-03'],
+  ]) {
+    const [y, m] = newest.split('-').map(Number);
+    const news = articles.slice(0, 12 + m).map((page, i) => on(page, new Date(Date.UTC(y, m - 1 - i, 15))));
+    const older = articles.slice(12 + m, 17 + m).map((page) => on(page, new Date(Date.UTC(2020, 5, 1))));
+    const [recent, rest, ...others] = searchShards([...news, ...older], news.length, 1);
+    assert.equal(recent.name, name);
+    assert.equal(recent.pages.length, 3, name);
+    assert.equal(rest.name, '2025', name);
+    assert.deepEqual(
+      others.map((shard) => shard.name),
+      ['2020'],
+    );
+  }
 });
 
 test('re-indexing only some shards keeps the others byte for byte and drops shards that are gone', async () => {
